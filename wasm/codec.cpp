@@ -1,0 +1,156 @@
+#include "codec.h"
+
+#include "base64.h"
+#include "defaults.h"
+#include "json_tree.h"
+#include "status_builders.h"
+#include "typed_decoder.h"
+#include "typed_encoder.h"
+
+namespace isimport {
+
+void decodeBase64(TypedDecoder& d, const std::string& text, Bytes& out) {
+  Base64Decoded decoded = base64Decode(text);
+  if (!decoded.bytes) return d.plainError("illegal base64 data at input byte " + std::to_string(decoded.errorOffset));
+  out.data = std::move(*decoded.bytes);
+}
+
+std::string encodeBase64(const std::string& bytes) { return base64Encode(bytes); }
+
+namespace {
+
+constexpr std::string_view kGroupVersion = "image.openshift.io/v1";
+
+// The apiserver's short description of a body it could not recognise (30 bytes at most).
+std::string summarizeBody(std::string_view body) {
+  constexpr size_t kMax = 30;
+  if (body.empty()) return "<empty>";
+  if (body[0] == '{') return body.size() > kMax ? std::string(body.substr(0, kMax)) + " ..." : std::string(body);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char c : body.substr(0, kMax)) {
+    hex += kHex[c >> 4];
+    hex += kHex[c & 15];
+  }
+  return body.size() > kMax ? hex + " ..." : hex;
+}
+
+Status unrecognized(const std::string& expectedKind, const std::string& cause, std::string_view body) {
+  return badRequest("the object provided is unrecognized (must be of type " + expectedKind + "): " + cause + " (" +
+                    summarizeBody(body) + ")");
+}
+
+// `bodyKind` is the kind the body named; `intoKind` the kind it was being decoded into.
+Status cannotBeHandled(const std::string& bodyKind, const std::string& intoKind, const std::string& cause) {
+  return badRequest(bodyKind + " in version \"v1\" cannot be handled as a " + intoKind + ": " + cause);
+}
+
+// apiVersion and kind, read the way the apiserver's "find kind" pass reads them.
+struct TypeHeader {
+  std::string apiVersion, kind, error;
+};
+
+TypeHeader readTypeHeader(const json::Tree& tree) {
+  TypeHeader header;
+  const json::Node& root = tree.at(0);
+  if (root.kind == json::Kind::Null) return header;
+  if (root.kind != json::Kind::Object) {
+    header.error = std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
+                   " into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; "
+                   "Kind string \"json:\\\"kind,omitempty\\\"\" }";
+    return header;
+  }
+  for (uint32_t i = 0; i < root.count; ++i) {
+    const std::string& key = tree.key(root, i);
+    std::string* target = key == "apiVersion" ? &header.apiVersion : key == "kind" ? &header.kind : nullptr;
+    if (!target) continue;
+    const json::Node& value = tree.at(tree.child(root, i));
+    if (value.kind == json::Kind::String) {
+      *target = value.text;
+    } else if (value.kind != json::Kind::Null && header.error.empty()) {
+      header.error = std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
+                     " into Go struct field ." + key + " of type string";
+    }
+  }
+  return header;
+}
+
+template <class T>
+DecodeResult decodeAs(const json::Tree& tree, const std::string& kind, const DecodeOptions& options) {
+  DecodeResult result;
+  result.kind = kind;
+  T object;
+  TypedDecoder decoder(tree);
+  decodeValue(decoder, 0, object);
+  if (!decoder.error().empty()) {
+    result.failure = cannotBeHandled(kind, kind, decoder.error());
+    return result;
+  }
+  const auto& strict = decoder.strictErrors();
+  if (!strict.empty()) {
+    if (options.fieldValidation == FieldValidation::Strict) {
+      std::string joined;
+      for (const auto& e : strict) joined += (joined.empty() ? "" : ", ") + e;
+      result.failure = cannotBeHandled(kind, kind, "strict decoding error: " + joined);
+      return result;
+    }
+    if (options.fieldValidation == FieldValidation::Warn) result.warnings = strict;
+  }
+  if constexpr (!std::is_same_v<T, Image>) applyDefaults(object, options.defaultImportMode);
+  object.kind = kind;
+  object.apiVersion = std::string(kGroupVersion);
+  result.object = std::move(object);
+  return result;
+}
+
+}  // namespace
+
+std::optional<FieldValidation> parseFieldValidation(std::string_view text) {
+  if (text == "Strict") return FieldValidation::Strict;
+  if (text == "Warn") return FieldValidation::Warn;
+  if (text == "Ignore") return FieldValidation::Ignore;
+  return std::nullopt;
+}
+
+DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
+  DecodeResult result;
+  if (text.size() > options.maxBodyBytes) {
+    result.failure = requestEntityTooLarge(static_cast<int64_t>(options.maxBodyBytes));
+    return result;
+  }
+  json::ParseResult parsed = json::parse(text);
+  if (!parsed.ok) {
+    result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + parsed.error, text);
+    return result;
+  }
+  TypeHeader header = readTypeHeader(parsed.tree);
+  if (!header.error.empty()) {
+    result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + header.error, text);
+    return result;
+  }
+  if (!header.apiVersion.empty() && header.apiVersion != kGroupVersion) {
+    result.failure = badRequest("the API version in the data (" + header.apiVersion +
+                                ") does not match the expected API version (" + std::string(kGroupVersion) + ")");
+    return result;
+  }
+  std::string kind = header.kind.empty() ? options.defaultKind : header.kind;
+  if (kind == ImageStreamImport::kKind) return decodeAs<ImageStreamImport>(parsed.tree, kind, options);
+  if (kind == ImageStream::kKind) return decodeAs<ImageStream>(parsed.tree, kind, options);
+  if (kind == Image::kKind) return decodeAs<Image>(parsed.tree, kind, options);
+  result.kind = kind;
+  result.failure = cannotBeHandled(kind, options.defaultKind, "no kind " + json::quote(kind) + " is registered for version \"" +
+                                             std::string(kGroupVersion) + "\"");
+  return result;
+}
+
+std::string encodeObject(const Object& object) {
+  return std::visit([](const auto& o) { return toJson(o); }, object);
+}
+
+std::string encodeStatus(const Status& status) { return toJson(status); }
+
+const std::string& kindOf(const Object& object) {
+  return std::visit([](const auto& o) -> const std::string& { return o.kind; }, object);
+}
+
+}  // namespace isimport

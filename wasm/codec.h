@@ -1,0 +1,43 @@
+// Reading and writing the three kinds as the API server does: strict decoding with Go's error
+// texts, v1 defaulting, and byte-exact Go JSON output.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "image_stream_import.h"
+
+namespace isimport {
+
+enum class FieldValidation { Strict, Warn, Ignore };
+
+// "Strict" | "Warn" | "Ignore", as the fieldValidation query parameter spells them.
+std::optional<FieldValidation> parseFieldValidation(std::string_view text);
+
+struct DecodeOptions {
+  FieldValidation fieldValidation = FieldValidation::Strict;
+  std::string defaultKind = "ImageStreamImport";  // the endpoint's kind, used when the body names none
+  std::string defaultImportMode = "Legacy";       // the cluster's configured import mode
+  size_t maxBodyBytes = 3 * 1024 * 1024;          // the apiserver's MaxRequestBodyBytes
+};
+
+using Object = std::variant<ImageStreamImport, ImageStream, Image>;
+
+struct DecodeResult {
+  std::optional<Object> object;         // present when decoding succeeded (already defaulted)
+  std::string kind;                     // kind the body was decoded as
+  std::vector<std::string> warnings;    // Warn mode: unknown/duplicate field texts
+  std::optional<Status> failure;        // the HTTP error Status (400 or 413) when decoding failed
+};
+
+DecodeResult decodeObject(std::string_view text, const DecodeOptions& options = {});
+
+std::string encodeObject(const Object& object);
+std::string encodeStatus(const Status& status);
+
+const std::string& kindOf(const Object& object);
+
+}  // namespace isimport

@@ -1,0 +1,35 @@
+#include "defaults.h"
+
+#include "reference.h"
+
+namespace isimport {
+namespace {
+
+void defaultPolicies(TagImportPolicy& importPolicy, TagReferencePolicy& referencePolicy,
+                     const std::string& defaultImportMode) {
+  if (importPolicy.importMode.empty()) importPolicy.importMode = defaultImportMode;
+  if (referencePolicy.type.empty()) referencePolicy.type = "Source";
+}
+
+}  // namespace
+
+void applyDefaults(ImageStream& stream, const std::string& defaultImportMode) {
+  for (TagReference& tag : stream.spec.tags) defaultPolicies(tag.importPolicy, tag.referencePolicy, defaultImportMode);
+}
+
+void applyDefaults(ImageStreamImport& isi, const std::string& defaultImportMode) {
+  for (ImageImportSpec& image : isi.spec.images) {
+    if (!image.to) {
+      // Only a name that parses and carries an explicit tag names the target tag.
+      ReferenceParse parsed = parseDockerImageReference(image.from.name);
+      if (parsed.ref && !parsed.ref->tag.empty()) image.to = LocalObjectReference{parsed.ref->tag};
+    }
+    defaultPolicies(image.importPolicy, image.referencePolicy, defaultImportMode);
+  }
+  if (isi.spec.repository) {
+    defaultPolicies(isi.spec.repository->importPolicy, isi.spec.repository->referencePolicy, defaultImportMode);
+  }
+  if (isi.status.import) applyDefaults(*isi.status.import, defaultImportMode);
+}
+
+}  // namespace isimport

@@ -1,0 +1,15 @@
+// v1 defaulting applied while the apiserver decodes a request (spec §1.19), before validation.
+#pragma once
+
+#include "image_stream_import.h"
+
+namespace isimport {
+
+// `to` from the tag of `from.name`, empty import modes → the configured default, empty reference
+// policy types → Source; in spec.images, spec.repository and status.import's spec tags.
+void applyDefaults(ImageStreamImport& isi, const std::string& defaultImportMode);
+
+// Empty import modes and reference policy types of every spec tag.
+void applyDefaults(ImageStream& stream, const std::string& defaultImportMode);
+
+}  // namespace isimport

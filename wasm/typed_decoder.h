@@ -1,0 +1,313 @@
+// Decodes a json::Tree into model types the way the apiserver's JSON decoder
+// (sigs.k8s.io/json over encoding/json) does: case-sensitive keys, unknown and duplicate fields
+// collected as strict errors with their paths, the first type error kept with Go's wording, and
+// null accepted anywhere as "leave empty". Used by codec.cpp only.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+
+#include "fields.h"
+#include "json_tree.h"
+#include "json_writer.h"
+#include "time_text.h"
+
+namespace isimport {
+
+template <class T>
+concept Described = requires { T::kGoType; };
+
+template <class T>
+constexpr bool kLooseKeys = false;
+template <class T>
+  requires requires { T::kLooseKeys; }
+constexpr bool kLooseKeys<T> = T::kLooseKeys;
+
+// ---- Go type names, as encoding/json prints them in type errors ------------------------------
+
+template <class T> struct GoType;
+template <> struct GoType<std::string> { static std::string name() { return "string"; } };
+template <> struct GoType<bool> { static std::string name() { return "bool"; } };
+template <> struct GoType<int64_t> { static std::string name() { return "int64"; } };
+template <> struct GoType<int32_t> { static std::string name() { return "int32"; } };
+template <> struct GoType<Bytes> { static std::string name() { return "[]uint8"; } };
+template <> struct GoType<StringMap> { static std::string name() { return "map[string]string"; } };
+template <> struct GoType<StringSet> { static std::string name() { return "map[string]struct {}"; } };
+template <> struct GoType<Empty> { static std::string name() { return "struct {}"; } };
+template <Described T> struct GoType<T> { static std::string name() { return T::kGoType; } };
+template <class T> struct GoType<std::optional<T>> { static std::string name() { return GoType<T>::name(); } };
+template <class T> struct GoType<std::vector<T>> { static std::string name() { return "[]" + GoType<T>::name(); } };
+
+// ---- the decoder state -------------------------------------------------------------------------
+
+class TypedDecoder {
+ public:
+  explicit TypedDecoder(const json::Tree& tree) : tree_(tree) {}
+
+  const json::Tree& tree() const { return tree_; }
+
+  // First type error (Go keeps only the first) or fatal error; decoding stops descending after a
+  // fatal one.
+  const std::string& error() const { return error_; }
+  bool fatal() const { return fatal_; }
+  const std::vector<std::string>& strictErrors() const { return strict_; }
+
+  void typeError(const char* jsonValue, const std::string& goType) {
+    if (!error_.empty()) return;
+    error_ = "json: cannot unmarshal ";
+    error_ += jsonValue;
+    if (goStruct_.empty() && goFields_.empty()) {
+      error_ += " into Go value of type " + goType;
+    } else {
+      error_ += " into Go struct field " + goStruct_ + "." + goFields_ + " of type " + goType;
+    }
+  }
+  void plainError(std::string text) {
+    if (error_.empty()) error_ = std::move(text);
+  }
+  void fatalError(std::string text) {
+    if (error_.empty()) error_ = std::move(text);
+    fatal_ = true;
+  }
+
+  // Strict errors: de-duplicated by text and capped at 100, as sigs.k8s.io/json does.
+  void strictError(std::string text) {
+    if (strict_.size() >= 100 || !seenStrict_.insert(text).second) return;
+    strict_.push_back(std::move(text));
+  }
+  std::string childPath(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
+
+  // Scopes for the two paths kept while descending: the field path with indices (strict errors)
+  // and Go's struct-field stack without indices (type errors).
+  struct FieldScope {
+    TypedDecoder& d;
+    size_t pathLen, goLen;
+    std::string goStruct;
+    FieldScope(TypedDecoder& dec, std::string_view key, const char* goType)
+        : d(dec), pathLen(dec.path_.size()), goLen(dec.goFields_.size()), goStruct(dec.goStruct_) {
+      if (!d.path_.empty()) d.path_ += '.';
+      d.path_ += key;
+      if (!d.goFields_.empty()) d.goFields_ += '.';
+      d.goFields_ += key;
+      std::string_view t(goType);
+      auto dot = t.rfind('.');
+      d.goStruct_ = std::string(dot == std::string_view::npos ? t : t.substr(dot + 1));
+    }
+    ~FieldScope() {
+      d.path_.resize(pathLen);
+      d.goFields_.resize(goLen);
+      d.goStruct_ = goStruct;
+    }
+  };
+  struct IndexScope {
+    TypedDecoder& d;
+    size_t pathLen;
+    IndexScope(TypedDecoder& dec, size_t index) : d(dec), pathLen(dec.path_.size()) {
+      d.path_ += '[';
+      d.path_ += std::to_string(index);
+      d.path_ += ']';
+    }
+    ~IndexScope() { d.path_.resize(pathLen); }
+  };
+  // Inside a RawExtension the apiserver does not apply strict checks.
+  struct LooseScope {
+    TypedDecoder& d;
+    bool was;
+    explicit LooseScope(TypedDecoder& dec) : d(dec), was(dec.loose_) { d.loose_ = true; }
+    ~LooseScope() { d.loose_ = was; }
+  };
+  bool loose() const { return loose_; }
+
+ private:
+  const json::Tree& tree_;
+  std::string error_;
+  bool fatal_ = false;
+  bool loose_ = false;
+  std::vector<std::string> strict_;
+  std::unordered_set<std::string> seenStrict_;
+  std::string path_, goFields_, goStruct_;
+};
+
+// ---- scalars -------------------------------------------------------------------------------------
+
+inline void decodeValue(TypedDecoder& d, json::NodeId id, std::string& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;
+  if (n.kind != json::Kind::String) return d.typeError(json::goValueName(n.kind), "string");
+  out = n.text;
+}
+
+inline void decodeValue(TypedDecoder& d, json::NodeId id, bool& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;
+  if (n.kind != json::Kind::Bool) return d.typeError(json::goValueName(n.kind), "bool");
+  out = n.boolean;
+}
+
+template <class Int>
+  requires std::is_same_v<Int, int64_t> || std::is_same_v<Int, int32_t>
+void decodeValue(TypedDecoder& d, json::NodeId id, Int& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;
+  if (n.kind != json::Kind::Number) return d.typeError(json::goValueName(n.kind), GoType<Int>::name());
+  bool fits = n.integral && (std::is_same_v<Int, int64_t> || (n.integer >= INT32_MIN && n.integer <= INT32_MAX));
+  if (!fits) return d.typeError(("number " + n.text).c_str(), GoType<Int>::name());
+  out = static_cast<Int>(n.integer);
+}
+
+// metav1.Time implements json.Unmarshaler: a failure there ends decoding at once.
+inline void decodeValue(TypedDecoder& d, json::NodeId id, Time& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) {
+    out = Time{};
+    return;
+  }
+  if (n.kind != json::Kind::String) {
+    return d.fatalError(std::string("json: cannot unmarshal ") + json::goValueName(n.kind) +
+                        " into Go value of type string");
+  }
+  auto seconds = parseRfc3339(n.text);
+  if (!seconds) {
+    return d.fatalError("parsing time " + json::quote(n.text) + " as \"2006-01-02T15:04:05Z07:00\": cannot parse " +
+                        json::quote(n.text) + " as RFC 3339");
+  }
+  out = Time{true, *seconds};
+}
+
+void decodeBase64(TypedDecoder& d, const std::string& text, Bytes& out);
+
+inline void decodeValue(TypedDecoder& d, json::NodeId id, Bytes& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;
+  if (n.kind != json::Kind::String) return d.typeError(json::goValueName(n.kind), "[]uint8");
+  decodeBase64(d, n.text, out);
+}
+
+inline void decodeValue(TypedDecoder& d, json::NodeId id, RawJson& out) {
+  const json::Node& n = d.tree().at(id);
+  out.text = n.kind == json::Kind::Null ? std::string() : json::compactText(d.tree(), id);
+}
+
+inline void decodeValue(TypedDecoder& d, json::NodeId id, Empty&) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind != json::Kind::Null && n.kind != json::Kind::Object) {
+    d.typeError(json::goValueName(n.kind), "struct {}");
+  }
+}
+
+// ---- containers ----------------------------------------------------------------------------------
+
+template <class T>
+void decodeValue(TypedDecoder& d, json::NodeId id, std::optional<T>& out);
+template <class T>
+void decodeValue(TypedDecoder& d, json::NodeId id, std::vector<T>& out);
+template <class V>
+void decodeValue(TypedDecoder& d, json::NodeId id, std::map<std::string, V>& out);
+template <Described T>
+void decodeValue(TypedDecoder& d, json::NodeId id, T& out);
+
+template <class T>
+void decodeValue(TypedDecoder& d, json::NodeId id, std::optional<T>& out) {
+  if (d.tree().at(id).kind == json::Kind::Null) {
+    out.reset();
+    return;
+  }
+  if (!out) out.emplace();
+  decodeValue(d, id, *out);
+}
+
+template <class T>
+void decodeValue(TypedDecoder& d, json::NodeId id, std::vector<T>& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) {
+    out.clear();
+    return;
+  }
+  if (n.kind != json::Kind::Array) return d.typeError(json::goValueName(n.kind), GoType<std::vector<T>>::name());
+  out.clear();
+  out.resize(n.count);
+  for (uint32_t i = 0; i < n.count && !d.fatal(); ++i) {
+    TypedDecoder::IndexScope scope(d, i);
+    decodeValue(d, d.tree().child(n, i), out[i]);
+  }
+}
+
+template <class V>
+void decodeValue(TypedDecoder& d, json::NodeId id, std::map<std::string, V>& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) {
+    out.clear();
+    return;
+  }
+  if (n.kind != json::Kind::Object) {
+    return d.typeError(json::goValueName(n.kind), GoType<std::map<std::string, V>>::name());
+  }
+  // Go decodes into the existing map; the last duplicate wins.
+  for (uint32_t i = 0; i < n.count && !d.fatal(); ++i) {
+    const std::string& key = d.tree().key(n, i);
+    auto [it, inserted] = out.try_emplace(key);
+    if (!inserted) {
+      if (!d.loose()) d.strictError("duplicate field " + json::quote(d.childPath(key)));
+      it->second = V{};
+    }
+    decodeValue(d, d.tree().child(n, i), it->second);
+  }
+}
+
+// Matches one JSON member against the fields of a struct and decodes it into the member found.
+template <class T>
+struct MemberMatcher {
+  TypedDecoder& d;
+  std::string_view key;
+  json::NodeId value;
+  bool caseInsensitive;
+  uint64_t& seen;
+  unsigned index = 0;
+  bool found = false;
+
+  static bool equalFold(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      char x = a[i], y = b[i];
+      if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+      if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+      if (x != y) return false;
+    }
+    return true;
+  }
+
+  template <class M>
+  void field(const char* name, M& member, unsigned) {
+    unsigned mine = index++;
+    if (found) return;
+    if (!(caseInsensitive ? equalFold(key, name) : key == name)) return;
+    found = true;
+    if (seen & (uint64_t{1} << mine)) {
+      // Go decodes the later value over the earlier one: structs and maps merge, the rest is replaced.
+      if (!d.loose()) d.strictError("duplicate field " + json::quote(d.childPath(name)));
+    }
+    seen |= uint64_t{1} << mine;
+    TypedDecoder::FieldScope scope(d, name, T::kGoType);
+    decodeValue(d, value, member);
+  }
+};
+
+template <Described T>
+void decodeValue(TypedDecoder& d, json::NodeId id, T& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;
+  if (n.kind != json::Kind::Object) return d.typeError(json::goValueName(n.kind), T::kGoType);
+  std::optional<TypedDecoder::LooseScope> loose;
+  if constexpr (kLooseKeys<T>) loose.emplace(d);
+  uint64_t seen = 0;
+  for (uint32_t i = 0; i < n.count && !d.fatal(); ++i) {
+    const std::string& key = d.tree().key(n, i);
+    MemberMatcher<T> matcher{d, key, d.tree().child(n, i), kLooseKeys<T>, seen};
+    fields(matcher, out);
+    if (!matcher.found && !d.loose()) d.strictError("unknown field " + json::quote(d.childPath(key)));
+  }
+}
+
+}  // namespace isimport
