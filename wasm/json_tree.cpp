@@ -141,6 +141,12 @@ ParseResult parse(std::string_view text, const ParseLimits& limits) {
     result.error = "invalid character 'ï' looking for beginning of value";
     return result;
   }
+  // A raw NUL byte is never valid JSON (a control character inside strings, garbage outside), and
+  // nlohmann would read it as the end of input.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    result.error = "invalid character '\\x00' at byte " + std::to_string(nul);
+    return result;
+  }
   TreeBuilder builder(result.tree, limits.maxDepth);
   bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
                                       nlohmann::json::input_format_t::json, true);
