@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm run build`: builds everything; incremental (make + ccache) when run again.
+#   1. native core + GoogleTest binaries  -> build/native
+#   2. wasm core (Emscripten)             -> web/lib/wasm/isimport_core.{mjs,wasm}
+#   3. the static site (Vite)             -> dist/   (not yet)
+# Expects `npm run setup` to have run (npm test / npm start run it first).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+JOBS="${JOBS:-$(nproc)}"
+# Emscripten's node tools need acorn & co. from Debian's node modules.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+
+step() { echo "build: $*"; }
+
+# 1. Native build (tests, schema generator).
+step "native (build/native)"
+if [ ! -f build/native/Makefile ]; then
+  cmake -S . -B build/native -G 'Unix Makefiles' -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build/native -j"$JOBS"
+
+# 2. wasm build. Re-running cmake is needed only the first time (the build re-runs it itself when
+# CMakeLists.txt or the globbed source lists change).
+step "wasm (build/wasm -> web/lib/wasm)"
+if [ ! -f build/wasm/Makefile ]; then
+  [ -f build/libsodium-wasm/lib/libsodium.a ] || bash scripts/libsodium-wasm.sh
+  emcmake cmake -S . -B build/wasm -G 'Unix Makefiles' -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build/wasm -j"$JOBS"
+
+# 3. Static site -> dist/index.html (Vite). Add here once web/app exists, e.g.:
+#   npx vite build web/app --outDir ../../dist --emptyOutDir
+
+step "done"

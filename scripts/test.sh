@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# `npm test`: set-up, build, then every test suite. All suites run even when one fails; the exit
+# status is non-zero when set-up, the build or any suite failed.
+#   - native core (GoogleTest through ctest)      build/native
+#   - JS API on the wasm core (node --test)       tests/web/*.test.mjs
+#   - the hand-written types (tsc)                 tests/web/types-check.ts against web/lib/isimport.d.ts
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/setup.sh
+bash scripts/build.sh
+
+LOG_DIR=build/test-logs
+mkdir -p "$LOG_DIR"
+failed_suites=()
+passed=0
+failed=0
+
+suite() { # suite NAME LOGFILE COMMAND… ; runs it, keeps its output, records the outcome
+  local name="$1" log="$2"
+  shift 2
+  echo
+  echo "=== test: $name"
+  local start=$SECONDS rc=0
+  "$@" 2>&1 | tee "$log" || rc=$?   # pipefail: the command's status (tee does not fail)
+  echo "=== test: $name: $([ "$rc" -eq 0 ] && echo ok || echo "FAILED (exit $rc)") in $((SECONDS - start)) s"
+  [ "$rc" -eq 0 ] || failed_suites+=("$name")
+}
+
+suite "native (ctest)" "$LOG_DIR/ctest.log" \
+  ctest --test-dir build/native --output-on-failure --no-tests=error -j"$(nproc)"
+# "N% tests passed, F tests failed out of T"
+if line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$LOG_DIR/ctest.log" | tail -n1); then
+  f=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+  n=$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line")
+  passed=$((passed + n - f)); failed=$((failed + f))
+fi
+
+suite "JS API (node --test)" "$LOG_DIR/node.log" \
+  node --test --test-reporter=spec tests/web/
+n=$(sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' "$LOG_DIR/node.log" | tail -n1)
+f=$(sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' "$LOG_DIR/node.log" | tail -n1)
+passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
+
+suite "types (tsc)" "$LOG_DIR/tsc.log" \
+  node_modules/.bin/tsc -p tests/web
+if [[ " ${failed_suites[*]-} " == *" types (tsc) "* ]]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+
+echo
+if [ ${#failed_suites[@]} -gt 0 ]; then
+  echo "test: FAILED: ${failed_suites[*]} (logs in $LOG_DIR/)"
+fi
+echo "tests: $passed passed, $failed failed"
+[ ${#failed_suites[@]} -eq 0 ]
