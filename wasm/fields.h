@@ -15,7 +15,7 @@ namespace isimport {
 enum FieldFlag : unsigned {
   kAlways = 0,        // emitted even when empty (no omitempty tag)
   kOmitEmpty = 1,     // Go `omitempty`: empty strings, false, 0, nil/empty slices and maps, nil pointers
-  kRequired = 2,      // required in the published JSON Schema
+  kRequired = 2,      // the server refuses a request without it, so the JSON Schema requires it
 };
 
 // Declares the field list of `Type`, usable on const and mutable objects alike:

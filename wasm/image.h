@@ -95,9 +95,9 @@ struct ImageLayer {
   std::string mediaType;
 };
 ISIMPORT_FIELDS(ImageLayer) {
-  v.field("name", o.name, kAlways | kRequired);
-  v.field("size", o.size, kAlways | kRequired);
-  v.field("mediaType", o.mediaType, kAlways | kRequired);
+  v.field("name", o.name, kAlways);
+  v.field("size", o.size, kAlways);
+  v.field("mediaType", o.mediaType, kAlways);
 }
 
 // One entry of a manifest list or OCI index.
@@ -108,11 +108,11 @@ struct ImageManifest {
   std::string architecture, os, variant;
 };
 ISIMPORT_FIELDS(ImageManifest) {
-  v.field("digest", o.digest, kAlways | kRequired);
-  v.field("mediaType", o.mediaType, kAlways | kRequired);
-  v.field("manifestSize", o.manifestSize, kAlways | kRequired);
-  v.field("architecture", o.architecture, kAlways | kRequired);
-  v.field("os", o.os, kAlways | kRequired);
+  v.field("digest", o.digest, kAlways);
+  v.field("mediaType", o.mediaType, kAlways);
+  v.field("manifestSize", o.manifestSize, kAlways);
+  v.field("architecture", o.architecture, kAlways);
+  v.field("os", o.os, kAlways);
   v.field("variant", o.variant, kOmitEmpty);
 }
 
@@ -123,8 +123,8 @@ struct SignatureCondition {
   std::string reason, message;
 };
 ISIMPORT_FIELDS(SignatureCondition) {
-  v.field("type", o.type, kAlways | kRequired);
-  v.field("status", o.status, kAlways | kRequired);
+  v.field("type", o.type, kAlways);
+  v.field("status", o.status, kAlways);
   v.field("lastProbeTime", o.lastProbeTime, kOmitEmpty);
   v.field("lastTransitionTime", o.lastTransitionTime, kOmitEmpty);
   v.field("reason", o.reason, kOmitEmpty);
@@ -147,7 +147,7 @@ struct SignatureSubject {
 ISIMPORT_FIELDS(SignatureSubject) {
   v.field("organization", o.organization, kOmitEmpty);
   v.field("commonName", o.commonName, kOmitEmpty);
-  v.field("publicKeyID", o.publicKeyID, kAlways | kRequired);
+  v.field("publicKeyID", o.publicKeyID, kAlways);
 }
 
 struct ImageSignature {
@@ -167,8 +167,8 @@ ISIMPORT_FIELDS(ImageSignature) {
   v.field("kind", o.kind, kOmitEmpty);
   v.field("apiVersion", o.apiVersion, kOmitEmpty);
   v.field("metadata", o.metadata, kOmitEmpty);
-  v.field("type", o.type, kAlways | kRequired);
-  v.field("content", o.content, kAlways | kRequired);
+  v.field("type", o.type, kAlways);
+  v.field("content", o.content, kAlways);
   v.field("conditions", o.conditions, kOmitEmpty);
   v.field("imageIdentity", o.imageIdentity, kOmitEmpty);
   v.field("signedClaims", o.signedClaims, kOmitEmpty);

@@ -68,10 +68,10 @@ struct TagEvent {
   int64_t generation = 0;
 };
 ISIMPORT_FIELDS(TagEvent) {
-  v.field("created", o.created, kAlways | kRequired);
-  v.field("dockerImageReference", o.dockerImageReference, kAlways | kRequired);
-  v.field("image", o.image, kAlways | kRequired);
-  v.field("generation", o.generation, kAlways | kRequired);
+  v.field("created", o.created, kAlways);
+  v.field("dockerImageReference", o.dockerImageReference, kAlways);
+  v.field("image", o.image, kAlways);
+  v.field("generation", o.generation, kAlways);
 }
 
 struct TagEventCondition {
@@ -82,12 +82,12 @@ struct TagEventCondition {
   int64_t generation = 0;
 };
 ISIMPORT_FIELDS(TagEventCondition) {
-  v.field("type", o.type, kAlways | kRequired);
-  v.field("status", o.status, kAlways | kRequired);
+  v.field("type", o.type, kAlways);
+  v.field("status", o.status, kAlways);
   v.field("lastTransitionTime", o.lastTransitionTime, kOmitEmpty);
   v.field("reason", o.reason, kOmitEmpty);
   v.field("message", o.message, kOmitEmpty);
-  v.field("generation", o.generation, kAlways | kRequired);
+  v.field("generation", o.generation, kAlways);
 }
 
 struct NamedTagEventList {
@@ -97,7 +97,7 @@ struct NamedTagEventList {
   std::vector<TagEventCondition> conditions;
 };
 ISIMPORT_FIELDS(NamedTagEventList) {
-  v.field("tag", o.tag, kAlways | kRequired);
+  v.field("tag", o.tag, kAlways);
   v.field("items", o.items, kAlways);
   v.field("conditions", o.conditions, kOmitEmpty);
 }

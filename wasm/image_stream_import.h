@@ -97,7 +97,7 @@ struct ImageStreamImport {
 ISIMPORT_FIELDS(ImageStreamImport) {
   v.field("kind", o.kind, kOmitEmpty);
   v.field("apiVersion", o.apiVersion, kOmitEmpty);
-  v.field("metadata", o.metadata, kOmitEmpty);
+  v.field("metadata", o.metadata, kOmitEmpty | kRequired);
   v.field("spec", o.spec, kAlways | kRequired);
   v.field("status", o.status, kAlways);
 }
