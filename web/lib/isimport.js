@@ -66,13 +66,14 @@ class Isimport {
    * Decodes one ImageStreamImport (or options.kind) from JSON text, bytes, or a plain object, the
    * way the API server decodes a request body. Never throws for bad input.
    */
-  decode(input, options = {}) {
+  decode(input, options) {
+    options ??= {};
     const wire = toWireInput(input);
-    if (wire.error !== undefined) return failure(400, 'BadRequest', wire.error);
+    if (wire.error !== undefined) return failure(options.kind, 400, 'BadRequest', wire.error);
     const opts = {};
     if (options.fieldValidation !== undefined) opts.fieldValidation = options.fieldValidation;
     if (options.kind !== undefined) opts.kind = options.kind;
-    return this.#call('decode', wire.text, JSON.stringify(opts));
+    return this.#call(options.kind, 'decode', wire.text, JSON.stringify(opts));
   }
 
   // validate(input, { fieldValidation, namespace, kind }) → { valid, causes, warnings, status, object }
@@ -84,19 +85,19 @@ class Isimport {
   // Calls a core function that returns JSON text and parses it. A trap inside the core (a bug, never
   // bad input) leaves a wasm instance in an unknown state: it is reported as the API server reports
   // a panic, a 500 InternalError Status, and this instance refuses further calls.
-  #call(name, ...args) {
-    if (this.#broken) return failure(500, 'InternalError', `isimport core is unusable after an earlier failure (${this.#broken}); call load() again`);
+  #call(kind, name, ...args) {
+    if (this.#broken) return failure(kind, 500, 'InternalError', `isimport core is unusable after an earlier failure (${this.#broken}); call load() again`);
     let out;
     try {
       out = this.#core[name](...args);
     } catch (err) {
       this.#broken = String(err?.message ?? err);
-      return failure(500, 'InternalError', `isimport core failed in ${name}(): ${this.#broken}`);
+      return failure(kind, 500, 'InternalError', `isimport core failed in ${name}(): ${this.#broken}`);
     }
     try {
       return JSON.parse(out);
     } catch (err) {
-      return failure(500, 'InternalError', `isimport core returned invalid JSON from ${name}(): ${err.message}`);
+      return failure(kind, 500, 'InternalError', `isimport core returned invalid JSON from ${name}(): ${err.message}`);
     }
   }
 }
@@ -117,11 +118,11 @@ function toWireInput(input) {
   return { text };
 }
 
-// A result built on the JS side, in the core's shape.
-function failure(code, reason, message) {
+// A result built on the JS side, in the core's shape (kind: the kind that was asked for).
+function failure(kind, code, reason, message) {
   return {
     ok: false,
-    kind: 'Status',
+    kind: typeof kind === 'string' && kind !== '' ? kind : 'ImageStreamImport',
     warnings: [],
     status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code },
   };
