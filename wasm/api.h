@@ -7,10 +7,18 @@
 
 namespace isimport {
 
-// Decodes `text` (a JSON document) with `optionsJson` ({"fieldValidation": "Strict"|"Warn"|"Ignore",
-// "kind": "ImageStreamImport"|"ImageStream"|"Image"}; both optional) and answers
+// Options, all optional: {"fieldValidation": "Strict"|"Warn"|"Ignore",
+// "kind": "ImageStreamImport"|"ImageStream"|"Image", "namespace": string}.
+// A bad options object answers {"usageError": text}.
+
+// Decodes `text` (one JSON document) and answers
 // {"ok": bool, "kind": string, "object"?: {...}, "warnings": [string], "status"?: Status}.
 std::string decodeJson(std::string_view text, std::string_view optionsJson);
+
+// Decodes and validates `text` as the API server's create path does and answers
+// {"valid": bool, "kind": string, "causes": [StatusCause], "warnings": [string],
+//  "status"?: Status (400/413/422/500), "object"?: the decoded, defaulted object}.
+std::string validateJson(std::string_view text, std::string_view optionsJson);
 
 std::string_view libraryVersion();
 

@@ -149,6 +149,8 @@ std::string encodeObject(const Object& object) {
 
 std::string encodeStatus(const Status& status) { return toJson(status); }
 
+std::string encodeStatusCause(const StatusCause& cause) { return toJson(cause); }
+
 const std::string& kindOf(const Object& object) {
   return std::visit([](const auto& o) -> const std::string& { return o.kind; }, object);
 }

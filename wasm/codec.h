@@ -37,6 +37,7 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options = 
 
 std::string encodeObject(const Object& object);
 std::string encodeStatus(const Status& status);
+std::string encodeStatusCause(const StatusCause& cause);
 
 const std::string& kindOf(const Object& object);
 

@@ -55,8 +55,12 @@ TEST(CodecWrite, GoRulesForEmptyValues) {
   EXPECT_EQ(text, R"({"kind":"ImageStreamImport","metadata":{"creationTimestamp":null},"spec":{"import":false},"status":{}})");
 
   ImageStream stream;
-  stream.spec.tags.push_back(TagReference{.name = "t"});
-  stream.status.tags.push_back(NamedTagEventList{.tag = "t"});
+  TagReference tag;
+  tag.name = "t";
+  stream.spec.tags.push_back(tag);
+  NamedTagEventList history;
+  history.tag = "t";
+  stream.status.tags.push_back(history);
   EXPECT_EQ(encodeObject(Object{stream}),
             R"({"metadata":{"creationTimestamp":null},"spec":{"lookupPolicy":{"local":false},"tags":[{"name":"t",)"
             R"("annotations":null,"generation":null,"importPolicy":{},"referencePolicy":{"type":""}}]},)"

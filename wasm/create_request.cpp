@@ -1,0 +1,79 @@
+#include "create_request.h"
+
+#include "field_error.h"
+#include "status_builders.h"
+#include "validation.h"
+
+namespace isimport {
+namespace {
+
+constexpr std::string_view kGroup = "image.openshift.io";
+
+// apiserver's name generator appends five characters from this alphabet; any fixed choice is a
+// name the generator could have produced.
+constexpr std::string_view kGeneratedSuffix = "x7k2q";
+
+ErrorList validateObject(const Object& object) {
+  return std::visit(
+      [](const auto& o) -> ErrorList {
+        using T = std::decay_t<decltype(o)>;
+        if constexpr (std::is_same_v<T, ImageStreamImport>) return validateImageStreamImport(o);
+        else if constexpr (std::is_same_v<T, ImageStream>) return validateImageStream(o);
+        else return validateImage(o);
+      },
+      object);
+}
+
+ObjectMeta& metadataOf(Object& object) {
+  return std::visit([](auto& o) -> ObjectMeta& { return o.metadata; }, object);
+}
+
+}  // namespace
+
+CreateOutcome validateCreate(std::string_view text, const CreateOptions& options) {
+  CreateOutcome outcome;
+  DecodeResult decoded = decodeObject(text, options.decode);
+  outcome.kind = decoded.kind.empty() ? options.decode.defaultKind : decoded.kind;
+  outcome.warnings = std::move(decoded.warnings);
+  if (!decoded.object) {
+    outcome.status = std::move(decoded.failure);
+    return outcome;
+  }
+  outcome.object = std::move(decoded.object);
+  Object& object = *outcome.object;
+  ObjectMeta& meta = metadataOf(object);
+
+  // Image is cluster-scoped; the others take the request's namespace.
+  bool namespaced = !std::holds_alternative<Image>(object);
+  if (namespaced) {
+    if (meta.nameSpace.empty()) {
+      meta.nameSpace = options.requestNamespace;
+    } else if (options.namespaceGiven && meta.nameSpace != options.requestNamespace) {
+      outcome.status = badRequest("the namespace of the provided object does not match the namespace sent on the request");
+      return outcome;
+    }
+  }
+
+  // Only generateName: ImageStreamImport is never stored, so its REST layer refuses to invent a
+  // name; the stored kinds get a generated one before validation.
+  bool generated = false;
+  if (meta.name.empty() && !meta.generateName.empty()) {
+    if (std::holds_alternative<ImageStreamImport>(object)) {
+      outcome.status = internalErrorStatus("metadata.name was not generated");
+      return outcome;
+    }
+    meta.name = meta.generateName + std::string(kGeneratedSuffix);
+    generated = true;
+  }
+  ErrorList errors = validateObject(object);
+  std::string name = meta.name;
+  if (generated) meta.name.clear();  // the answer keeps what the caller wrote
+  if (!errors.empty()) {
+    outcome.status = invalidStatus(outcome.kind, kGroup, name, errors);
+    return outcome;
+  }
+  outcome.valid = true;
+  return outcome;
+}
+
+}  // namespace isimport
