@@ -1,0 +1,81 @@
+// Validation of the three kinds exactly as openshift-apiserver runs it on create (spec §2).
+//
+// Input is the decoded and defaulted v1 object (codec.h's decodeObject applies v1 defaulting, as
+// the API server does before validating). Rules, their order and every text follow
+// openshift-apiserver's `pkg/image/apis/image/validation` and the Kubernetes ObjectMeta rules it
+// calls (k8s.io/kubernetes core `ValidateObjectMeta` over apimachinery's). Where upstream walks a
+// Go map (spec tags, status tags, labels, annotations) and so reports in random order, errors come
+// in ascending key order here.
+//
+// All matchers are hand-written (no std::regex); each documents the expression it stands for.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "field_error.h"
+#include "image_stream_import.h"
+
+namespace isimport {
+
+// ValidateImageStreamImport: spec.images[*] in order, spec.repository, the "nothing to import"
+// rule, then metadata (namespaced, image-stream name rules). spec §2.2.
+ErrorList validateImageStreamImport(const ImageStreamImport& isi);
+
+// ValidateImageStream (no registry allow-list): metadata, the 'namespace/name' ≤ 255 rule,
+// spec.dockerImageRepository, spec tags, status tag items. spec §2.8.
+ErrorList validateImageStream(const ImageStream& stream);
+
+// ValidateImage: metadata (cluster-scoped, path-segment names; a non-empty namespace is
+// Forbidden — the API server clears it for cluster-scoped kinds before validating),
+// dockerImageReference, signatures, manifest-list entries. spec §2.8.
+//
+// Upstream quirk: ValidateImageSignature dereferences a nil pointer (the Go handler panics and the
+// server answers HTTP 500 "This request caused apiserver to panic. Look in the logs for
+// details.") when a signature condition is neither the newest Trusted condition nor a first
+// ForImage condition while no ForImage condition has been seen yet. That case is reported here as
+// a FieldErrorType::Internal error on `signatures[i].conditions[j]` with detail
+// "runtime error: invalid memory address or nil pointer dereference"; the remaining checks of
+// that signature are skipped, as the panic would.
+ErrorList validateImage(const Image& image);
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks, exposed for other validators and for tests
+// ---------------------------------------------------------------------------------------------
+
+// A name rule: the list of complaint texts for `name` (`prefix` = it is a generateName).
+using NameValidator = std::vector<std::string> (*)(std::string_view name, bool prefix);
+
+// path.ValidatePathSegmentName: may not be '.' / '..' (not for prefixes), may not contain '/',
+// '%'.
+std::vector<std::string> validatePathSegmentName(std::string_view name, bool prefix);
+// ValidateImageStreamName: the path-segment rules, then `[a-z0-9]+(?:[._-][a-z0-9]+)*`.
+std::vector<std::string> validateImageStreamName(std::string_view name, bool prefix);
+// NameIsDNSLabel (the namespace rule); prefix masks a trailing '-'.
+std::vector<std::string> validateDnsLabelName(std::string_view name, bool prefix);
+
+// k8s.io/apimachinery/pkg/util/validation.
+std::vector<std::string> isDns1123Label(std::string_view value);
+std::vector<std::string> isDns1123Subdomain(std::string_view value);
+std::vector<std::string> isQualifiedName(std::string_view value);
+std::vector<std::string> isValidLabelValue(std::string_view value);
+
+// Kubernetes core ValidateObjectMeta (apimachinery's rules plus the core finalizer-name rule).
+ErrorList validateObjectMeta(const ObjectMeta& meta, bool requiresNamespace, NameValidator nameFn,
+                             const FieldPath& path);
+// apimachinery's ValidateObjectMetaAccessor alone (what the generic create path runs after the
+// kind's own validation, with validatePathSegmentName).
+ErrorList validateGenericObjectMeta(const ObjectMeta& meta, bool requiresNamespace, NameValidator nameFn,
+                                    const FieldPath& path);
+
+// ValidateImportPolicy: importMode must be "", Legacy or PreserveOriginal.
+ErrorList validateImportPolicy(const TagImportPolicy& policy, const FieldPath& path);
+
+// ValidateImageStreamTagReference without an allow-list.
+ErrorList validateTagReference(const TagReference& tag, const FieldPath& path);
+
+// validateImageSignature (see the quirk note on validateImage).
+ErrorList validateImageSignature(const ImageSignature& signature, const FieldPath& path);
+
+}  // namespace isimport
