@@ -43,15 +43,15 @@ CreateOutcome validateCreate(std::string_view text, const CreateOptions& options
   Object& object = *outcome.object;
   ObjectMeta& meta = metadataOf(object);
 
-  // Image is cluster-scoped; the others take the request's namespace.
-  bool namespaced = !std::holds_alternative<Image>(object);
-  if (namespaced) {
-    if (meta.nameSpace.empty()) {
-      meta.nameSpace = options.requestNamespace;
-    } else if (options.namespaceGiven && meta.nameSpace != options.requestNamespace) {
-      outcome.status = badRequest("the namespace of the provided object does not match the namespace sent on the request");
-      return outcome;
-    }
+  // Image is cluster-scoped: the server drops a namespace it was sent. The others take the
+  // request's namespace.
+  if (std::holds_alternative<Image>(object)) {
+    meta.nameSpace.clear();
+  } else if (meta.nameSpace.empty()) {
+    meta.nameSpace = options.requestNamespace;
+  } else if (options.namespaceGiven && meta.nameSpace != options.requestNamespace) {
+    outcome.status = badRequest("the namespace of the provided object does not match the namespace sent on the request");
+    return outcome;
   }
 
   // Only generateName: ImageStreamImport is never stored, so its REST layer refuses to invent a
@@ -65,7 +65,17 @@ CreateOutcome validateCreate(std::string_view text, const CreateOptions& options
     meta.name = meta.generateName + std::string(kGeneratedSuffix);
     generated = true;
   }
-  ErrorList errors = validateObject(object);
+  // An ImageStream is created with its status reset and generation 1 (its strategy's
+  // PrepareForCreate); validate that, and answer with what the caller wrote.
+  ErrorList errors;
+  if (auto* stream = std::get_if<ImageStream>(&object)) {
+    ImageStream created = *stream;
+    created.status = ImageStreamStatus{};
+    created.metadata.generation = 1;
+    errors = validateImageStream(created);
+  } else {
+    errors = validateObject(object);
+  }
   std::string name = meta.name;
   if (generated) meta.name.clear();  // the answer keeps what the caller wrote
   if (!errors.empty()) {

@@ -82,3 +82,21 @@ TEST(CreateRequest, JsonApiCarriesCausesWarningsAndObject) {
 
 }  // namespace
 }  // namespace isimport
+
+namespace isimport {
+namespace {
+
+TEST(CreateRequest, ImageNamespaceIsDroppedAsForClusterScopedKinds) {
+  CreateOutcome out = validateCreate(
+      R"({"kind":"Image","metadata":{"name":"sha256:0000000000000000000000000000000000000000000000000000000000000000","namespace":"x"},"dockerImageReference":"quay.io/a/b@sha256:0000000000000000000000000000000000000000000000000000000000000000"})");
+  EXPECT_TRUE(out.valid) << (out.status ? out.status->message : "");
+}
+
+TEST(CreateRequest, ImageStreamStatusIsNotValidatedOnCreate) {
+  CreateOutcome out = validateCreate(
+      R"({"kind":"ImageStream","metadata":{"name":"s","namespace":"n"},"status":{"tags":[{"tag":"a","items":[{"dockerImageReference":""}]}]}})");
+  EXPECT_TRUE(out.valid) << (out.status ? out.status->message : "");
+}
+
+}  // namespace
+}  // namespace isimport
