@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
 import { startRegistry } from '../../e2e/registry/start.mjs';
+import { startPagingFront } from '../../e2e/registry/paging-front.mjs';
 import { buildImages, pushSets, MANY_GROUPS, MANY_SIGNED } from '../../e2e/registry/images.mjs';
 import { MANIFEST_ACCEPT, MEDIA, parseChallenge } from '../../e2e/registry/util.mjs';
 
@@ -239,6 +240,45 @@ describe('anonymous registry', () => {
     assert.equal(body.name, repo);
     assert.deepEqual([...body.tags].sort(), Object.keys(record.repositories[repo].tags).sort());
     assert.equal(res.headers.get('link'), null);
+  });
+
+  test('the paging front: tags/list in pages of 10 with Link headers, everything else passed through', async () => {
+    const front = await startPagingFront(reg, { pageSize: 10 });
+    try {
+      const { repo } = record.sets.many;
+      const all = Object.keys(record.repositories[repo].tags).sort();
+      const seen = [];
+      let url = `${front.url}/v2/${repo}/tags/list`;
+      let pages = 0;
+      for (;;) {
+        const res = await get(url);
+        assert.equal(res.status, 200);
+        assertCors(res.headers, 'tags page');
+        const { name, tags } = JSON.parse(res.body);
+        assert.equal(name, repo);
+        assert.ok(tags.length <= 10);
+        seen.push(...tags);
+        pages++;
+        const link = res.headers.get('link');
+        if (!link) break;
+        const m = /^<(\/v2\/[^>]+)>;\s*rel="next"$/.exec(link);
+        assert.ok(m, `Link: ${link}`);
+        url = new URL(m[1], front.url).href;
+      }
+      assert.deepEqual(seen, all);
+      assert.equal(pages, Math.ceil(all.length / 10));
+      // an explicit n wins; last= continues after a tag
+      const p = JSON.parse((await get(`${front.url}/v2/${repo}/tags/list?n=3&last=${all[4]}`)).body);
+      assert.deepEqual(p.tags, all.slice(5, 8));
+      // manifests pass through untouched
+      const digest = record.repositories[repo].tags.latest;
+      const man = await get(`${front.url}/v2/${repo}/manifests/latest`, { accept: MANIFEST_ACCEPT });
+      assert.equal(sha(man.body), digest);
+      assert.equal(man.headers.get('docker-content-digest'), digest);
+      assert.ok(front.requests.length >= pages + 2);
+    } finally {
+      await front.stop();
+    }
   });
 
   test('_catalog?n=2 paginates with Link headers (rel="next")', async () => {
