@@ -7,7 +7,7 @@
 //   await reg.stop();
 //
 // CLI: node e2e/registry/start.mjs [--mode anonymous|htpasswd|token] [--user NAME:PASSWORD]…
-//        [--alg ES256|RS256] [--storage DIR] [--port N]
+//        [--alg ES256|RS256] [--storage DIR] [--port N] [--log-level error|warn|info|debug]
 //      prints {"url","host","port","mode",…} as one JSON line and runs until SIGINT/SIGTERM.
 import { spawn } from 'node:child_process';
 import { access, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -221,7 +221,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
   }
   if (users.length) opts.users = users;
-  opts.log = (line) => process.stderr.write(`registry: ${line}\n`);
+  // The registry logs every 404 (even a client's HEAD probe) at level error: quiet unless asked.
+  if (opts.logLevel) opts.log = (line) => process.stderr.write(`registry: ${line}\n`);
   const reg = await startRegistry(opts);
   console.log(JSON.stringify({
     url: reg.url, host: reg.host, port: reg.port, mode: reg.mode, pid: reg.pid, storageDir: reg.storageDir,
