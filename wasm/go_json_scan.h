@@ -1,0 +1,54 @@
+// Go encoding/json reading for the small documents of the registry protocol's edges (error
+// bodies, token answers, docker config files): the syntax errors Go's scanner reports (texts such
+// as `invalid character '<' looking for beginning of value`), json.Decoder's first-value reading
+// (`EOF`, `unexpected EOF`, trailing bytes ignored), string unescaping with Go's replacement rules
+// and case-insensitive field matching. Their decoding texts end up in user-visible statuses.
+//
+// Navigation works directly on text already checked by checkValid/firstValue; nothing recurses,
+// so deeply nested input cannot exhaust the stack.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace isimport::goscan {
+
+struct Scan {
+  bool ok = false;
+  std::string error;  // Go's text when !ok
+  size_t end = 0;     // one past the value (firstValue) or the text size (checkValid)
+};
+
+// json.Unmarshal's validity check: exactly one value, surrounded by optional whitespace.
+Scan checkValid(std::string_view text);
+
+// json.Decoder.Decode's reading of the first value: "EOF" for empty input, "unexpected EOF" for a
+// truncated value, syntax errors as Go; bytes after the value are not looked at.
+Scan firstValue(std::string_view text);
+
+enum class Kind { Null, Bool, Number, String, Array, Object };
+
+// One value inside checked text.
+struct Value {
+  Kind kind = Kind::Null;
+  std::string_view raw;  // the value's exact text
+};
+
+// The value starting at raw text `text` (leading whitespace skipped). `text` must be valid.
+Value valueOf(std::string_view text);
+std::vector<std::pair<std::string, Value>> members(const Value& object);
+std::vector<Value> elements(const Value& array);
+// A string value unescaped as Go does (invalid UTF-8 and lone surrogates become U+FFFD).
+std::string stringOf(const Value& string);
+
+// Go's name of a value kind in UnmarshalTypeError texts ("string", "number", "object" …).
+const char* kindName(Kind kind);
+
+// Whether a JSON member name selects a Go struct field of that name (exact or case-folded, with
+// Go's folding of U+212A KELVIN SIGN to K and U+017F LONG S to S).
+bool keyMatches(std::string_view key, std::string_view fieldName);
+
+}  // namespace isimport::goscan
