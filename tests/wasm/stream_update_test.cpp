@@ -754,6 +754,47 @@ TEST(StreamUpdate, TrackingTagsFollowTheImportedTag) {
   EXPECT_FALSE(statusTag(*r.stream, "other"));
 }
 
+TEST(StreamUpdate, AFailedImportIntoAnImageStreamImageTagDoesNotReResolveIt) {
+  // The failure zeroes the tag's generation, but storage stamps it with the new generation
+  // (PrepareForUpdate) before Validate's tagsChanged compares tags, so the unresolvable
+  // ImageStreamImage is not looked at again and the write succeeds, as upstream's does.
+  ImageStream current = decodedStream(
+      R"({"metadata":{"name":"web","namespace":"demo","generation":1},)"
+      R"("spec":{"tags":[{"name":"pinned","from":{"kind":"ImageStreamImage","name":"web@sha256:abc"},"generation":1}]},)"
+      R"("status":{"dockerImageRepository":""}})");
+  ImageStreamImport isi = request(
+      R"({"import":true,"images":[{"from":{"kind":"DockerImage","name":"quay.io/org/web:9"},"to":{"name":"pinned"}}]})", "web", "demo");
+  isi.status.images = {failed(notFound("quay.io/org/web:9"), "9")};
+  StreamUpdateResult r = applyImport(isi, inputWith(current));
+  ASSERT_FALSE(r.failure) << r.failure->message;
+  const TagReference* pinned = specTag(*r.stream, "pinned");
+  EXPECT_EQ(pinned->from->kind, "ImageStreamImage");  // an existing spec tag is left as it is
+  EXPECT_EQ(pinned->generation, 2);
+  ASSERT_EQ(statusTag(*r.stream, "pinned")->conditions.size(), 1u);
+}
+
+TEST(StreamUpdate, AReferenceTagWhoseFromChangesGetsStoragesPullSpecEventOnTop) {
+  // Upstream behaviour: the import keeps `reference: true` on the tag it resets; storage's
+  // tagsChanged then adds a reference event (the pull spec itself, no image) above the import's.
+  ImageStream current = decodedStream(
+      R"({"metadata":{"name":"web","namespace":"demo","generation":1},)"
+      R"("spec":{"tags":[{"name":"9","from":{"kind":"DockerImage","name":"quay.io/org/web:8"},"reference":true,"generation":1}]},)"
+      R"("status":{"dockerImageRepository":"","tags":[{"tag":"9","items":[{"created":"2025-06-01T00:00:00Z",)"
+      R"("dockerImageReference":"quay.io/org/web:8","image":"","generation":1}]}]}})");
+  const std::string digest = "sha256:" + std::string(64, '9');
+  ImageStreamImport isi = tag9Request();
+  isi.status.images = {succeeded(importedImage(digest, "quay.io/org/web"), "9")};
+  StreamUpdateResult r = applyImport(isi, inputWith(current));
+  ASSERT_FALSE(r.failure) << r.failure->message;
+  const NamedTagEventList* tag = statusTag(*r.stream, "9");
+  ASSERT_TRUE(tag && tag->items);
+  ASSERT_EQ(tag->items->size(), 3u);
+  expectEvent((*tag->items)[0], at(kNow), "quay.io/org/web:9", "", 2);
+  expectEvent((*tag->items)[1], at(kNow), "quay.io/org/web@" + digest, digest, 2);
+  expectEvent((*tag->items)[2], at(kEarlier), "quay.io/org/web:8", "", 1);
+  EXPECT_TRUE(specTag(*r.stream, "9")->reference);
+}
+
 TEST(StreamUpdate, StoredTagsComeOutSorted) {
   ImageStream current = decodedStream(
       R"({"metadata":{"name":"web","namespace":"demo","generation":1},)"
