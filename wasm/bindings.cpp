@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 
 #include "api.h"
+#include "import_session.h"
 
 namespace {
 
@@ -14,6 +15,11 @@ std::string validate(const std::string& text, const std::string& optionsJson) {
   return isimport::validateJson(text, optionsJson);
 }
 
+// Embind passes strings (and Uint8Array bodies) as std::string; the session wants views.
+std::string feedSession(isimport::ImportSession& session, const std::string& metaJson, const std::string& body) {
+  return session.feed(metaJson, body);
+}
+
 std::string version() { return std::string(isimport::libraryVersion()); }
 
 }  // namespace
@@ -22,4 +28,9 @@ EMSCRIPTEN_BINDINGS(isimport_core) {
   emscripten::function("decode", &decode);
   emscripten::function("validate", &validate);
   emscripten::function("version", &version);
+  emscripten::class_<isimport::ImportSession>("ImportSession")
+      .constructor<std::string, std::string>()
+      .function("start", &isimport::ImportSession::start)
+      .function("feed", &feedSession)
+      .function("result", &isimport::ImportSession::result);
 }

@@ -1,0 +1,255 @@
+#include "import_session.h"
+
+#include "codec.h"
+#include "create_request.h"
+#include "importer.h"
+#include "json_tree.h"
+#include "json_writer.h"
+#include "status_builders.h"
+#include "stream_update.h"
+#include "time_text.h"
+#include "typed_encoder.h"
+
+namespace isimport {
+namespace {
+
+struct SessionOptions {
+  CreateOptions create;
+  ImportSettings settings;
+  std::string error;
+};
+
+// A JSON member that may be given as an object or as text holding one.
+std::string textOrObject(const json::Tree& t, json::NodeId id) {
+  const json::Node& n = t.at(id);
+  return n.kind == json::Kind::String ? n.text : json::compactText(t, id);
+}
+
+SessionOptions readSessionOptions(std::string_view optionsJson) {
+  SessionOptions o;
+  if (optionsJson.empty()) return o;
+  json::ParseResult parsed = json::parse(optionsJson);
+  if (!parsed.ok || parsed.tree.at(0).kind != json::Kind::Object) {
+    o.error = "options must be a JSON object";
+    return o;
+  }
+  const json::Tree& t = parsed.tree;
+  const json::Node& root = t.at(0);
+  for (uint32_t i = 0; i < root.count; ++i) {
+    const std::string& key = t.key(root, i);
+    json::NodeId id = t.child(root, i);
+    const json::Node& v = t.at(id);
+    if (v.kind == json::Kind::Null) continue;
+    auto wantString = [&](std::string& out) {
+      if (v.kind != json::Kind::String) o.error = key + " must be a string";
+      else out = v.text;
+    };
+    auto wantInteger = [&](auto& out, int64_t min, int64_t max) {
+      if (v.kind != json::Kind::Number || !v.integral || v.integer < min || v.integer > max) {
+        o.error = key + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
+      } else {
+        out = static_cast<std::decay_t<decltype(out)>>(v.integer);
+      }
+    };
+    if (key == "fieldValidation") {
+      std::string mode;
+      wantString(mode);
+      if (auto parsedMode = parseFieldValidation(mode)) o.create.decode.fieldValidation = *parsedMode;
+      else if (o.error.empty()) o.error = "fieldValidation must be one of Strict, Warn, Ignore";
+    } else if (key == "namespace") {
+      wantString(o.create.requestNamespace);
+      o.create.namespaceGiven = true;
+    } else if (key == "credentials") {
+      std::string error;
+      o.settings.keyring = Keyring::fromDockerConfig(textOrObject(t, id), error);
+      if (!error.empty()) o.error = "credentials: " + error;
+    } else if (key == "currentImageStream") {
+      DecodeOptions asStream;
+      asStream.defaultKind = "ImageStream";
+      DecodeResult stream = decodeObject(textOrObject(t, id), asStream);
+      if (!stream.object || !std::holds_alternative<ImageStream>(*stream.object)) {
+        o.error = "currentImageStream: " + (stream.failure ? stream.failure->message : std::string("not an ImageStream"));
+      } else {
+        o.settings.current = std::get<ImageStream>(std::move(*stream.object));
+      }
+    } else if (key == "now") {
+      std::string text;
+      wantString(text);
+      if (auto seconds = parseRfc3339(text)) o.settings.nowUnix = *seconds;
+      else if (o.error.empty()) o.error = "now must be an RFC 3339 time";
+    } else if (key == "platform") {
+      std::string text;
+      wantString(text);
+      auto slash = text.find('/');
+      if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) {
+        if (o.error.empty()) o.error = "platform must be os/arch, e.g. linux/amd64";
+      } else {
+        o.settings.controlPlane = {text.substr(slash + 1), text.substr(0, slash)};
+      }
+    } else if (key == "defaultImportMode") {
+      wantString(o.settings.defaultImportMode);
+      if (o.settings.defaultImportMode != "Legacy" && o.settings.defaultImportMode != "PreserveOriginal") {
+        o.error = "defaultImportMode must be Legacy or PreserveOriginal";
+      }
+      o.create.decode.defaultImportMode = o.settings.defaultImportMode;
+    } else if (key == "maxTagsPerRepository") {
+      wantInteger(o.settings.maxTagsPerRepository, -1, 1000000);
+    } else if (key == "requestTimeoutMs") {
+      wantInteger(o.settings.requestTimeoutMs, 1, 3600000);
+    }
+    if (!o.error.empty()) return o;
+  }
+  return o;
+}
+
+void writeRequests(json::Writer& out, const std::vector<HttpRequest>& requests) {
+  out.key("requests");
+  out.beginArray();
+  for (const auto& r : requests) {
+    out.beginObject();
+    out.key("id");
+    out.integer(r.id);
+    out.key("method");
+    out.string(r.method);
+    out.key("url");
+    out.string(r.url);
+    out.key("headers");
+    out.beginArray();
+    for (const auto& [name, value] : r.headers) {
+      out.beginArray();
+      out.string(name);
+      out.string(value);
+      out.endArray();
+    }
+    out.endArray();
+    out.key("maxBodyBytes");
+    out.integer(static_cast<int64_t>(r.maxBodyBytes));
+    out.key("delayMs");
+    out.integer(r.delayMs);
+    out.key("timeoutMs");
+    out.integer(r.timeoutMs);
+    out.endObject();
+  }
+  out.endArray();
+}
+
+TransportFailure failureNamed(std::string_view name) {
+  if (name == "network") return TransportFailure::Network;
+  if (name == "timeout") return TransportFailure::Timeout;
+  if (name == "aborted") return TransportFailure::Aborted;
+  if (name == "tooLarge") return TransportFailure::BodyTooLarge;
+  return TransportFailure::None;
+}
+
+bool readResponseMeta(std::string_view metaJson, HttpResponse& r) {
+  json::ParseResult parsed = json::parse(metaJson);
+  if (!parsed.ok || parsed.tree.at(0).kind != json::Kind::Object) return false;
+  const json::Tree& t = parsed.tree;
+  const json::Node& root = t.at(0);
+  for (uint32_t i = 0; i < root.count; ++i) {
+    const std::string& key = t.key(root, i);
+    const json::Node& v = t.at(t.child(root, i));
+    if (key == "id" && v.integral) r.id = static_cast<uint32_t>(v.integer);
+    else if (key == "status" && v.integral) r.status = static_cast<int>(v.integer);
+    else if (key == "url" && v.kind == json::Kind::String) r.finalUrl = v.text;
+    else if (key == "failure" && v.kind == json::Kind::String) r.failure = failureNamed(v.text);
+    else if (key == "failureText" && v.kind == json::Kind::String) r.failureText = v.text;
+    else if (key == "headers" && v.kind == json::Kind::Array) {
+      for (uint32_t h = 0; h < v.count; ++h) {
+        const json::Node& pair = t.at(t.child(v, h));
+        if (pair.kind != json::Kind::Array || pair.count != 2) continue;
+        const json::Node& name = t.at(t.child(pair, 0));
+        const json::Node& value = t.at(t.child(pair, 1));
+        if (name.kind != json::Kind::String || value.kind != json::Kind::String) continue;
+        std::string lower = name.text;
+        for (char& c : lower)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        r.headers.emplace_back(std::move(lower), value.text);
+      }
+    }
+  }
+  return r.id != 0;
+}
+
+std::string endedWith(std::string_view key, const std::string& valueJson) {
+  json::Writer out;
+  out.beginObject();
+  out.key("done");
+  out.boolean(true);
+  out.key(key);
+  out.raw(valueJson);
+  out.endObject();
+  return out.take();
+}
+
+}  // namespace
+
+ImportSession::ImportSession(std::string specText, std::string optionsJson)
+    : specText_(std::move(specText)), optionsJson_(std::move(optionsJson)) {}
+
+ImportSession::~ImportSession() = default;
+
+std::string ImportSession::start() {
+  SessionOptions options = readSessionOptions(optionsJson_);
+  if (!options.error.empty()) {
+    finishedEarly_ = true;
+    finalAnswer_ = encodeStatus(badRequest(options.error));
+    return endedWith("usageError", json::quote(options.error));
+  }
+  CreateOutcome created = validateCreate(specText_, options.create);
+  std::optional<Status> refused = created.status;
+  if (!refused && !std::holds_alternative<ImageStreamImport>(*created.object)) {
+    refused = badRequest("an import needs an ImageStreamImport, not " + created.kind);
+  }
+  if (!refused) refused = checkImportTarget(std::get<ImageStreamImport>(*created.object), options.settings.current);
+  if (refused) {
+    finishedEarly_ = true;
+    finalAnswer_ = encodeStatus(*refused);
+    return endedWith("status", finalAnswer_);
+  }
+  importer_ = std::make_unique<Importer>(std::get<ImageStreamImport>(std::move(*created.object)),
+                                         std::move(options.settings));
+  return state();
+}
+
+std::string ImportSession::feed(std::string_view metaJson, std::string body) {
+  if (!importer_) return state();
+  HttpResponse response;
+  if (readResponseMeta(metaJson, response)) {
+    response.body = std::move(body);
+    importer_->feed(response);
+  }
+  return state();
+}
+
+std::string ImportSession::state() {
+  if (!importer_) return endedWith("status", finalAnswer_.empty() ? "null" : finalAnswer_);
+  json::Writer out;
+  out.beginObject();
+  out.key("done");
+  out.boolean(importer_->done());
+  writeRequests(out, importer_->takeRequests());
+  ImportProgress p = importer_->progress();
+  out.key("progress");
+  out.beginObject();
+  out.key("requestsDone");
+  out.integer(static_cast<int64_t>(p.requestsDone));
+  out.key("requestsKnown");
+  out.integer(static_cast<int64_t>(p.requestsKnown));
+  out.key("imagesDone");
+  out.integer(static_cast<int64_t>(p.imagesDone));
+  out.key("imagesTotal");
+  out.integer(static_cast<int64_t>(p.imagesTotal));
+  out.endObject();
+  out.endObject();
+  return out.take();
+}
+
+std::string ImportSession::result() const {
+  if (!importer_) return finalAnswer_;
+  if (!importer_->done()) return encodeStatus(errorStatus("InternalError", 500, "Internal error occurred: the import has not finished"));
+  if (importer_->failure()) return encodeStatus(*importer_->failure());
+  return toJson(importer_->result());
+}
+
+}  // namespace isimport

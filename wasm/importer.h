@@ -1,0 +1,66 @@
+// The import engine (spec §3): takes a validated, defaulted ImageStreamImport and the cluster
+// settings, hands out HTTP requests, is fed their responses in any order, and ends with the
+// ImageStreamImport the API server would answer. No I/O, clock or threads: time is an input.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "credentials.h"
+#include "image_stream_import.h"
+#include "repository_fetcher.h"
+#include "transport.h"
+
+namespace isimport {
+
+struct ImportSettings {
+  PlatformPreference controlPlane{"amd64", "linux"};
+  int maxTagsPerRepository = 50;  // -1: unlimited; 0: no listing (upstream quirk)
+  int64_t nowUnix = 0;
+  Keyring keyring;
+  std::optional<ImageStream> current;  // the stream as stored, if the caller has one
+  uint32_t requestTimeoutMs = 30000;
+  FetchLimits limits;
+  std::string defaultImportMode = "Legacy";
+};
+
+struct ImportProgress {
+  size_t requestsDone = 0, requestsKnown = 0, imagesDone = 0, imagesTotal = 0;
+};
+
+class Importer {
+ public:
+  Importer(ImageStreamImport request, ImportSettings settings);
+  ~Importer();
+
+  std::vector<HttpRequest> takeRequests();
+  // Routes a response; false for an id that is not outstanding.
+  bool feed(const HttpResponse& response);
+  bool done() const;
+  ImportProgress progress() const;
+
+  // The answer once done(): the ImageStreamImport with status, or the request's failure Status
+  // (an import=true write that would be refused).
+  const ImageStreamImport& result() const { return request_; }
+  const std::optional<Status>& failure() const { return failure_; }
+
+ private:
+  class Pass;
+  void startPass(bool withCredentials);
+  void passFinished();
+  void finish();
+
+  ImageStreamImport request_;
+  ImportSettings settings_;
+  Transport transport_;
+  std::unique_ptr<Pass> pass_;
+  std::unique_ptr<Pass> firstPass_;
+  bool done_ = false;
+  size_t imagesTotal_ = 0;
+  std::optional<Status> failure_;
+};
+
+}  // namespace isimport

@@ -1,0 +1,102 @@
+// Imports images from one repository of one registry (spec §3.6–§3.9): manifests by tag or digest,
+// list platform choice or PreserveOriginal, config blobs, size probes, digest checks, and the
+// per-image Status. Manifests, configs and layer sizes are fetched once per import.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "image.h"
+#include "manifest.h"
+#include "once_cache.h"
+#include "reference.h"
+#include "registry_endpoint.h"
+
+namespace isimport {
+
+struct ImageOutcome {
+  Status status;
+  std::optional<Image> image;
+  std::vector<Image> manifests;  // PreserveOriginal lists: one image per entry, list order
+  bool succeeded() const { return status.status == "Success"; }
+};
+
+struct PlatformPreference {
+  std::string architecture, os;
+};
+
+struct FetchLimits {
+  uint64_t manifestBytes = 4 << 20;
+  uint64_t configBytes = 4 << 20;
+  uint64_t tagPageBytes = 4 << 20;
+  size_t maxTagPages = 100;
+  size_t maxTags = 100000;
+};
+
+struct RepositoryTarget {
+  RegistryEndpoint* endpoint = nullptr;
+  std::string repositoryPath;            // "library/nginx"
+  std::optional<BasicCredentials> credentials;
+};
+
+class RepositoryFetcher {
+ public:
+  using Done = std::function<void(ImageOutcome)>;
+
+  RepositoryFetcher(RepositoryTarget target, FetchLimits limits, PlatformPreference controlPlane, int64_t nowUnix);
+
+  // Imports the image named by `tagOrDigest`. `normalizedRef` is the reference as error texts
+  // name it; `preserveOriginal` keeps manifest lists; `prefer` picks a list platform otherwise.
+  // `referenceBase` is rendered, with the image digest, into each dockerImageReference.
+  void importImage(const std::string& tagOrDigest, const std::string& normalizedRef, bool preserveOriginal,
+                   const PlatformPreference& prefer, const DockerImageReference& referenceBase, Done done);
+
+  struct TagList {
+    std::vector<std::string> tags;
+    std::optional<ImportError> error;
+  };
+  void listTags(std::function<void(TagList)> done);
+
+  const RepositoryTarget& target() const { return target_; }
+
+ private:
+  struct Fetched {
+    std::optional<Manifest> manifest;
+    std::string body;
+    std::string digest;  // sha256 of the canonical bytes: the image name
+    std::optional<ImportError> fetchError;
+    std::string parseError;
+  };
+  struct Blob {
+    std::string body;
+    std::optional<ImportError> error;
+  };
+  struct LayerSize {
+    int64_t size = 0;
+    std::string error;
+  };
+
+  void fetchManifest(const std::string& tagOrDigest, std::function<void(const Fetched&)> done);
+  void fetchConfig(const std::string& digest, std::function<void(const Blob&)> done);
+  void probeLayer(const std::string& digest, std::function<void(const LayerSize&)> done);
+  void importFetched(const Fetched& fetched, const std::string& requestedDigest, const std::string& normalizedRef,
+                     const DockerImageReference& base, Done done);
+  void importChild(const std::string& digest, const std::string& normalizedRef, const DockerImageReference& base,
+                   Done done);
+  void finishImage(Image image, std::vector<std::string> layersToProbe, int64_t configSize, Done done);
+  static std::string referenceFor(const DockerImageReference& base, const std::string& digest);
+  void collectTags(std::string url, std::shared_ptr<TagList> acc, size_t page, std::function<void(TagList)> done);
+
+  RepositoryTarget target_;
+  FetchLimits limits_;
+  PlatformPreference controlPlane_;
+  int64_t nowUnix_;
+  OnceCache<std::string, Fetched> manifests_;
+  OnceCache<std::string, Blob> configs_;
+  OnceCache<std::string, LayerSize> layers_;
+};
+
+}  // namespace isimport
