@@ -1,0 +1,134 @@
+// Registry JSON read as Go's encoding/json reads it: the scanner's error texts, strings with invalid
+// UTF-8 or unpaired surrogates, numbers beyond float64, and typed decoding with Go's type names.
+#include <gtest/gtest.h>
+
+#include "registry_json.h"
+
+namespace isimport {
+namespace {
+
+std::string syntax(std::string_view text) { return gojson::syntaxError(text).value_or("<valid>"); }
+
+TEST(RegistryJson, GoScannerErrorTexts) {
+  EXPECT_EQ(syntax(""), "unexpected end of JSON input");
+  EXPECT_EQ(syntax("  "), "unexpected end of JSON input");
+  EXPECT_EQ(syntax("{"), "unexpected end of JSON input");
+  EXPECT_EQ(syntax("[1,"), "unexpected end of JSON input");
+  EXPECT_EQ(syntax("\"abc"), "unexpected end of JSON input");
+  EXPECT_EQ(syntax("not json"), "invalid character 'o' in literal null (expecting 'u')");
+  EXPECT_EQ(syntax("nul"), "invalid character ' ' in literal null (expecting 'l')");  // Go feeds a space at EOF
+  EXPECT_EQ(syntax("tx"), "invalid character 'x' in literal true (expecting 'r')");
+  EXPECT_EQ(syntax("fals"), "invalid character ' ' in literal false (expecting 'e')");
+  EXPECT_EQ(syntax("{\"a\" 1}"), "invalid character '1' after object key");
+  EXPECT_EQ(syntax("{\"a\":1 \"b\":2}"), "invalid character '\"' after object key:value pair");
+  EXPECT_EQ(syntax("{1:2}"), "invalid character '1' looking for beginning of object key string");
+  EXPECT_EQ(syntax("[1 2]"), "invalid character '2' after array element");
+  EXPECT_EQ(syntax("[1,]"), "invalid character ']' looking for beginning of value");
+  EXPECT_EQ(syntax("{} x"), "invalid character 'x' after top-level value");
+  EXPECT_EQ(syntax("01"), "invalid character '1' after top-level value");
+  EXPECT_EQ(syntax("1."), "invalid character ' ' after decimal point in numeric literal");
+  EXPECT_EQ(syntax("1e"), "invalid character ' ' in exponent of numeric literal");
+  EXPECT_EQ(syntax("-"), "invalid character ' ' in numeric literal");
+  EXPECT_EQ(syntax("-x"), "invalid character 'x' in numeric literal");
+  EXPECT_EQ(syntax("\"\\x\""), "invalid character 'x' in string escape code");
+  EXPECT_EQ(syntax("\"\\u12g4\""), "invalid character 'g' in \\u hexadecimal character escape");
+  EXPECT_EQ(syntax("\"a\tb\""), "invalid character '\\t' in string literal");
+  EXPECT_EQ(syntax(std::string_view("\"\0\"", 3)), "invalid character '\\x00' in string literal");
+  EXPECT_EQ(syntax("'a'"), "invalid character '\\'' looking for beginning of value");
+  EXPECT_EQ(syntax("\\"), "invalid character '\\\\' looking for beginning of value");
+  EXPECT_EQ(syntax("\x7f"), "invalid character '\\x7f' looking for beginning of value");
+  EXPECT_EQ(syntax("\x80"), "invalid character '\\u0080' looking for beginning of value");
+  EXPECT_EQ(syntax("\xEF\xBB\xBF{}"), "invalid character '\xC3\xAF' looking for beginning of value");  // a BOM: 'ï'
+  EXPECT_EQ(syntax("<html>"), "invalid character '<' looking for beginning of value");
+  EXPECT_EQ(syntax(" {\"a\": [1, 2.5e-3, true, false, null, \"\\u00e9\\n\"]} "), "<valid>");
+}
+
+TEST(RegistryJson, NestingLimitIsGos) {
+  std::string ok = std::string(10000, '[') + std::string(10000, ']');
+  EXPECT_EQ(syntax(ok), "<valid>");
+  EXPECT_TRUE(gojson::parse(ok).ok);
+  std::string deep = std::string(10001, '[') + std::string(10001, ']');
+  EXPECT_EQ(syntax(deep), "invalid character '[' exceeded max depth");
+  std::string hostile(1000000, '{');
+  EXPECT_EQ(syntax(hostile), "invalid character '{' looking for beginning of object key string");
+  hostile.assign(1000000, '[');
+  EXPECT_EQ(gojson::parse(hostile).error, "invalid character '[' exceeded max depth");
+}
+
+TEST(RegistryJson, StringsReadAsGoReadsThem) {
+  auto text = [](std::string_view json) {
+    gojson::Document doc = gojson::parse(json);
+    return doc.ok ? doc.tree.at(0).text : "<" + doc.error + ">";
+  };
+  EXPECT_EQ(text("\"a\xFF" "b\""), "a\xEF\xBF\xBD" "b");            // invalid byte → U+FFFD
+  EXPECT_EQ(text("\"\xE2\x82\""), "\xEF\xBF\xBD\xEF\xBF\xBD");      // truncated sequence: one per byte
+  EXPECT_EQ(text("\"\xED\xA0\x80\""), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // UTF-8 surrogate
+  EXPECT_EQ(text("\"\\ud800\""), "\xEF\xBF\xBD");
+  EXPECT_EQ(text("\"\\udc00x\""), "\xEF\xBF\xBDx");
+  EXPECT_EQ(text("\"\\ud800\\u0041\""), "\xEF\xBF\xBD" "A");
+  EXPECT_EQ(text("\"\\ud83d\\ude00\""), "\xF0\x9F\x98\x80");
+  EXPECT_EQ(text("\"\\u0000\""), std::string(1, '\0'));
+  EXPECT_EQ(text("\"caf\xC3\xA9\""), "caf\xC3\xA9");
+}
+
+struct Sized {
+  static constexpr const char* kGoType = "test.Sized";
+  static constexpr bool kLooseKeys = true;
+  int64_t size = 0;
+  GoInt version;
+  GoDigest digest;
+  std::string name;
+};
+ISIMPORT_FIELDS(Sized) {
+  v.field("size", o.size, kOmitEmpty);
+  v.field("version", o.version, kOmitEmpty);
+  v.field("digest", o.digest, kOmitEmpty);
+  v.field("name", o.name, kOmitEmpty);
+}
+
+TEST(RegistryJson, NumbersBeyondFloat64FailOnlyWhereRead) {
+  Sized s;
+  EXPECT_EQ(gojson::unmarshal("{\"other\": 1e400, \"name\": \"x\", \"more\": [-1e99999]}", s), "");
+  EXPECT_EQ(s.name, "x");
+  EXPECT_EQ(gojson::unmarshal("{\"size\": 1e400}", s),
+            "json: cannot unmarshal number 1e400 into Go struct field Sized.size of type int64");
+  std::string huge = "1" + std::string(400, '0');
+  EXPECT_EQ(gojson::unmarshal("{\"size\": " + huge + "}", s),
+            "json: cannot unmarshal number " + huge + " into Go struct field Sized.size of type int64");
+  EXPECT_EQ(gojson::unmarshal("{\"size\": 9223372036854775808}", s),
+            "json: cannot unmarshal number 9223372036854775808 into Go struct field Sized.size of type int64");
+  EXPECT_EQ(gojson::unmarshal("{\"size\": 1.5}", s),
+            "json: cannot unmarshal number 1.5 into Go struct field Sized.size of type int64");
+  gojson::Document doc = gojson::parse("[1, 1e400, 2]");
+  ASSERT_TRUE(doc.ok);
+  EXPECT_EQ(gojson::firstFloat64Overflow(doc.tree, 0), "1e400");
+}
+
+TEST(RegistryJson, GoTypeNamesInTypeErrors) {
+  Sized s;
+  EXPECT_EQ(gojson::unmarshal("{\"version\": \"2\"}", s),
+            "json: cannot unmarshal string into Go struct field Sized.version of type int");
+  EXPECT_EQ(gojson::unmarshal("{\"version\": 2.0}", s),
+            "json: cannot unmarshal number 2.0 into Go struct field Sized.version of type int");
+  EXPECT_EQ(gojson::unmarshal("{\"digest\": 5}", s),
+            "json: cannot unmarshal number into Go struct field Sized.digest of type digest.Digest");
+  EXPECT_EQ(gojson::unmarshal("[]", s), "json: cannot unmarshal array into Go value of type test.Sized");
+  // Keys match case-insensitively; the last duplicate wins; unknown keys are ignored.
+  Sized t;
+  EXPECT_EQ(gojson::unmarshal("{\"SIZE\": 1, \"Size\": 7, \"Version\": 3, \"Digest\": \"sha256:x\", \"x\": {}}", t), "");
+  EXPECT_EQ(t.size, 7);
+  EXPECT_EQ(t.version.value, 3);
+  EXPECT_EQ(t.digest.value, "sha256:x");
+}
+
+TEST(RegistryJson, LastMember) {
+  gojson::Document doc = gojson::parse("{\"a\": 1, \"A\": 2, \"a\": 3}");
+  ASSERT_TRUE(doc.ok);
+  EXPECT_EQ(doc.tree.at(*gojson::lastMember(doc.tree, 0, "a", false)).integer, 3);
+  EXPECT_EQ(doc.tree.at(*gojson::lastMember(doc.tree, 0, "A", false)).integer, 2);
+  EXPECT_EQ(doc.tree.at(*gojson::lastMember(doc.tree, 0, "A", true)).integer, 3);
+  EXPECT_EQ(gojson::lastMember(doc.tree, 0, "b", true), std::nullopt);
+}
+
+}  // namespace
+}  // namespace isimport

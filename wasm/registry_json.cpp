@@ -1,0 +1,466 @@
+#include "registry_json.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <vector>
+
+#include "field_error.h"
+
+namespace isimport::gojson {
+namespace {
+
+constexpr size_t kMaxNestingDepth = 10000;  // encoding/json's scanner limit
+
+// How Go's scanner prints the offending byte: the byte read as a code point, quoted as strconv.Quote
+// would, between single quotes (with its own cases for the two quote characters).
+std::string quoteChar(unsigned char c) {
+  if (c == '\'') return "'\\''";
+  if (c == '"') return "'\"'";
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string inner;
+  char32_t r = c;
+  if (r == '\\') {
+    inner = "\\\\";
+  } else if (goIsPrint(r)) {
+    if (r < 0x80) {
+      inner = static_cast<char>(r);
+    } else {
+      inner += static_cast<char>(0xC0 | (r >> 6));
+      inner += static_cast<char>(0x80 | (r & 0x3F));
+    }
+  } else {
+    switch (r) {
+      case '\a': inner = "\\a"; break;
+      case '\b': inner = "\\b"; break;
+      case '\f': inner = "\\f"; break;
+      case '\n': inner = "\\n"; break;
+      case '\r': inner = "\\r"; break;
+      case '\t': inner = "\\t"; break;
+      case '\v': inner = "\\v"; break;
+      default:
+        if (r < ' ' || r == 0x7F) {
+          inner = std::string("\\x") + kHex[r >> 4] + kHex[r & 15];
+        } else {
+          inner = std::string("\\u00") + kHex[r >> 4] + kHex[r & 15];
+        }
+    }
+  }
+  return "'" + inner + "'";
+}
+
+bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool isHex(unsigned char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// encoding/json's scanner (scanner.go) as a table of states: same transitions, same error texts.
+class Scanner {
+ public:
+  // Feeds one byte; false once an error is recorded.
+  bool step(unsigned char c) {
+    switch (state_) {
+      case State::BeginValueOrEmpty:
+        if (isSpace(c)) return true;
+        if (c == ']') return endValue(c);
+        return beginValue(c);
+      case State::BeginValue: return beginValue(c);
+      case State::BeginStringOrEmpty:
+        if (isSpace(c)) return true;
+        if (c == '}') {
+          stack_.back() = Parse::ObjectValue;
+          return endValue(c);
+        }
+        return beginString(c);
+      case State::BeginString: return beginString(c);
+      case State::EndValue: return endValue(c);
+      case State::EndTop: return endTop(c);
+      case State::InString:
+        if (c == '"') return to(State::EndValue);
+        if (c == '\\') return to(State::InStringEsc);
+        if (c < 0x20) return fail(c, "in string literal");
+        return true;
+      case State::InStringEsc:
+        switch (c) {
+          case 'b': case 'f': case 'n': case 'r': case 't': case '\\': case '/': case '"':
+            return to(State::InString);
+          case 'u': return to(State::InStringEscU);
+          default: return fail(c, "in string escape code");
+        }
+      case State::InStringEscU: return hex(c, State::InStringEscU1);
+      case State::InStringEscU1: return hex(c, State::InStringEscU12);
+      case State::InStringEscU12: return hex(c, State::InStringEscU123);
+      case State::InStringEscU123: return hex(c, State::InString);
+      case State::Neg:
+        if (c == '0') return to(State::Zero);
+        if (c >= '1' && c <= '9') return to(State::One);
+        return fail(c, "in numeric literal");
+      case State::One:
+        if (isDigit(c)) return true;
+        return zero(c);
+      case State::Zero: return zero(c);
+      case State::Dot:
+        if (isDigit(c)) return to(State::Dot0);
+        return fail(c, "after decimal point in numeric literal");
+      case State::Dot0:
+        if (isDigit(c)) return true;
+        if (c == 'e' || c == 'E') return to(State::E);
+        return endValue(c);
+      case State::E:
+        if (c == '+' || c == '-') return to(State::ESign);
+        return eSign(c);
+      case State::ESign: return eSign(c);
+      case State::E0:
+        if (isDigit(c)) return true;
+        return endValue(c);
+      case State::Literal:
+        if (c == literal_[literalPos_]) {
+          if (++literalPos_ == literal_.size()) return to(State::EndValue);
+          return true;
+        }
+        return fail(c, "in literal " + std::string(literalName_) + " (expecting " +
+                           quoteChar(static_cast<unsigned char>(literal_[literalPos_])) + ")");
+      case State::Error: return false;
+    }
+    return false;
+  }
+
+  // End of input: a space completes a pending number; anything still open is "unexpected end".
+  bool eof() {
+    if (state_ == State::Error) return false;
+    if (endTop_) return true;
+    if (!step(' ')) return false;
+    if (endTop_) return true;
+    error_ = "unexpected end of JSON input";
+    state_ = State::Error;
+    return false;
+  }
+
+  const std::string& error() const { return error_; }
+
+ private:
+  enum class State : uint8_t {
+    BeginValueOrEmpty, BeginValue, BeginStringOrEmpty, BeginString, EndValue, EndTop,
+    InString, InStringEsc, InStringEscU, InStringEscU1, InStringEscU12, InStringEscU123,
+    Neg, One, Zero, Dot, Dot0, E, ESign, E0, Literal, Error,
+  };
+  enum class Parse : uint8_t { ObjectKey, ObjectValue, ArrayValue };
+
+  bool to(State s) {
+    state_ = s;
+    return true;
+  }
+  bool fail(unsigned char c, const std::string& context) {
+    error_ = "invalid character " + quoteChar(c) + " " + context;
+    state_ = State::Error;
+    return false;
+  }
+  bool push(unsigned char c, Parse p, State next) {
+    stack_.push_back(p);
+    if (stack_.size() > kMaxNestingDepth) return fail(c, "exceeded max depth");
+    return to(next);
+  }
+  bool literal(std::string_view rest, const char* name) {
+    literal_ = rest;
+    literalPos_ = 0;
+    literalName_ = name;
+    return to(State::Literal);
+  }
+  bool beginValue(unsigned char c) {
+    if (isSpace(c)) return to(State::BeginValue);
+    switch (c) {
+      case '{': return push(c, Parse::ObjectKey, State::BeginStringOrEmpty);
+      case '[': return push(c, Parse::ArrayValue, State::BeginValueOrEmpty);
+      case '"': return to(State::InString);
+      case '-': return to(State::Neg);
+      case '0': return to(State::Zero);
+      case 't': return literal("rue", "true");
+      case 'f': return literal("alse", "false");
+      case 'n': return literal("ull", "null");
+      default:
+        if (c >= '1' && c <= '9') return to(State::One);
+        return fail(c, "looking for beginning of value");
+    }
+  }
+  bool beginString(unsigned char c) {
+    if (isSpace(c)) return to(State::BeginString);
+    if (c == '"') return to(State::InString);
+    return fail(c, "looking for beginning of object key string");
+  }
+  bool endValue(unsigned char c) {
+    if (stack_.empty()) {
+      endTop_ = true;
+      state_ = State::EndTop;
+      return endTop(c);
+    }
+    if (isSpace(c)) return to(State::EndValue);
+    switch (stack_.back()) {
+      case Parse::ObjectKey:
+        if (c == ':') {
+          stack_.back() = Parse::ObjectValue;
+          return to(State::BeginValue);
+        }
+        return fail(c, "after object key");
+      case Parse::ObjectValue:
+        if (c == ',') {
+          stack_.back() = Parse::ObjectKey;
+          return to(State::BeginString);
+        }
+        if (c == '}') return pop();
+        return fail(c, "after object key:value pair");
+      case Parse::ArrayValue:
+        if (c == ',') return to(State::BeginValue);
+        if (c == ']') return pop();
+        return fail(c, "after array element");
+    }
+    return false;
+  }
+  bool pop() {
+    stack_.pop_back();
+    if (stack_.empty()) endTop_ = true;
+    return to(stack_.empty() ? State::EndTop : State::EndValue);
+  }
+  bool endTop(unsigned char c) {
+    if (!isSpace(c)) return fail(c, "after top-level value");
+    return true;
+  }
+  bool hex(unsigned char c, State next) {
+    if (isHex(c)) return to(next);
+    return fail(c, "in \\u hexadecimal character escape");
+  }
+  bool zero(unsigned char c) {
+    if (c == '.') return to(State::Dot);
+    if (c == 'e' || c == 'E') return to(State::E);
+    return endValue(c);
+  }
+  bool eSign(unsigned char c) {
+    if (isDigit(c)) return to(State::E0);
+    return fail(c, "in exponent of numeric literal");
+  }
+
+  State state_ = State::BeginValue;
+  std::vector<Parse> stack_;
+  bool endTop_ = false;
+  std::string_view literal_;
+  size_t literalPos_ = 0;
+  const char* literalName_ = "";
+  std::string error_;
+};
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+unsigned readU4(std::string_view s, size_t at) {  // s[at..at+4) are hex digits (already scanned)
+  unsigned v = 0;
+  for (size_t i = 0; i < 4; ++i) v = v * 16 + static_cast<unsigned>(hexValue(s[at + i]));
+  return v;
+}
+
+bool isHighSurrogate(unsigned v) { return v >= 0xD800 && v < 0xDC00; }
+bool isLowSurrogate(unsigned v) { return v >= 0xDC00 && v < 0xE000; }
+
+bool overflowsDouble(std::string_view literal) {
+  bool exponent = literal.find_first_of("eE") != std::string_view::npos;
+  if (!exponent && literal.size() < 300) return false;
+  double v = std::strtod(std::string(literal).c_str(), nullptr);
+  return !std::isfinite(v);
+}
+
+// Rewrites valid JSON so that nlohmann reads it as Go does: inside strings, each invalid UTF-8 byte
+// becomes U+FFFD and an escaped surrogate that is not part of a pair becomes \ufffd; number
+// literals beyond double range become 0.5 (their literal is restored in the tree afterwards).
+std::string normalize(std::string_view text, std::map<size_t, std::string>& bigNumbers) {
+  std::string out;
+  out.reserve(text.size());
+  size_t numberOrdinal = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '"') {
+      out += c;
+      ++i;
+      while (i < text.size() && text[i] != '"') {
+        unsigned char b = static_cast<unsigned char>(text[i]);
+        if (b == '\\') {
+          if (text[i + 1] == 'u') {
+            unsigned v = readU4(text, i + 2);
+            if (isHighSurrogate(v) && i + 12 <= text.size() && text[i + 6] == '\\' && text[i + 7] == 'u' &&
+                isLowSurrogate(readU4(text, i + 8))) {
+              out.append(text.substr(i, 12));
+              i += 12;
+            } else if (isHighSurrogate(v) || isLowSurrogate(v)) {
+              out += "\\ufffd";
+              i += 6;
+            } else {
+              out.append(text.substr(i, 6));
+              i += 6;
+            }
+          } else {
+            out.append(text.substr(i, 2));
+            i += 2;
+          }
+          continue;
+        }
+        if (b < 0x80) {
+          out += static_cast<char>(b);
+          ++i;
+          continue;
+        }
+        DecodedRune r = goDecodeRune(text, i);
+        if (r.valid) {
+          out.append(text.substr(i, r.width));
+        } else {
+          out += "\xEF\xBF\xBD";
+        }
+        i += r.width;
+      }
+      out += '"';
+      ++i;
+      continue;
+    }
+    if (c == '-' || isDigit(static_cast<unsigned char>(c))) {
+      size_t start = i;
+      while (i < text.size() && (isDigit(static_cast<unsigned char>(text[i])) || text[i] == '-' || text[i] == '+' ||
+                                 text[i] == '.' || text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+      }
+      std::string_view literal = text.substr(start, i - start);
+      if (overflowsDouble(literal)) {
+        bigNumbers[numberOrdinal] = std::string(literal);
+        out += "0.5";
+      } else {
+        out.append(literal);
+      }
+      ++numberOrdinal;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+bool equalFold(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> syntaxError(std::string_view text) {
+  Scanner scanner;
+  for (char c : text) {
+    if (!scanner.step(static_cast<unsigned char>(c))) return scanner.error();
+  }
+  if (!scanner.eof()) return scanner.error();
+  return std::nullopt;
+}
+
+Document parse(std::string_view text) {
+  Document doc;
+  if (auto error = syntaxError(text)) {
+    doc.error = std::move(*error);
+    return doc;
+  }
+  std::map<size_t, std::string> bigNumbers;
+  std::string normalized = normalize(text, bigNumbers);
+  json::ParseResult parsed = json::parse(normalized);
+  if (!parsed.ok) {  // not expected after Go's scanner accepted the text
+    doc.error = parsed.error;
+    return doc;
+  }
+  doc.tree = std::move(parsed.tree);
+  if (!bigNumbers.empty()) {
+    size_t ordinal = 0;
+    for (json::Node& node : doc.tree.nodes) {
+      if (node.kind != json::Kind::Number) continue;
+      if (auto it = bigNumbers.find(ordinal); it != bigNumbers.end()) {
+        node.text = it->second;
+        node.integral = false;
+      }
+      ++ordinal;
+    }
+  }
+  doc.ok = true;
+  return doc;
+}
+
+std::optional<double> float64Of(const json::Node& number) {
+  if (number.integral) return static_cast<double>(number.integer);
+  double v = std::strtod(number.text.c_str(), nullptr);
+  if (!std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> firstFloat64Overflow(const json::Tree& tree, json::NodeId id) {
+  std::vector<json::NodeId> stack{id};
+  while (!stack.empty()) {
+    json::NodeId at = stack.back();
+    stack.pop_back();
+    const json::Node& n = tree.at(at);
+    if (n.kind == json::Kind::Number) {
+      if (!float64Of(n)) return n.text;
+    } else if (n.kind == json::Kind::Array || n.kind == json::Kind::Object) {
+      for (uint32_t i = n.count; i-- > 0;) stack.push_back(tree.child(n, i));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<json::NodeId> lastMember(const json::Tree& tree, json::NodeId object, std::string_view key,
+                                       bool foldCase) {
+  const json::Node& n = tree.at(object);
+  if (n.kind != json::Kind::Object) return std::nullopt;
+  std::optional<json::NodeId> found;
+  for (uint32_t i = 0; i < n.count; ++i) {
+    const std::string& name = tree.key(n, i);
+    if (foldCase ? equalFold(name, key) : name == key) found = tree.child(n, i);
+  }
+  return found;
+}
+
+}  // namespace isimport::gojson
+
+namespace isimport {
+
+void decodeValue(TypedDecoder& d, json::NodeId id, GoInt& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;
+  if (n.kind != json::Kind::Number) return d.typeError(json::goValueName(n.kind), "int");
+  if (!n.integral) return d.typeError(("number " + n.text).c_str(), "int");
+  out.value = n.integer;
+}
+
+void decodeValue(TypedDecoder& d, json::NodeId id, GoDigest& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;
+  if (n.kind != json::Kind::String) return d.typeError(json::goValueName(n.kind), "digest.Digest");
+  out.value = n.text;
+}
+
+void decodeValue(TypedDecoder& d, json::NodeId id, GoTime& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;  // time.Time leaves itself unchanged on null
+  if (n.kind != json::Kind::String) return d.fatalError("Time.UnmarshalJSON: input is not a JSON string");
+  auto seconds = parseRfc3339(n.text);
+  if (!seconds) {
+    return d.fatalError("parsing time " + json::quote(n.text) + " as \"2006-01-02T15:04:05Z07:00\": cannot parse " +
+                        json::quote(n.text) + " as RFC 3339");
+  }
+  out.time = Time{true, *seconds};
+}
+
+void decodeValue(TypedDecoder&, json::NodeId id, GoRawMessage& out) {
+  out.present = true;
+  out.id = id;
+}
+
+}  // namespace isimport
