@@ -1,0 +1,196 @@
+#include "image_config.h"
+
+#include "registry_json.h"
+
+namespace isimport {
+namespace {
+
+// dockerpre012.DockerConfig: the same members as the model's DockerConfig under its own Go name.
+struct Pre012DockerConfig {
+  static constexpr const char* kGoType = "dockerpre012.DockerConfig";
+  static constexpr bool kLooseKeys = true;
+  DockerConfig config;
+};
+ISIMPORT_FIELDS(Pre012DockerConfig) { fields(v, o.config); }
+
+struct Pre012DockerImage {
+  static constexpr const char* kGoType = "dockerpre012.DockerImage";
+  static constexpr bool kLooseKeys = true;
+  std::string kind, apiVersion;  // metav1.TypeMeta, inlined
+  std::string id, parent, comment;
+  Time created;  // metav1.Time
+  std::string container;
+  Pre012DockerConfig containerConfig;
+  std::string dockerVersion, author;
+  std::optional<Pre012DockerConfig> config;
+  std::string architecture;
+  int64_t size = 0;
+};
+ISIMPORT_FIELDS(Pre012DockerImage) {
+  v.field("kind", o.kind, kOmitEmpty);
+  v.field("apiVersion", o.apiVersion, kOmitEmpty);
+  v.field("id", o.id, kAlways);
+  v.field("parent", o.parent, kOmitEmpty);
+  v.field("comment", o.comment, kOmitEmpty);
+  v.field("created", o.created, kAlways);
+  v.field("container", o.container, kOmitEmpty);
+  v.field("container_config", o.containerConfig, kOmitEmpty);
+  v.field("docker_version", o.dockerVersion, kOmitEmpty);
+  v.field("author", o.author, kOmitEmpty);
+  v.field("config", o.config, kOmitEmpty);
+  v.field("architecture", o.architecture, kOmitEmpty);
+  v.field("size", o.size, kOmitEmpty);
+}
+
+struct ConfigRootFS {
+  static constexpr const char* kGoType = "docker10.DockerConfigRootFS";
+  static constexpr bool kLooseKeys = true;
+  std::string type;
+  std::vector<std::string> diffIds;
+};
+ISIMPORT_FIELDS(ConfigRootFS) {
+  v.field("type", o.type, kAlways);
+  v.field("diff_ids", o.diffIds, kOmitEmpty);
+}
+
+struct ConfigHistory {
+  static constexpr const char* kGoType = "docker10.DockerConfigHistory";
+  static constexpr bool kLooseKeys = true;
+  GoTime created;
+  std::string author, createdBy, comment;
+  bool emptyLayer = false;
+};
+ISIMPORT_FIELDS(ConfigHistory) {
+  v.field("created", o.created, kAlways);
+  v.field("author", o.author, kOmitEmpty);
+  v.field("created_by", o.createdBy, kOmitEmpty);
+  v.field("comment", o.comment, kOmitEmpty);
+  v.field("empty_layer", o.emptyLayer, kOmitEmpty);
+}
+
+// docker10.DockerImageConfig; docker10.DockerV1CompatibilityImage is its prefix up to `size`.
+struct ImageConfig {
+  static constexpr const char* kGoType = "docker10.DockerImageConfig";
+  static constexpr bool kLooseKeys = true;
+  std::string id, parent, comment;
+  GoTime created;
+  std::string container;
+  DockerConfig containerConfig;
+  std::string dockerVersion, author;
+  std::optional<DockerConfig> config;
+  std::string architecture;
+  int64_t size = 0;
+  std::optional<ConfigRootFS> rootfs;
+  std::vector<ConfigHistory> history;
+  std::string os, osVersion;
+  std::vector<std::string> osFeatures;
+};
+
+template <class V, class S>
+void commonConfigFields(V& v, S& o) {
+  v.field("id", o.id, kAlways);
+  v.field("parent", o.parent, kOmitEmpty);
+  v.field("comment", o.comment, kOmitEmpty);
+  v.field("created", o.created, kAlways);
+  v.field("container", o.container, kOmitEmpty);
+  v.field("container_config", o.containerConfig, kOmitEmpty);
+  v.field("docker_version", o.dockerVersion, kOmitEmpty);
+  v.field("author", o.author, kOmitEmpty);
+  v.field("config", o.config, kOmitEmpty);
+  v.field("architecture", o.architecture, kOmitEmpty);
+  v.field("size", o.size, kOmitEmpty);
+}
+
+ISIMPORT_FIELDS(ImageConfig) {
+  commonConfigFields(v, o);
+  v.field("rootfs", o.rootfs, kOmitEmpty);
+  v.field("history", o.history, kOmitEmpty);
+  v.field("os", o.os, kOmitEmpty);
+  v.field("os.version", o.osVersion, kOmitEmpty);
+  v.field("os.features", o.osFeatures, kOmitEmpty);
+}
+
+struct V1CompatibilityImage {
+  static constexpr const char* kGoType = "docker10.DockerV1CompatibilityImage";
+  static constexpr bool kLooseKeys = true;
+  std::string id, parent, comment;
+  GoTime created;
+  std::string container;
+  DockerConfig containerConfig;
+  std::string dockerVersion, author;
+  std::optional<DockerConfig> config;
+  std::string architecture;
+  int64_t size = 0;
+};
+ISIMPORT_FIELDS(V1CompatibilityImage) { commonConfigFields(v, o); }
+
+struct V1CompatibilityImageSize {
+  static constexpr const char* kGoType = "docker10.DockerV1CompatibilityImageSize";
+  static constexpr bool kLooseKeys = true;
+  int64_t size = 0;
+};
+ISIMPORT_FIELDS(V1CompatibilityImageSize) { v.field("size", o.size, kOmitEmpty); }
+
+// Go's zero time.Time (0001-01-01T00:00:00Z) is what metav1.Time prints as null.
+Time metaTime(const Time& t) {
+  constexpr int64_t kGoZeroTime = -62135596800;
+  return t.set && t.unixSeconds == kGoZeroTime ? Time{} : t;
+}
+
+template <class Source>
+DockerImage toDockerImage(const Source& in, const Time& created) {
+  DockerImage out;
+  out.id = in.id;
+  out.parent = in.parent;
+  out.comment = in.comment;
+  out.created = metaTime(created);
+  out.container = in.container;
+  out.dockerVersion = in.dockerVersion;
+  out.author = in.author;
+  out.architecture = in.architecture;
+  out.size = in.size;
+  return out;
+}
+
+}  // namespace
+
+ConfigRead readPre012Image(std::string_view text) {
+  ConfigRead result;
+  Pre012DockerImage in;
+  result.error = gojson::unmarshal(text, in);
+  if (!result.error.empty()) return result;
+  result.image = toDockerImage(in, in.created);
+  result.image.containerConfig = in.containerConfig.config;
+  if (in.config) result.image.config = in.config->config;
+  return result;
+}
+
+ConfigRead readImageConfig(std::string_view text) {
+  ConfigRead result;
+  ImageConfig in;
+  result.error = gojson::unmarshal(text, in);
+  if (!result.error.empty()) return result;
+  result.image = toDockerImage(in, in.created.time);
+  result.image.containerConfig = in.containerConfig;
+  result.image.config = in.config;
+  return result;
+}
+
+ConfigRead readV1Compatibility(std::string_view text) {
+  ConfigRead result;
+  V1CompatibilityImage in;
+  result.error = gojson::unmarshal(text, in);
+  if (!result.error.empty()) return result;
+  result.image = toDockerImage(in, in.created.time);
+  result.image.containerConfig = in.containerConfig;
+  result.image.config = in.config;
+  return result;
+}
+
+int64_t v1CompatibilityLayerSize(std::string_view text) {
+  V1CompatibilityImageSize in;
+  if (!gojson::unmarshal(text, in).empty()) return 0;
+  return in.size;
+}
+
+}  // namespace isimport
