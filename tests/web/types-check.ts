@@ -3,6 +3,11 @@
 import { load } from 'isimport';
 import type {
   DecodeResult,
+  Diagnostic,
+  Position,
+  ValidateAllResult,
+  ValidateOptions,
+  ValidateResult,
   FieldValidation,
   ImageStream,
   ImageStreamImport,
@@ -59,3 +64,34 @@ isi.decode('{}', { fieldValidation: 'strict' });
 isi.version = '1';
 // @ts-expect-error: a failed decode has no object
 isi.decode('{}').object.spec;
+
+// validate() / validateAll(): results with causes, positions and diagnostics.
+const checked: ValidateResult = isi.validate('kind: ImageStreamImport\n', { fieldValidation: 'Warn', namespace: 'demo' });
+if (!checked.valid && checked.status) {
+  const code: number = checked.status.code;
+  const message: string = checked.status.message;
+  void code, message;
+}
+checked.causes.forEach((cause, i) => {
+  const field: string = cause.field;
+  const where: Position | null | undefined = checked.positions[i];
+  console.log(field, cause.reason, cause.message, where?.line, where?.column);
+});
+for (const d of checked.diagnostics) {
+  const severity: 'error' | 'warning' = d.severity;
+  const hint: string | undefined = d.hint;
+  void severity, hint, d.line;
+}
+const defaulted: ImageStreamImport | undefined = checked.object;
+const asStream: ValidateResult<ImageStream> = isi.validate(spec, { kind: 'ImageStream' });
+const all: ValidateAllResult[] = isi.validateAll(new TextEncoder().encode('a: 1\n---\nb: 2\n'));
+const firstSource: number | undefined = all[0]?.source;
+const noHints: Isimport = await load({ schemas: false });
+const options2: ValidateOptions = { kind: 'Image' };
+const diag: Diagnostic | undefined = checked.diagnostics[0];
+void defaulted, asStream, firstSource, noHints, options2, diag;
+
+// @ts-expect-error: fieldValidation is one of Strict, Warn, Ignore
+isi.validate('{}', { fieldValidation: 'warn' });
+// @ts-expect-error: namespace is a string
+isi.validate('{}', { namespace: 1 });

@@ -204,7 +204,69 @@ export interface DecodeFailure {
 
 export type DecodeResult<T = ImageStreamImport> = DecodeSuccess<T> | DecodeFailure;
 
+export interface ValidateOptions {
+  /** Default "Strict", as kubectl sends today: unknown and duplicate fields are errors (400). */
+  fieldValidation?: FieldValidation;
+  /** The kind to expect; by default the document's own `kind` (ImageStreamImport, ImageStream, Image). */
+  kind?: 'ImageStreamImport' | 'ImageStream' | 'Image' | (string & {});
+  /**
+   * The namespace of the request. When given, an empty metadata.namespace is filled with it and a
+   * different one is a 400; when absent, an empty metadata.namespace becomes "default".
+   */
+  namespace?: string;
+}
+
+/** What `validate` accepts: JSON or YAML text, its bytes (UTF-8, or UTF-16 with a BOM), or an object. */
+export type ValidateInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | object;
+
+/** 1-based line and column (in UTF-16 code units) in the text that was validated. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One located problem: a cause, a decode error (unknown field, YAML syntax …) or a warning. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** The server's text (`spec.images[0].from.kind: Invalid value: …`, `unknown field "spec.x"`). */
+  message: string;
+  /** The field path the problem names, when it names one. */
+  field?: string;
+  line?: number;
+  column?: number;
+  /** isimport's own addition, never part of the server's text, e.g. `did you mean "from"?`. */
+  hint?: string;
+}
+
+export interface ValidateResult<T = ImageStreamImport> {
+  valid: boolean;
+  /** The kind the document was decoded as (e.g. "ImageStreamImport"). */
+  kind: string;
+  /** Exactly the API server's status.details.causes (empty unless the answer is a 422). */
+  causes: Array<StatusCause & { reason: string; message: string; field: string }>;
+  /** Warnings the API server would send (e.g. unknown fields in Warn mode). */
+  warnings: string[];
+  /** The Status the API server would answer with, when the document is not valid (400, 413, 422, 500). */
+  status?: Status & { status: 'Failure'; code: number; reason: string; message: string };
+  /** The decoded object with the server's defaults applied, when it could be decoded. */
+  object?: T;
+  /** Where each cause points (parallel to `causes`); null when unknown (e.g. an object input). */
+  positions: Array<Position | null>;
+  /** Every problem with its position and hints, in report order (causes first). */
+  diagnostics: Diagnostic[];
+}
+
+export interface ValidateAllResult<T = unknown> extends ValidateResult<T> {
+  /** Index of the document in the text (empty and `null` documents are skipped and not counted). */
+  source: number;
+}
+
 export interface LoadOptions {
+  /**
+   * The JSON Schemas used for "did you mean" hints, by kind; default: read from the package's
+   * schemas/ directory. `false`: no hints.
+   */
+  schemas?: false | Partial<Record<'ImageStreamImport' | 'ImageStream' | 'Image', object>>;
   /** The core's .wasm bytes; skips fetching/reading `wasmUrl`. */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to find isimport_core.wasm (default: next to the module, `./wasm/isimport_core.wasm`). */
@@ -227,6 +289,18 @@ export interface Isimport {
   decode(input: DecodeInput, options?: DecodeOptions & { kind?: 'ImageStreamImport' }): DecodeResult<ImageStreamImport>;
   decode(input: DecodeInput, options: DecodeOptions & { kind: 'ImageStream' }): DecodeResult<ImageStream>;
   decode(input: DecodeInput, options?: DecodeOptions): DecodeResult<unknown>;
+  /**
+   * Validates one document as the API server's create path does (decode, defaults, namespace,
+   * validation), with positions for JSON and YAML text. Never throws for bad input; throws a
+   * TypeError for bad options. Text with several YAML documents is refused: see validateAll().
+   */
+  validate(input: ValidateInput, options?: ValidateOptions & { kind?: 'ImageStreamImport' }): ValidateResult<ImageStreamImport>;
+  validate(input: ValidateInput, options: ValidateOptions & { kind: 'ImageStream' }): ValidateResult<ImageStream>;
+  validate(input: ValidateInput, options: ValidateOptions & { kind: 'Image' }): ValidateResult<Image>;
+  validate(input: ValidateInput, options?: ValidateOptions): ValidateResult<unknown>;
+  /** Validates every document of a (multi-document YAML) text: one result per document. */
+  validateAll(input: ValidateInput, options?: ValidateOptions): ValidateAllResult[];
+  // parseReference(reference: string): … — coming.
 }
 
 /** Instantiates the core (a new, independent instance per call). */

@@ -2,15 +2,27 @@
 //
 //   import { load } from 'isimport';
 //   const isi = await load();
-//   isi.decode(yamlOrJsonTextOrObject, { fieldValidation: 'Strict' });
+//   isi.validate(yamlOrJsonTextOrObject, { fieldValidation: 'Strict' }); // {valid, causes, …}
+//   isi.validateAll(multiDocumentYaml);                                   // one result per document
+//   isi.decode(jsonTextOrObject, { fieldValidation: 'Strict' });          // {ok, object | status}
 //
-// This module does no I/O of its own beyond loading the wasm module; everything it returns is a
-// plain value. Bad input is never an exception: it comes back as { ok: false, status } where status
-// is the metav1.Status the API server would answer with. Types: isimport.d.ts (hand-written).
+// This module does no I/O of its own beyond loading the wasm module (and the JSON Schemas used for
+// "did you mean" hints); everything it returns is a plain value. Bad input is never an exception:
+// it comes back as a result whose status is the metav1.Status the API server would answer with.
+// Bad options (a programming error) throw a TypeError. Types: isimport.d.ts (hand-written).
 
 import createIsimportCore from './wasm/isimport_core.mjs';
+import { LineIndex, MAX_BODY_BYTES, jsonTree, splitDocuments } from './documents.js';
+import { offsetOfPath, offsetOfTypeError } from './locate.js';
+import { suggestField } from './hints.js';
 
 const WASM_URL = new URL('./wasm/isimport_core.wasm', import.meta.url);
+// Written out one by one so that bundlers see (and emit) each file.
+const SCHEMA_URLS = {
+  ImageStreamImport: new URL('../../schemas/imagestreamimport-image-v1.json', import.meta.url),
+  ImageStream: new URL('../../schemas/imagestream-image-v1.json', import.meta.url),
+  Image: new URL('../../schemas/image-image-v1.json', import.meta.url),
+};
 
 // Node (and Deno/Bun in Node mode) cannot fetch() a file: URL, and the core is a web-targeted
 // build, so there the bytes are read here and handed to the factory. Browsers and bundlers fetch
@@ -47,16 +59,41 @@ export async function load(options = {}) {
   } else {
     moduleArgs.locateFile = (path) => (path.endsWith('.wasm') ? wasmUrl.href : path);
   }
-  const core = await createIsimportCore(moduleArgs);
-  return new Isimport(core);
+  const [core, schemas] = await Promise.all([createIsimportCore(moduleArgs), loadSchemas(options)]);
+  return new Isimport(core, schemas);
+}
+
+// The JSON Schemas (for hints only: a schema that cannot be read just means no hints).
+async function loadSchemas(options) {
+  if (options.schemas === false) return {};
+  if (options.schemas !== undefined && options.schemas !== null) return { ...options.schemas };
+  const out = {};
+  await Promise.all(Object.entries(SCHEMA_URLS).map(async ([kind, url]) => {
+    try {
+      let text;
+      if (IN_NODE && url.protocol === 'file:') {
+        text = String(await readWasmInNode(url));
+      } else {
+        const response = await fetch(url);
+        if (!response.ok) return;
+        text = await response.text();
+      }
+      out[kind] = JSON.parse(text);
+    } catch {
+      // no hints for this kind
+    }
+  }));
+  return out;
 }
 
 class Isimport {
   #core;
+  #schemas;
   #broken = null; // the trap that made this instance unusable, if any
 
-  constructor(core) {
+  constructor(core, schemas) {
     this.#core = core;
+    this.#schemas = schemas ?? {};
     /** The core's version string. */
     this.version = String(core.version());
     Object.freeze(this);
@@ -76,8 +113,94 @@ class Isimport {
     return this.#call(options.kind, 'decode', wire.text, JSON.stringify(opts));
   }
 
-  // validate(input, { fieldValidation, namespace, kind }) → { valid, causes, warnings, status, object }
-  //   goes here, on the core's validate().
+  /**
+   * Validates one document (JSON or YAML text, UTF-8 bytes, or an object) as the API server's
+   * create path does: {valid, kind, causes, warnings, status?, object?, positions, diagnostics}.
+   * Text holding several YAML documents is refused: use validateAll().
+   */
+  validate(input, options) {
+    const opts = validateOptions(options);
+    const all = this.#validateInput(input, opts);
+    if (all.length === 1) {
+      const { source, ...one } = all[0];
+      void source;
+      return one;
+    }
+    const message = all.length === 0
+      ? 'no objects passed to validate'
+      : `the input holds ${all.length} documents; validate() takes one (use validateAll())`;
+    return clientFailure(opts.kind, 400, 'BadRequest', message);
+  }
+
+  /**
+   * Validates every document of a (multi-document) YAML or JSON text, one core call per document:
+   * an array of validate() results, each with `source`, its index among the text's documents
+   * (empty and `null` documents are skipped, as kubectl skips them, and not counted).
+   */
+  validateAll(input, options) {
+    return this.#validateInput(input, validateOptions(options));
+  }
+
+  #validateInput(input, opts) {
+    const coreOptions = { fieldValidation: opts.fieldValidation };
+    if (opts.kind !== undefined) coreOptions.kind = opts.kind;
+    if (opts.namespace !== undefined) coreOptions.namespace = opts.namespace;
+    const optionsJson = JSON.stringify(coreOptions);
+
+    // An object: serialized as a client library would send it; no positions.
+    if (!isTextLike(input)) {
+      const wire = toWireInput(input);
+      if (wire.error !== undefined) return [{ source: 0, ...clientFailure(opts.kind, 400, 'BadRequest', wire.error) }];
+      return [{ source: 0, ...this.#validateJson(wire.text, optionsJson, opts, null) }];
+    }
+
+    const decoded = decodeText(input);
+    if (decoded.error) {
+      const { message, line, column } = decoded.error;
+      const where = line !== undefined ? ` (line ${line}, column ${column})` : '';
+      return [{
+        source: 0,
+        ...clientFailure(opts.kind, 400, 'BadRequest', `${message}${where}`, [{ severity: 'error', message, line, column }]),
+      }];
+    }
+    const text = decoded.text;
+    const lines = new LineIndex(text);
+    let split;
+    try {
+      split = splitDocuments(text, lines);
+    } catch (err) {
+      return [{ source: 0, ...clientFailure(opts.kind, 400, 'BadRequest', `cannot read the input: ${err?.message ?? err}`) }];
+    }
+    const results = [];
+    split.docs.forEach((doc, index) => {
+      let result;
+      if (doc.tooLarge) {
+        result = clientFailure(opts.kind, 413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`);
+      } else if (doc.error) {
+        const at = doc.error.offset >= 0 ? lines.position(doc.error.offset) : null;
+        const where = at ? `line ${at.line}, column ${at.column}: ` : '';
+        result = clientFailure(opts.kind, 400, 'BadRequest', `error converting YAML to JSON: yaml: ${where}${doc.error.message}`,
+          [{ severity: 'error', message: doc.error.message, ...(at ?? {}) }]);
+      } else {
+        const where = { lines, tree: doc.tree, text: doc.raw ? text : null };
+        result = this.#validateJson(doc.json, optionsJson, opts, where);
+      }
+      results.push({ source: index, ...result });
+    });
+    return results;
+  }
+
+  // One crossing into the core, then positions and hints on the JS side.
+  #validateJson(json, optionsJson, opts, where) {
+    const answer = this.#call(opts.kind, 'validate', json, optionsJson);
+    if (answer.usageError !== undefined) throw new TypeError(`isimport: ${answer.usageError}`);
+    if (answer.ok === false && answer.valid === undefined) {
+      // #call's own failure (a trap): in validate()'s shape.
+      return clientFailure(answer.kind, answer.status.code, answer.status.reason, answer.status.message);
+    }
+    return locate(answer, where, this.#schemas);
+  }
+
   // importPreview(specOrText, { fetch, credentials, currentImageStream, concurrency, signal,
   //   onProgress }) goes here: the fetch driver for the core's importer state machine.
   // parseReference(string) goes here.
@@ -100,6 +223,204 @@ class Isimport {
       return failure(kind, 500, 'InternalError', `isimport core returned invalid JSON from ${name}(): ${err.message}`);
     }
   }
+}
+
+const FIELD_VALIDATION = ['Strict', 'Warn', 'Ignore'];
+
+function validateOptions(options) {
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object') throw new TypeError('isimport: options must be an object');
+  const { fieldValidation = 'Strict', kind, namespace } = options;
+  if (!FIELD_VALIDATION.includes(fieldValidation)) {
+    throw new TypeError(`isimport: fieldValidation must be one of ${FIELD_VALIDATION.join(', ')} (got ${JSON.stringify(fieldValidation)})`);
+  }
+  if (kind !== undefined && typeof kind !== 'string') throw new TypeError('isimport: kind must be a string');
+  if (namespace !== undefined && typeof namespace !== 'string') throw new TypeError('isimport: namespace must be a string');
+  return { fieldValidation, kind, namespace };
+}
+
+const isTextLike = (input) => typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input);
+
+// Text as given, or bytes decoded: a UTF-8 BOM is dropped, a UTF-16 BOM selects UTF-16 (as go-yaml
+// reads it); anything that is not well-formed is an error with its position.
+function decodeText(input) {
+  let text;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    const bytes = input instanceof ArrayBuffer
+      ? new Uint8Array(input)
+      : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    let encoding = 'utf-8';
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      if (encoding !== 'utf-8') return { error: { message: `the input is not valid ${encoding.toUpperCase()}` } };
+      const bad = firstInvalidUtf8(bytes);
+      const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+      const at = new LineIndex(before).position(before.length);
+      const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
+      return { error: { message: `invalid UTF-8: byte 0x${byte} at offset ${bad}`, ...at } };
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text };
+}
+
+function firstInvalidUtf8(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    let need;
+    let min;
+    if (c < 0x80) { i++; continue; }
+    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; } else if (c >= 0xe0 && c <= 0xef) { need = 2; min = 0x800; } else if (c >= 0xf0 && c <= 0xf4) { need = 3; min = 0x10000; } else return i;
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return b.length;
+}
+
+// A result built on the JS side, in validate()'s shape (code 400 for what kubectl refuses before
+// sending, 413 for the body limit).
+function clientFailure(kind, code, reason, message, diagnostics = []) {
+  const k = typeof kind === 'string' && kind !== '' ? kind : 'ImageStreamImport';
+  return {
+    valid: false,
+    kind: k,
+    causes: [],
+    warnings: [],
+    status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code },
+    positions: [],
+    diagnostics,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions and hints for a core answer. `where`: {lines, tree, text} (text: raw JSON input whose
+// tree is built only when needed), or null for an object input.
+
+const STRICT_ITEM = /(unknown|duplicate) field ("(?:[^"\\]|\\.)*")/g;
+const TYPE_ERROR = /json: cannot unmarshal (\S+) into Go struct field [A-Za-z0-9_]+\.(\S+) of type (\S+)/;
+const PATH_FOR_MESSAGE = [
+  [/namespace of the provided object does not match/, 'metadata.namespace'],
+  [/metadata\.name was not generated/, 'metadata.generateName'],
+  [/no kind "[^"]*" is registered/, 'kind'],
+  [/the API version in the data/, 'apiVersion'],
+  [/couldn't get version\/kind/, ''],
+];
+
+function locate(answer, where, schemas) {
+  const causes = Array.isArray(answer.causes) ? answer.causes : [];
+  const warnings = Array.isArray(answer.warnings) ? answer.warnings : [];
+  let tree = where?.tree ?? null;
+  let treeBuilt = tree !== null;
+  const getTree = () => {
+    if (!treeBuilt && where?.text != null && where.text.length <= MAX_BODY_BYTES) tree = jsonTree(where.text);
+    treeBuilt = true;
+    return tree;
+  };
+  const at = (offset) => (offset >= 0 && where ? where.lines.position(offset) : null);
+  const kind = answer.kind;
+
+  const positions = causes.map((c) => at(offsetOfPath(getTree(), c.field ?? '', { message: c.message })));
+  const diagnostics = causes.map((c, k) => ({
+    severity: 'error',
+    message: c.field ? `${c.field}: ${c.message}` : String(c.message ?? ''),
+    ...(c.field ? { field: c.field } : {}),
+    ...(positions[k] ?? {}),
+  }));
+
+  const strictItem = (severity, text) => {
+    const out = [];
+    for (const m of text.matchAll(STRICT_ITEM)) {
+      let path;
+      try { path = JSON.parse(m[2]); } catch { continue; }
+      const unknown = m[1] === 'unknown';
+      const pos = at(offsetOfPath(getTree(), path, { preferKey: true, last: !unknown }));
+      const hint = unknown ? suggestField(schemas, kind, path) : null;
+      out.push({ severity, message: m[0], field: path, ...(pos ?? {}), ...(hint ? { hint } : {}) });
+    }
+    return out;
+  };
+
+  const status = answer.status;
+  if (status && status.code !== 422 && typeof status.message === 'string') {
+    const msg = status.message;
+    const items = strictItem('error', msg.includes('strict decoding error:') ? msg.slice(msg.indexOf('strict decoding error:')) : '');
+    diagnostics.push(...items);
+    const type = TYPE_ERROR.exec(msg);
+    if (type) {
+      diagnostics.push({ severity: 'error', message: type[0], field: type[2], ...(at(offsetOfTypeError(getTree(), type[2], type[3])) ?? {}) });
+    } else if (items.length === 0 && where?.text != null && /json parse error|invalid character|unexpected end/.test(msg)) {
+      const syntax = jsonSyntaxError(where.text, msg);
+      if (syntax) diagnostics.push({ severity: 'error', message: syntax.message, ...(at(syntax.offset) ?? {}) });
+    } else if (items.length === 0) {
+      const rule = PATH_FOR_MESSAGE.find(([re]) => re.test(msg));
+      if (rule) {
+        const pos = at(offsetOfPath(getTree(), rule[1]));
+        diagnostics.push({ severity: 'error', message: msg, ...(rule[1] ? { field: rule[1] } : {}), ...(pos ?? {}) });
+      }
+    }
+  }
+  for (const w of warnings) {
+    const items = strictItem('warning', w);
+    if (items.length > 0) diagnostics.push(...items);
+    else diagnostics.push({ severity: 'warning', message: w });
+  }
+
+  const out = {
+    valid: answer.valid === true,
+    kind,
+    causes,
+    warnings,
+    positions,
+    diagnostics,
+  };
+  if (answer.status !== undefined) out.status = answer.status;
+  if (answer.object !== undefined) out.object = answer.object;
+  return out;
+}
+
+// Where the core's JSON parser stopped: its message names a line and (byte) column, or a byte
+// offset. Returns {message, offset} in the text, or null.
+function jsonSyntaxError(text, coreMessage) {
+  const tail = coreMessage.replace(/^.*?json parse error: /s, '').replace(/ \([^()]*\)$/s, '');
+  const lineCol = /parse error at line (\d+), column (\d+): ?/.exec(tail);
+  if (lineCol) {
+    const line = Number(lineCol[1]);
+    let start = 0;
+    for (let l = 1; l < line && start !== -1; l++) {
+      start = text.indexOf('\n', start);
+      if (start !== -1) start++;
+    }
+    if (start === -1) return null;
+    // The column counts bytes, and the byte it names is the one that was read last.
+    const offset = charOffsetOfByte(text, start, Math.max(0, Number(lineCol[2]) - 1));
+    return { message: tail.replace(lineCol[0], ''), offset };
+  }
+  const byte = /at byte (\d+)/.exec(tail);
+  if (byte) return { message: tail.replace(/ at byte \d+/, ''), offset: charOffsetOfByte(text, 0, Number(byte[1])) };
+  return null;
+}
+
+function charOffsetOfByte(text, from, bytes) {
+  let i = from;
+  let b = 0;
+  while (i < text.length && b < bytes) {
+    const cp = text.codePointAt(i);
+    b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return Math.min(i, text.length);
 }
 
 // Strings and bytes go to the core as they are (it decides about encodings and size limits);
