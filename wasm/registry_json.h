@@ -57,6 +57,15 @@ std::optional<std::string> firstFloat64Overflow(const json::Tree& tree, json::No
 std::optional<json::NodeId> lastMember(const json::Tree& tree, json::NodeId object, std::string_view key,
                                        bool foldCase);
 
+// time.Parse(time.RFC3339, text) as Go runs it (what metav1.Time and time.Time JSON decoding use):
+// its leniencies (one-digit hours, comma fractions, offsets up to 24:60) and its error texts
+// ("parsing time \"x\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"x\" as \"2006\"").
+struct TimeParse {
+  std::optional<int64_t> unixSeconds;  // whole seconds (the fraction is dropped)
+  std::string error;
+};
+TimeParse parseRfc3339(std::string_view text);
+
 }  // namespace isimport::gojson
 
 namespace isimport {
@@ -68,7 +77,10 @@ struct GoInt {  // Go `int` (64-bit)
 struct GoDigest {  // github.com/opencontainers/go-digest Digest: any string, unchecked while decoding
   std::string value;
 };
-struct GoTime {  // time.Time (its own UnmarshalJSON: strict, "null" leaves it unchanged)
+struct GoTime {  // time.Time (its own UnmarshalJSON; "null" leaves it unchanged)
+  Time time;
+};
+struct GoMetaTime {  // metav1.Time (decodes a JSON string, then time.Parse; "null" resets it)
   Time time;
 };
 struct GoRawMessage {  // json.RawMessage: any value, kept as the node; JSON null counts as present
@@ -79,11 +91,13 @@ struct GoRawMessage {  // json.RawMessage: any value, kept as the node; JSON nul
 template <> struct GoType<GoInt> { static std::string name() { return "int"; } };
 template <> struct GoType<GoDigest> { static std::string name() { return "digest.Digest"; } };
 template <> struct GoType<GoTime> { static std::string name() { return "time.Time"; } };
+template <> struct GoType<GoMetaTime> { static std::string name() { return "v1.Time"; } };
 template <> struct GoType<GoRawMessage> { static std::string name() { return "json.RawMessage"; } };
 
 void decodeValue(TypedDecoder& d, json::NodeId id, GoInt& out);
 void decodeValue(TypedDecoder& d, json::NodeId id, GoDigest& out);
 void decodeValue(TypedDecoder& d, json::NodeId id, GoTime& out);
+void decodeValue(TypedDecoder& d, json::NodeId id, GoMetaTime& out);
 void decodeValue(TypedDecoder& d, json::NodeId id, GoRawMessage& out);
 
 }  // namespace isimport
