@@ -18,7 +18,7 @@ struct Pre012DockerImage {
   static constexpr bool kLooseKeys = true;
   std::string kind, apiVersion;  // metav1.TypeMeta, inlined
   std::string id, parent, comment;
-  Time created;  // metav1.Time
+  GoMetaTime created;
   std::string container;
   Pre012DockerConfig containerConfig;
   std::string dockerVersion, author;
@@ -131,6 +131,70 @@ struct V1CompatibilityImageSize {
 };
 ISIMPORT_FIELDS(V1CompatibilityImageSize) { v.field("size", o.size, kOmitEmpty); }
 
+// ---- time fields ----
+// A time field fails inside its own UnmarshalJSON, which ends decoding at once: that error wins over
+// any type error met earlier in the document (TypedDecoder would keep the earlier one). So the time
+// fields are checked first, in document order, the way encoding/json reaches them.
+
+enum class TimeKind { Meta /* metav1.Time */, Go /* time.Time */ };
+
+bool foldEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// The error of one time value, "" when it decodes. `context` is Go's "Struct.field.path" for the
+// type error metav1.Time passes on from its inner string decoding.
+std::string timeValueError(const json::Node& n, TimeKind kind, const std::string& context) {
+  if (n.kind == json::Kind::Null) return "";
+  if (n.kind != json::Kind::String) {
+    if (kind == TimeKind::Go) return "Time.UnmarshalJSON: input is not a JSON string";
+    return std::string("json: cannot unmarshal ") + json::goValueName(n.kind) + " into Go struct field " + context +
+           " of type string";
+  }
+  return gojson::parseRfc3339(n.text).error;
+}
+
+// `created` members of the object at `id` (and, with `history`, of each history entry), in order.
+std::string firstTimeError(const json::Tree& tree, json::NodeId id, TimeKind kind, const char* goStruct,
+                           bool withHistory) {
+  const json::Node& root = tree.at(id);
+  if (root.kind != json::Kind::Object) return "";
+  for (uint32_t i = 0; i < root.count; ++i) {
+    const std::string& key = tree.key(root, i);
+    const json::Node& value = tree.at(tree.child(root, i));
+    if (foldEquals(key, "created")) {
+      if (std::string e = timeValueError(value, kind, std::string(goStruct) + ".created"); !e.empty()) return e;
+    } else if (withHistory && foldEquals(key, "history") && value.kind == json::Kind::Array) {
+      for (uint32_t j = 0; j < value.count; ++j) {
+        const json::Node& entry = tree.at(tree.child(value, j));
+        if (entry.kind != json::Kind::Object) continue;
+        for (uint32_t k = 0; k < entry.count; ++k) {
+          if (!foldEquals(tree.key(entry, k), "created")) continue;
+          const json::Node& created = tree.at(tree.child(entry, k));
+          if (std::string e = timeValueError(created, kind, "DockerConfigHistory.history.created"); !e.empty()) return e;
+        }
+      }
+    }
+  }
+  return "";
+}
+
+// Parse, check the time fields, then decode.
+template <class T>
+std::string unmarshalWithTimes(std::string_view text, T& out, TimeKind kind, const char* goStruct, bool withHistory) {
+  gojson::Document doc = gojson::parse(text);
+  if (!doc.ok) return doc.error;
+  if (std::string e = firstTimeError(doc.tree, 0, kind, goStruct, withHistory); !e.empty()) return e;
+  return gojson::decode(doc.tree, 0, out);
+}
+
 // Go's zero time.Time (0001-01-01T00:00:00Z) is what metav1.Time prints as null.
 Time metaTime(const Time& t) {
   constexpr int64_t kGoZeroTime = -62135596800;
@@ -157,9 +221,9 @@ DockerImage toDockerImage(const Source& in, const Time& created) {
 ConfigRead readPre012Image(std::string_view text) {
   ConfigRead result;
   Pre012DockerImage in;
-  result.error = gojson::unmarshal(text, in);
+  result.error = unmarshalWithTimes(text, in, TimeKind::Meta, "DockerImage", false);
   if (!result.error.empty()) return result;
-  result.image = toDockerImage(in, in.created);
+  result.image = toDockerImage(in, in.created.time);
   result.image.containerConfig = in.containerConfig.config;
   if (in.config) result.image.config = in.config->config;
   return result;
@@ -168,7 +232,7 @@ ConfigRead readPre012Image(std::string_view text) {
 ConfigRead readImageConfig(std::string_view text) {
   ConfigRead result;
   ImageConfig in;
-  result.error = gojson::unmarshal(text, in);
+  result.error = unmarshalWithTimes(text, in, TimeKind::Go, "DockerImageConfig", true);
   if (!result.error.empty()) return result;
   result.image = toDockerImage(in, in.created.time);
   result.image.containerConfig = in.containerConfig;
@@ -179,7 +243,7 @@ ConfigRead readImageConfig(std::string_view text) {
 ConfigRead readV1Compatibility(std::string_view text) {
   ConfigRead result;
   V1CompatibilityImage in;
-  result.error = gojson::unmarshal(text, in);
+  result.error = unmarshalWithTimes(text, in, TimeKind::Go, "DockerV1CompatibilityImage", false);
   if (!result.error.empty()) return result;
   result.image = toDockerImage(in, in.created.time);
   result.image.containerConfig = in.containerConfig;

@@ -175,8 +175,16 @@ TEST(ImageBuilder, ConfigErrorsAreUpstreamsTexts) {
             "json: cannot unmarshal array into Go struct field DockerConfig.config.ExposedPorts of type "
             "map[string]struct {}");
   EXPECT_EQ(errorFor("{\"kind\": 1}"), "json: cannot unmarshal number into Go struct field DockerImage.kind of type string");
-  EXPECT_EQ(errorFor("{\"created\": 5}"), "json: cannot unmarshal number into Go value of type string");
-  EXPECT_EQ(errorFor("{\"created\": \"yesterday\"}").rfind("parsing time \"yesterday\"", 0), 0u);
+  // metav1.Time passes its inner string error on, and the outer decoder names the field; a time error
+  // ends decoding, so it wins over a type error met before it.
+  EXPECT_EQ(errorFor("{\"created\": 5}"),
+            "json: cannot unmarshal number into Go struct field DockerImage.created of type string");
+  EXPECT_EQ(errorFor("{\"architecture\": 5, \"Created\": {}}"),
+            "json: cannot unmarshal object into Go struct field DockerImage.created of type string");
+  EXPECT_EQ(errorFor("{\"created\": \"yesterday\"}"),
+            "parsing time \"yesterday\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"yesterday\" as \"2006\"");
+  EXPECT_EQ(errorFor("{\"architecture\": 5, \"created\": \"2020-01-02T03:04:05Z\"}"),
+            "json: cannot unmarshal number into Go struct field DockerImage.architecture of type string");
   // Second read (docker10.DockerImageConfig), wrapped.
   EXPECT_EQ(errorFor("{\"os\": 5}"),
             "failed to parse dockerImageConfig: json: cannot unmarshal number into Go struct field "
@@ -186,8 +194,16 @@ TEST(ImageBuilder, ConfigErrorsAreUpstreamsTexts) {
             "DockerConfigRootFS.rootfs.diff_ids of type []string");
   EXPECT_EQ(errorFor("{\"history\": [{\"created\": 1}]}"),
             "failed to parse dockerImageConfig: Time.UnmarshalJSON: input is not a JSON string");
-  EXPECT_EQ(errorFor("{\"history\": [{\"created\": \"x\"}]}").rfind("failed to parse dockerImageConfig: parsing time \"x\"", 0),
-            0u);
+  EXPECT_EQ(errorFor("{\"history\": [{\"created\": \"2020-13-01T00:00:00Z\"}]}"),
+            "failed to parse dockerImageConfig: parsing time \"2020-13-01T00:00:00Z\": month out of range");
+  EXPECT_EQ(errorFor("{\"os\": 5, \"history\": [{\"created\": 1}]}"),
+            "failed to parse dockerImageConfig: Time.UnmarshalJSON: input is not a JSON string");
+  // The metadata step re-reads the manifest as docker10.DockerImageManifest, schema 1 fields included.
+  std::string withFsLayers = body;
+  withFsLayers.insert(1, "\"fsLayers\": 5, ");
+  EXPECT_EQ(buildSchema2(withFsLayers, readFixture("registry/busybox-config.json")).error,
+            "json: cannot unmarshal number into Go struct field DockerImageManifest.fsLayers of type "
+            "[]docker10.DockerFSLayer");
   // Unknown keys, any key case, and null are accepted.
   EXPECT_EQ(errorFor("{\"ARCHITECTURE\": \"s390x\", \"Unknown\": [1e999], \"config\": null, \"created\": null}"), "<built>");
 }
@@ -330,9 +346,12 @@ TEST(ImageBuilder, Schema1Checks) {
   EXPECT_EQ(buildSchema1(v2).error,
             "dockerImageConfig must not be empty for manifest type "
             "\"application/vnd.docker.distribution.manifest.v1+prettyjws\"");
+  EXPECT_EQ(buildSchema1("{\n\"history\": [{\"v1Compatibility\": " + v1("{\"size\": \"9\"}") + "}]\n}").error,
+            "json: cannot unmarshal string into Go struct field DockerImage.size of type int64");
   std::string badCreated = "{\n\"schemaVersion\": 1, \"fsLayers\": [{\"blobSum\": \"sha256:a\"}], "
                            "\"history\": [{\"v1Compatibility\": " + v1("{\"created\": 1}") + "}]\n}";
-  EXPECT_EQ(buildSchema1(badCreated).error, "json: cannot unmarshal number into Go value of type string");
+  EXPECT_EQ(buildSchema1(badCreated).error,
+            "json: cannot unmarshal number into Go struct field DockerImage.created of type string");
 }
 
 TEST(ImageBuilder, Schema1WithoutSizesAsksForProbes) {
