@@ -30,9 +30,9 @@ std::optional<std::string> integrityRecheck(const Manifest& manifest, const std:
 // "unsupported image manifest type: *manifestlist.DeserializedManifestList").
 // `manifestBody` is the text as received (schema 1: the whole signed body, which becomes
 // dockerImageManifest; other kinds keep the parsed bytes); `configBody` the verified config blob
-// (schema 2 / OCI; ignored for schema 1). `requestedDigest` is the digest the manifest was fetched by ("" for a
-// tag): the integrity re-check runs inside, at upstream's point. The image's name is always the
-// SHA-256 of the canonical bytes. `dockerImageReference` is set on the image as given (the caller
+// (schema 2 / OCI; ignored for schema 1). `requestedDigest` is the digest the manifest was fetched
+// by ("" for a tag): the integrity re-check runs inside, at upstream's point. The image's name is
+// always the SHA-256 of the canonical bytes. `dockerImageReference` is set on the image as given (the caller
 // renders `<exact repository>@<digest>`); upstream's error texts see it still empty. `nowUnix`
 // is the import time, used only for a schema 1 body whose mediaType names a list (upstream then
 // stamps the metadata with the current time).
