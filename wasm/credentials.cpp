@@ -171,7 +171,10 @@ std::string decodeEntry(const goscan::Value& value, BasicCredentials& out) {
 // A DockerConfig map (registry key → entry) into `entries`; a repeated key replaces its entry, as
 // a Go map does. Returns Go's error text or "".
 std::string decodeConfigMap(const goscan::Value& map, std::vector<RawEntry>& entries) {
-  for (const auto& [location, value] : goscan::members(map)) {
+  for (const auto& member : goscan::members(map)) {
+    // Named copies: clang 14 (Emscripten 3.1.6) cannot capture structured bindings in lambdas.
+    const auto& location = member.first;
+    const auto& value = member.second;
     BasicCredentials credentials;
     if (std::string error = decodeEntry(value, credentials); !error.empty()) return error;
     auto same = std::find_if(entries.begin(), entries.end(), [&](const RawEntry& e) { return e.location == location; });

@@ -108,7 +108,7 @@ bool sameEvent(const TagEvent& a, const TagEvent& b) {
          a.generation == b.generation;
 }
 
-Time timeAt(int64_t unix) { return Time{true, unix}; }
+Time timeAt(int64_t unixSeconds) { return Time{true, unixSeconds}; }
 
 std::string repositoryFor(const std::string& host, const std::string& nameSpace, const std::string& name) {
   DockerImageReference ref;

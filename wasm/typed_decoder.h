@@ -65,8 +65,18 @@ class TypedDecoder {
   void plainError(std::string text) {
     if (error_.empty()) error_ = std::move(text);
   }
+  // An error returned by a field's own UnmarshalJSON ends decoding, and wins over a type error
+  // saved earlier (Go's decoder returns it instead of the saved one).
   void fatalError(std::string text) {
-    if (error_.empty()) error_ = std::move(text);
+    if (fatal_) return;
+    error_ = std::move(text);
+    fatal_ = true;
+  }
+  // A type error raised inside an UnmarshalJSON: Go adds the field context to it on the way out.
+  void fatalTypeError(const char* jsonValue, const std::string& goType) {
+    if (fatal_) return;
+    error_.clear();
+    typeError(jsonValue, goType);
     fatal_ = true;
   }
 
@@ -164,10 +174,7 @@ inline void decodeValue(TypedDecoder& d, json::NodeId id, Time& out) {
     out = Time{};
     return;
   }
-  if (n.kind != json::Kind::String) {
-    return d.fatalError(std::string("json: cannot unmarshal ") + json::goValueName(n.kind) +
-                        " into Go value of type string");
-  }
+  if (n.kind != json::Kind::String) return d.fatalTypeError(json::goValueName(n.kind), "string");
   auto seconds = parseRfc3339(n.text);
   if (!seconds) {
     return d.fatalError("parsing time " + json::quote(n.text) + " as \"2006-01-02T15:04:05Z07:00\": cannot parse " +

@@ -213,6 +213,12 @@ INSTANTIATE_TEST_SUITE_P(
         TypeErrorCase{R"({"kind":"Image","dockerImageSignatures":["***"]})",
                       "Image in version \"v1\" cannot be handled as a Image: illegal base64 data at input byte 0"}));
 
+TEST(CodecTypeErrors, AnUnmarshalerErrorWinsOverAnEarlierTypeError) {
+  DecodeResult r = decodeObject(R"({"metadata":{"generation":"x","creationTimestamp":"never"}})");
+  ASSERT_TRUE(r.failure);
+  EXPECT_NE(r.failure->message.find("parsing time \"never\""), std::string::npos) << r.failure->message;
+}
+
 TEST(CodecTypeErrors, TypeErrorWinsOverStrictErrors) {
   DecodeResult r = decodeObject(R"({"unknown":1,"spec":{"import":1}})");
   ASSERT_TRUE(r.failure);

@@ -72,7 +72,7 @@ std::vector<Malformed> malformedBodies() {
       {"8 MB string", R"({"metadata":{"name":")" + std::string(8 * 1000 * 1000, 'x') + R"("}})", 413,
        "Request entity too large"},
       {"time as number", R"({"metadata":{"creationTimestamp":1}})", 400,
-       "json: cannot unmarshal number into Go value of type string"},
+       "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.creationTimestamp of type string"},
       {"leap-less February 29", R"({"metadata":{"creationTimestamp":"2025-02-29T00:00:00Z"}})", 400,
        "parsing time \"2025-02-29T00:00:00Z\""},
   };
