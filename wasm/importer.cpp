@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "field_error.h"
 #include "import_status.h"
 #include "reference.h"
 #include "registry_endpoint.h"
@@ -14,16 +15,6 @@ namespace {
 constexpr std::string_view kPreferArch = "importer.image.openshift.io/prefer-arch";
 constexpr std::string_view kPreferOs = "importer.image.openshift.io/prefer-os";
 
-bool containsIgnoringCase(std::string_view text, std::string_view needle) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
-    size_t k = 0;
-    while (k < needle.size() && lower(text[i + k]) == lower(needle[k])) ++k;
-    if (k == needle.size()) return true;
-  }
-  return false;
-}
-
 // The reference as importer error texts name it (Distribution's normalized form), or the
 // InternalError upstream raises when it cannot be formed.
 struct NamedReference {
@@ -35,6 +26,21 @@ NamedReference nameForMessages(const DockerImageReference& ref) {
   NormalizedReference n = normalizedString(ref);
   if (!n.ok()) return {"", imageBuildFailure("unable to parse docker reference " + ref.exact() + ": " + n.error)};
   return {n.value, std::nullopt};
+}
+
+// The string upstream's credential lookup sees for a repository opened through `ref` (the
+// StaticCredentialsContext: DockerClientDefaults().String()).
+std::string credentialKey(const DockerImageReference& ref) { return ref.dockerClientDefaults().string(); }
+
+// formatPingError's Invalid status for a repository name Distribution refuses (spec.repository
+// only: `*`, a registry-only reference), as imageImportStatus(err, "", "repository") renders it.
+Status invalidRepositoryName(const std::string& repositoryName) {
+  FieldError error = fieldInvalid(FieldPath("from").child("name"), BadValue::goString(repositoryName),
+                                  "the provided repository name is not valid");
+  Status s = invalidStatus("", "image.openshift.io", "repository", ErrorList{error});
+  s.kind.clear();
+  s.apiVersion.clear();
+  return s;
 }
 
 }  // namespace
@@ -52,8 +58,10 @@ class Importer::Pass {
     const ImageStreamImport& isi = owner_.request_;
     images.resize(isi.spec.images.size());
     ++outstanding_;  // held until every job is started, so none can finish the pass early
+    ++specOutstanding_;
     planSpecImages();
     if (isi.spec.repository) startRepository(*isi.spec.repository);
+    specJobDone();
     jobDone();
   }
 
@@ -61,35 +69,32 @@ class Importer::Pass {
   size_t imagesTotal() const { return images.size() + repositoryTagCount_; }
 
  private:
+  // Entries resolving to the same registry URL and repository path share one group: the first
+  // entry's reference as written and its insecure flag serve them all (upstream quirk, spec §3.3),
+  // and one registry client context (ping, challenges, token) per repository.
   struct Group {
-    RepositoryFetcher* fetcher;
-    DockerImageReference literal;  // the first entry's reference as written (upstream quirk)
+    std::string key;
+    RepositoryFetcher* fetcher = nullptr;
+    DockerImageReference literal;
   };
 
-  Group groupFor(const DockerImageReference& literal, bool insecure) {
+  Group groupFor(const DockerImageReference& literal, bool insecure, const std::string& credentialRef) {
     DockerImageReference defaulted = literal.dockerClientDefaults();
     std::string key = defaulted.registryUrl() + "\n" + defaulted.repositoryName();
     if (auto it = groups_.find(key); it != groups_.end()) return it->second;
 
-    std::string host = defaulted.registry == "docker.io" || defaulted.registry == "index.docker.io"
-                           ? std::string(kDockerDefaultV2Registry)
-                           : defaulted.registry;
-    auto& endpoint = endpoints_[host];
-    if (!endpoint) {
-      EndpointLimits limits;
-      limits.requestTimeoutMs = owner_.settings_.requestTimeoutMs;
-      endpoint = std::make_unique<RegistryEndpoint>(owner_.transport_, host, insecure, limits);
-    }
+    std::string host = defaulted.asV2().registry;
+    EndpointLimits limits;
+    limits.requestTimeoutMs = owner_.settings_.requestTimeoutMs;
+    endpoints_.push_back(std::make_unique<RegistryEndpoint>(owner_.transport_, host, limits));
     RepositoryTarget target;
-    target.endpoint = endpoint.get();
+    target.endpoint = endpoints_.back().get();
     target.repositoryPath = defaulted.repositoryName();
-    if (withCredentials_) {
-      DockerImageReference forLookup = defaulted;
-      target.credentials = owner_.settings_.keyring.lookup(forLookup.exact());
-    }
+    target.insecure = insecure;
+    if (withCredentials_) target.credentials = owner_.settings_.keyring.lookup(credentialRef);
     fetchers_.push_back(std::make_unique<RepositoryFetcher>(std::move(target), owner_.settings_.limits,
                                                             owner_.settings_.controlPlane, owner_.settings_.nowUnix));
-    Group group{fetchers_.back().get(), literal};
+    Group group{key, fetchers_.back().get(), literal};
     groups_.emplace(key, group);
     return group;
   }
@@ -106,14 +111,20 @@ class Importer::Pass {
     return prefer;
   }
 
+  // Key of the images spec.images fetched by tag with no platform preference, which a repository
+  // import may take over (the importer's per-request cache, spec §3.10 step 4).
+  static std::string cacheKey(const std::string& groupKey, const std::string& tag, const std::string& mode) {
+    return groupKey + "\n" + tag + "\n" + mode;
+  }
+
   void planSpecImages() {
     const auto& specs = owner_.request_.spec.images;
-    std::map<std::string, std::vector<size_t>> sameRequest;  // de-duplication key → spec indices
     struct Job {
       Group group;
-      std::string tagOrDigest, normalized;
-      bool preserveOriginal;
+      std::string tagOrDigest, normalized, mode;
       PlatformPreference prefer;
+      bool byDigest = false;
+      std::vector<size_t> indices;
     };
     std::map<std::string, Job> jobs;
     std::vector<std::string> order;
@@ -123,133 +134,191 @@ class Importer::Pass {
         ++imagesDone_;  // left blank, as upstream does for kinds validation would have refused
         continue;
       }
+      DockerImageReference ref;
       if (spec.from.name == "*") {
-        images[i].status = imageBuildFailure("unable to parse docker reference *:latest: invalid reference format");
-        images[i].tag = "latest";
-        ++imagesDone_;
-        continue;
+        ref.name = "*";  // accepted by validation; fails below when it is named for the fetch
+      } else {
+        ReferenceParse parsed = parseDockerImageReference(spec.from.name);
+        if (!parsed.ok()) {
+          images[i].status = invalidNameStatus(spec.from.name, std::string(parsed.error));
+          ++imagesDone_;
+          continue;
+        }
+        ref = *parsed.ref;
       }
-      ReferenceParse parsed = parseDockerImageReference(spec.from.name);
-      if (!parsed.ok()) {
-        images[i].status = invalidNameStatus(spec.from.name, std::string(parsed.error));
-        ++imagesDone_;
-        continue;
-      }
-      DockerImageReference ref = *parsed.ref;
-      bool byDigest = !ref.id.empty();
-      DockerImageReference named = ref;
-      if (byDigest) {
-        named.tag.clear();
-      } else if (named.tag.empty()) {
-        named.tag = std::string(kDefaultImageTag);
-      }
-      images[i].tag = byDigest ? "" : named.tag;
-      NamedReference R = nameForMessages(named);
-      if (R.failure) {
-        images[i].status = *R.failure;
-        ++imagesDone_;
-        continue;
-      }
-      Group group = groupFor(ref, spec.importPolicy.insecure);
-      bool preserve = spec.importPolicy.importMode == "PreserveOriginal";
+      DockerImageReference defaulted = ref.dockerClientDefaults();
+      bool byDigest = !defaulted.id.empty();
+      const std::string& mode = spec.importPolicy.importMode;
+      Group group = groupFor(ref, spec.importPolicy.insecure, credentialKey(ref));
       PlatformPreference prefer;
-      if (!byDigest) prefer = preferenceFor(spec.to ? spec.to->name : named.tag);
-      std::string groupKey = std::to_string(reinterpret_cast<uintptr_t>(group.fetcher));
-      std::string key = groupKey + (byDigest ? "@" + ref.id : ":" + named.tag + "|" + prefer.architecture + "|" + prefer.os) +
-                        "|" + spec.importPolicy.importMode;
-      if (!byDigest && prefer.architecture.empty() && prefer.os.empty()) {
-        fetchedBySpec_.insert(groupKey + ":" + named.tag + "|" + spec.importPolicy.importMode);
+      std::string key;
+      if (byDigest) {
+        key = group.key + "\n@" + defaulted.id + "\n" + mode;
+      } else {
+        prefer = preferenceFor(spec.to ? spec.to->name : defaulted.tag);
+        key = group.key + "\n:" + defaulted.tag + "\n" + prefer.architecture + "\n" + prefer.os + "\n" + mode;
       }
-      if (!jobs.count(key)) {
-        jobs.emplace(key, Job{group, byDigest ? ref.id : named.tag, R.normalized, preserve, prefer});
+      auto [it, added] = jobs.try_emplace(key);
+      if (added) {
+        it->second = Job{group, byDigest ? defaulted.id : defaulted.tag, "", mode, prefer, byDigest, {}};
         order.push_back(key);
       }
-      sameRequest[key].push_back(i);
+      it->second.indices.push_back(i);
     }
-    for (const auto& key : order) {
-      const Job& job = jobs.at(key);
-      std::vector<size_t> indices = sameRequest[key];
-      ++outstanding_;
-      job.group.fetcher->importImage(job.tagOrDigest, job.normalized, job.preserveOriginal, job.prefer,
-                                     job.group.literal, [this, indices](ImageOutcome outcome) {
-                                       for (size_t i : indices) {
-                                         images[i].status = outcome.status;
-                                         images[i].image = outcome.image;
-                                         images[i].manifests = outcome.manifests;
-                                         ++imagesDone_;
-                                       }
-                                       jobDone();
-                                     });
-    }
+    for (const auto& key : order) startSpecJob(jobs.at(key));
   }
+
+  template <class Job>
+  void startSpecJob(const Job& job) {
+    std::vector<size_t> indices = job.indices;
+    std::string tag = job.byDigest ? std::string() : job.tagOrDigest;
+    auto record = [this, indices, tag](const ImageOutcome& outcome) {
+      for (size_t i : indices) {
+        images[i].status = outcome.status;
+        images[i].tag = tag;
+        images[i].image = outcome.image;
+        images[i].manifests = outcome.manifests;
+        ++imagesDone_;
+      }
+    };
+    // Names for the fetch and its messages come from the group's first reference (spec §3.3).
+    DockerImageReference named = job.group.literal;
+    if (job.byDigest) {
+      named.tag.clear();
+      named.id = job.tagOrDigest;
+      // importRepositoryFromDocker parses each digest with go-digest first.
+      if (DigestError e = validateOciDigest(job.tagOrDigest); e != DigestError::None) {
+        return record(failed(imageBuildFailure(std::string(digestErrorText(e)))));
+      }
+    } else {
+      named.tag = job.tagOrDigest;
+      named.id.clear();
+    }
+    NamedReference R = nameForMessages(named);
+    if (R.failure) return record(failed(*R.failure));
+
+    bool cacheable = !job.byDigest && job.prefer.architecture.empty() && job.prefer.os.empty();
+    std::string cache = cacheKey(job.group.key, job.tagOrDigest, job.mode);
+    ++outstanding_;
+    ++specOutstanding_;
+    job.group.fetcher->importImage(job.tagOrDigest, R.normalized, job.mode == "PreserveOriginal", job.prefer,
+                                   job.group.literal,
+                                   [this, record, cacheable, cache](ImageOutcome outcome) {
+                                     record(outcome);
+                                     if (cacheable) {
+                                       if (outcome.image) cachedBySpec_.emplace(cache, *outcome.image);
+                                       else if (outcome.partialImage) cachedBySpec_.emplace(cache, *outcome.partialImage);
+                                     }
+                                     specJobDone();
+                                     jobDone();
+                                   });
+  }
+
+  static ImageOutcome failed(Status status) { return ImageOutcome{std::move(status), std::nullopt, {}, std::nullopt}; }
 
   void startRepository(const RepositoryImportSpec& spec) {
     repository.emplace();
-    ReferenceParse parsed = parseDockerImageReference(spec.from.name);
-    if (!parsed.ok()) {
-      repository->status = invalidNameStatus(spec.from.name, std::string(parsed.error));
-      return;
+    if (spec.from.kind != "DockerImage") return;  // left blank, as upstream does
+    DockerImageReference literal;
+    if (spec.from.name == "*") {
+      literal.name = "*";
+    } else {
+      ReferenceParse parsed = parseDockerImageReference(spec.from.name);
+      if (!parsed.ok()) {
+        repository->status = invalidNameStatus(spec.from.name, std::string(parsed.error));
+        return;
+      }
+      literal = *parsed.ref;
     }
-    DockerImageReference literal = *parsed.ref;
-    Group group = groupFor(literal, spec.importPolicy.insecure);
     int cap = owner_.settings_.maxTagsPerRepository;
     if (cap == 0) {  // upstream quirk: nothing listed, an empty success
       repository->status = successStatus();
       return;
     }
-    std::string groupKey = std::to_string(reinterpret_cast<uintptr_t>(group.fetcher));
-    std::string mode = spec.importPolicy.importMode;
-    bool preserve = mode == "PreserveOriginal";
+    // Opening the repository checks its name with Distribution's grammar (formatPingError).
+    if (!parseNormalizedNamed(literal.dockerClientDefaults().repositoryName()).ok()) {
+      repository->status = invalidRepositoryName(literal.repositoryName());
+      return;
+    }
+    Group group = groupFor(literal, spec.importPolicy.insecure, credentialKey(literal));
     ++outstanding_;
-    group.fetcher->listTags([this, group, literal, cap, groupKey, mode, preserve,
-                             refAsWritten = spec.from.name](RepositoryFetcher::TagList list) {
+    group.fetcher->listTags([this, group, literal, cap, mode = spec.importPolicy.importMode](
+                                RepositoryFetcher::TagList list) {
       if (list.error) {
-        repository->status = repositoryListFailure(refAsWritten, *list.error);
+        repository->status = repositoryListFailure(literal.exact(), *list.error);
         return jobDone();
       }
-      std::vector<std::string> tags = prioritizeTags(std::move(list.tags));
-      size_t take = cap < 0 ? tags.size() : std::min(tags.size(), static_cast<size_t>(cap));
-      std::vector<std::string> imported(tags.begin(), tags.begin() + static_cast<std::ptrdiff_t>(take));
-      for (size_t i = take; i < tags.size(); ++i) {
-        if (fetchedBySpec_.count(groupKey + ":" + tags[i] + "|" + mode)) {
-          imported.push_back(tags[i]);
-        } else {
-          repository->additionalTags.push_back(tags[i]);
-        }
-      }
-      repositoryTagCount_ = imported.size();
-      repository->images.resize(imported.size());
-      auto remaining = std::make_shared<size_t>(imported.size());
-      if (imported.empty()) {
-        repository->status = repositoryAggregate(0);
-        return jobDone();
-      }
-      for (size_t i = 0; i < imported.size(); ++i) {
-        repository->images[i].tag = imported[i];
-        DockerImageReference named = literal;
-        named.id.clear();
-        named.tag = imported[i];
-        NamedReference R = nameForMessages(named);
-        auto record = [this, i, remaining](ImageOutcome outcome) {
-          auto& entry = repository->images[i];
-          entry.status = std::move(outcome.status);
-          entry.image = std::move(outcome.image);
-          entry.manifests = std::move(outcome.manifests);
-          ++imagesDone_;
-          if (--*remaining > 0) return;
-          size_t failed = 0;
-          for (const auto& e : repository->images)
-            if (e.status.status != "Success") ++failed;
-          repository->status = repositoryAggregate(failed);
-          jobDone();
-        };
-        if (R.failure) {
-          record(ImageOutcome{*R.failure, std::nullopt, {}});
-          continue;
-        }
-        group.fetcher->importImage(imported[i], R.normalized, preserve, PlatformPreference{}, literal, record);
-      }
+      listed_ = std::move(list.tags);
+      // The spec.images imports finish first upstream: only then are tags beyond the cap matched
+      // against what they fetched.
+      afterSpecImages_ = [this, group, literal, cap, mode] { importRepositoryTags(group, literal, cap, mode); };
+      if (specOutstanding_ == 0) std::exchange(afterSpecImages_, nullptr)();
     });
+  }
+
+  void importRepositoryTags(const Group& group, const DockerImageReference& literal, int cap, const std::string& mode) {
+    std::vector<std::string> tags = prioritizeTags(std::move(listed_));
+    size_t take = cap < 0 ? tags.size() : std::min(tags.size(), static_cast<size_t>(cap));
+    std::vector<std::string> imported(tags.begin(), tags.begin() + static_cast<std::ptrdiff_t>(take));
+    std::vector<std::optional<Image>> fromCache(take);
+    for (size_t i = take; i < tags.size(); ++i) {
+      auto cached = cachedBySpec_.find(cacheKey(group.key, tags[i], mode));
+      if (cached != cachedBySpec_.end()) {
+        imported.push_back(tags[i]);
+        fromCache.push_back(cached->second);
+      } else {
+        repository->additionalTags.push_back(tags[i]);
+      }
+    }
+    repositoryTagCount_ = imported.size();
+    repository->images.resize(imported.size());
+    auto remaining = std::make_shared<size_t>(imported.size() + 1);
+    auto record = [this, remaining, literal](size_t i, ImageOutcome outcome) {
+      auto& entry = repository->images[i];
+      entry.status = std::move(outcome.status);
+      entry.image = std::move(outcome.image);
+      entry.manifests = std::move(outcome.manifests);
+      ++imagesDone_;
+      finishRepositoryTag(remaining);
+    };
+    for (size_t i = 0; i < imported.size(); ++i) {
+      repository->images[i].tag = imported[i];
+      if (fromCache[i]) {
+        // Taken from the importer's cache as a success, without sub-manifests, re-referenced
+        // through the repository's own reference.
+        Image image = *fromCache[i];
+        DockerImageReference ref = literal;
+        ref.tag = imported[i];
+        ref.id = image.metadata.name;
+        image.dockerImageReference = ref.mostSpecific().exact();
+        record(i, ImageOutcome{successStatus(), std::move(image), {}, std::nullopt});
+        continue;
+      }
+      DockerImageReference named = literal;
+      named.id.clear();
+      named.tag = imported[i];
+      NamedReference R = nameForMessages(named);
+      if (R.failure) {
+        record(i, failed(*R.failure));
+        continue;
+      }
+      group.fetcher->importImage(imported[i], R.normalized, mode == "PreserveOriginal", PlatformPreference{}, literal,
+                                 [record, i](ImageOutcome outcome) { record(i, std::move(outcome)); });
+    }
+    finishRepositoryTag(remaining);
+  }
+
+  void finishRepositoryTag(const std::shared_ptr<size_t>& remaining) {
+    if (--*remaining > 0) return;
+    size_t failures = 0;
+    for (const auto& e : repository->images)
+      if (e.status.status != "Success") ++failures;
+    repository->status = repositoryAggregate(failures);
+    jobDone();
+  }
+
+  void specJobDone() {
+    if (--specOutstanding_ == 0 && afterSpecImages_) std::exchange(afterSpecImages_, nullptr)();
   }
 
   void jobDone() {
@@ -263,53 +332,54 @@ class Importer::Pass {
   bool withCredentials_;
   std::function<void()> onFinished_;
   size_t outstanding_ = 0;
+  size_t specOutstanding_ = 0;
   size_t imagesDone_ = 0;
   size_t repositoryTagCount_ = 0;
-  std::map<std::string, std::unique_ptr<RegistryEndpoint>> endpoints_;
+  std::vector<std::unique_ptr<RegistryEndpoint>> endpoints_;
   std::vector<std::unique_ptr<RepositoryFetcher>> fetchers_;
   std::map<std::string, Group> groups_;
-  std::set<std::string> fetchedBySpec_;
+  std::map<std::string, Image> cachedBySpec_;
+  std::vector<std::string> listed_;
+  std::function<void()> afterSpecImages_;
 };
 
 Importer::Importer(ImageStreamImport request, ImportSettings settings)
     : request_(std::move(request)), settings_(std::move(settings)) {
-  request_.status = ImageStreamImportStatus{};  // a client-supplied status is discarded
+  request_.status = ImageStreamImportStatus{};  // PrepareForCreate discards a client-supplied status
   startPass(true);
 }
 
 Importer::~Importer() = default;
 
 void Importer::startPass(bool withCredentials) {
-  pass_ = std::make_unique<Pass>(*this, withCredentials);
-  pass_->start([this] { passFinished(); });
+  passes_.push_back(std::make_unique<Pass>(*this, withCredentials));
+  passes_.back()->start([this] { passFinished(); });
 }
 
 void Importer::passFinished() {
-  if (!firstPass_) {
+  Pass& pass = *passes_.back();
+  if (passes_.size() == 1) {
     bool retry = false;
-    for (const auto& image : pass_->images) {
-      if (image.status.reason == "Unauthorized" && containsIgnoringCase(image.status.message, "username or password")) {
-        retry = true;
-      }
-    }
-    if (retry) {
-      // Spec §3.12: the whole import again without credentials; images still Unauthorized keep
-      // their first answer.
-      firstPass_ = std::move(pass_);
-      return startPass(false);
-    }
+    for (const auto& image : pass.images)
+      if (triggersAnonymousRetry(image.status)) retry = true;
+    // Spec §3.12: the whole import again without credentials.
+    if (retry) return startPass(false);
   } else {
-    for (size_t i = 0; i < pass_->images.size(); ++i) {
-      if (pass_->images[i].status.reason == "Unauthorized") pass_->images[i] = firstPass_->images[i];
+    // Every entry still Unauthorized gets its first status back — only the status: the image,
+    // sub-manifests and tag stay those of the anonymous run (upstream quirk).
+    const Pass& first = *passes_.front();
+    for (size_t i = 0; i < pass.images.size(); ++i) {
+      if (pass.images[i].status.reason == "Unauthorized") pass.images[i].status = first.images[i].status;
     }
   }
   finish();
 }
 
 void Importer::finish() {
-  imagesTotal_ = pass_->imagesTotal();
-  request_.status.images = std::move(pass_->images);
-  request_.status.repository = std::move(pass_->repository);
+  Pass& pass = *passes_.back();
+  imagesTotal_ = pass.imagesTotal();
+  request_.status.images = std::move(pass.images);
+  request_.status.repository = std::move(pass.repository);
   if (request_.spec.import) {
     StreamUpdateInput input;
     input.current = settings_.current;
@@ -317,7 +387,6 @@ void Importer::finish() {
     input.defaultImportMode = settings_.defaultImportMode;
     StreamUpdateResult update = applyImport(request_, input);
     if (update.failure) failure_ = std::move(update.failure);
-
   } else {
     // Spec §3.13: raw manifests and configs are dropped unless asked for (sub-manifests never are).
     for (size_t i = 0; i < request_.status.images.size(); ++i) {
@@ -351,9 +420,9 @@ ImportProgress Importer::progress() const {
   p.requestsKnown = transport_.requestsKnown();
   if (done_) {
     p.imagesDone = p.imagesTotal = imagesTotal_;
-  } else if (pass_) {
-    p.imagesDone = pass_->imagesDone();
-    p.imagesTotal = pass_->imagesTotal();
+  } else if (!passes_.empty()) {
+    p.imagesDone = passes_.back()->imagesDone();
+    p.imagesTotal = passes_.back()->imagesTotal();
   }
   return p;
 }

@@ -56,8 +56,7 @@ class Importer {
   ImageStreamImport request_;
   ImportSettings settings_;
   Transport transport_;
-  std::unique_ptr<Pass> pass_;
-  std::unique_ptr<Pass> firstPass_;
+  std::vector<std::unique_ptr<Pass>> passes_;  // the credentialed run, then the anonymous one (§3.12)
   bool done_ = false;
   size_t imagesTotal_ = 0;
   std::optional<Status> failure_;

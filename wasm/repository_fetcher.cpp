@@ -1,15 +1,21 @@
 #include "repository_fetcher.h"
 
+#include <climits>
+
 #include "digest.h"
+#include "field_error.h"  // goQuote
 #include "image_builder.h"
 #include "import_status.h"
 #include "json_tree.h"
+#include "registry_json.h"
 #include "url.h"
 
 namespace isimport {
 namespace {
 
-ImageOutcome failed(Status status) { return ImageOutcome{std::move(status), std::nullopt, {}}; }
+constexpr const char* kNestedListError = "unsupported image manifest type: *manifestlist.DeserializedManifestList";
+
+ImageOutcome failed(Status status) { return ImageOutcome{std::move(status), std::nullopt, {}, std::nullopt}; }
 
 bool isDigest(std::string_view reference) { return reference.find(':') != std::string_view::npos; }
 
@@ -23,6 +29,88 @@ const ListEntry& chooseEntry(const Manifest& list, const PlatformPreference& pre
   return list.manifests.front();
 }
 
+// Go's strconv.ParseInt(s, 10, 64), as the blob Stat reads Content-Length.
+std::optional<int64_t> parseInt64(std::string_view s, std::string& error) {
+  std::string_view digits = s;
+  bool negative = false;
+  if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
+    negative = digits[0] == '-';
+    digits.remove_prefix(1);
+  }
+  auto fail = [&](const char* why) {
+    error = "error parsing content-length: strconv.ParseInt: parsing " + goQuote(s) + ": " + why;
+    return std::nullopt;
+  };
+  if (digits.empty()) return fail("invalid syntax");
+  uint64_t value = 0;
+  bool overflow = false;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return fail("invalid syntax");
+    if (value > (UINT64_MAX - 9) / 10) overflow = true;
+    else value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  uint64_t limit = negative ? static_cast<uint64_t>(INT64_MAX) + 1 : static_cast<uint64_t>(INT64_MAX);
+  if (overflow || value > limit) return fail("value out of range");
+  return negative ? static_cast<int64_t>(0 - value) : static_cast<int64_t>(value);
+}
+
+// One page of a tag list decoded as json.Unmarshal into struct{ Tags []string `json:"tags"` }:
+// Go's texts, case-insensitive member names, null elements as "".
+std::optional<std::string> decodeTagPage(std::string_view body, std::vector<std::string>& out) {
+  gojson::Document doc = gojson::parse(body);
+  if (!doc.ok) return doc.error;
+  const json::Tree& t = doc.tree;
+  const json::Node& root = t.at(0);
+  if (root.kind == json::Kind::Null) return std::nullopt;
+  if (root.kind != json::Kind::Object) {
+    return std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
+           " into Go value of type struct { Tags []string \"json:\\\"tags\\\"\" }";
+  }
+  std::optional<std::string> firstError;
+  std::vector<std::string> tags;
+  bool seen = false;
+  for (uint32_t i = 0; i < root.count; ++i) {
+    std::string_view key = t.key(root, i);
+    if (key.size() != 4) continue;
+    std::string folded(key);
+    for (char& c : folded)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (folded != "tags") continue;
+    const json::Node& value = t.at(t.child(root, i));
+    if (value.kind == json::Kind::Null) {
+      tags.clear();
+      seen = true;
+      continue;
+    }
+    if (value.kind != json::Kind::Array) {
+      if (!firstError) {
+        firstError = std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
+                     " into Go struct field .tags of type []string";
+      }
+      continue;
+    }
+    tags.clear();
+    seen = true;
+    for (uint32_t k = 0; k < value.count; ++k) {
+      const json::Node& tag = t.at(t.child(value, k));
+      if (tag.kind == json::Kind::String) {
+        tags.push_back(tag.text);
+      } else if (tag.kind == json::Kind::Null) {
+        tags.emplace_back();
+      } else {
+        tags.emplace_back();
+        if (!firstError) {
+          firstError = std::string("json: cannot unmarshal ") + json::goValueName(tag.kind) +
+                       " into Go struct field .tags of type string";
+        }
+      }
+    }
+  }
+  if (firstError) return firstError;
+  if (seen) out.insert(out.end(), tags.begin(), tags.end());
+  return std::nullopt;
+}
+
 }  // namespace
 
 RepositoryFetcher::RepositoryFetcher(RepositoryTarget target, FetchLimits limits, PlatformPreference controlPlane,
@@ -33,18 +121,24 @@ std::string RepositoryFetcher::referenceFor(const DockerImageReference& base, co
   DockerImageReference ref = base;
   ref.tag.clear();
   ref.id = digest;
-  return ref.exact();
+  return ref.mostSpecific().exact();
+}
+
+RegistryCall RepositoryFetcher::baseCall(std::string path) const {
+  RegistryCall call;
+  call.path = std::move(path);
+  call.repository = target_.repositoryPath;
+  call.credentials = target_.credentials;
+  call.insecure = target_.insecure;
+  return call;
 }
 
 void RepositoryFetcher::fetchManifest(const std::string& tagOrDigest, std::function<void(const Fetched&)> done) {
   manifests_.get(
       tagOrDigest,
       [this, tagOrDigest](std::function<void(Fetched)> store) {
-        RegistryCall call;
-        call.path = "/v2/" + target_.repositoryPath + "/manifests/" + tagOrDigest;
+        RegistryCall call = baseCall("/v2/" + target_.repositoryPath + "/manifests/" + tagOrDigest);
         call.accept = manifestAcceptTypes();
-        call.repository = target_.repositoryPath;
-        call.credentials = target_.credentials;
         call.maxBodyBytes = limits_.manifestBytes;
         call.whatIsCapped = "manifest";
         target_.endpoint->call(std::move(call), [this, tagOrDigest, store](CallOutcome outcome) {
@@ -63,7 +157,9 @@ void RepositoryFetcher::fetchManifest(const std::string& tagOrDigest, std::funct
           f.manifest = std::move(parsed.manifest);
           f.digest = sha256Digest(f.manifest->canonical);
           if (isDigest(tagOrDigest)) {
-            // Fetched by digest: the bytes must hash to it with its own algorithm (spec §3.8.1).
+            // library-go's manifestServiceVerifier: fetched by digest, the bytes must hash to it
+            // with its own algorithm (spec §3.8.1). libsodium has no SHA-384: such a digest is left
+            // to the importer's SHA-256 re-check, which it always fails (DESIGN.md).
             std::optional<std::string> actual = digestWithAlgorithmOf(tagOrDigest, f.manifest->canonical);
             if (actual && *actual != tagOrDigest) {
               f.fetchError = plainError("content integrity error: the manifest retrieved with digest " + tagOrDigest +
@@ -83,18 +179,18 @@ void RepositoryFetcher::fetchConfig(const std::string& digest, std::function<voi
   configs_.get(
       digest,
       [this, digest](std::function<void(Blob)> store) {
-        RegistryCall call;
-        call.path = "/v2/" + target_.repositoryPath + "/blobs/" + digest;
-        call.repository = target_.repositoryPath;
-        call.credentials = target_.credentials;
+        RegistryCall call = baseCall("/v2/" + target_.repositoryPath + "/blobs/" + digest);
         call.maxBodyBytes = limits_.configBytes;
         call.whatIsCapped = "image config";
+        call.retry = false;  // BlobStore.Get is not behind library-go's retry wrapper
         target_.endpoint->call(std::move(call), [digest, store](CallOutcome outcome) {
           Blob b;
           if (!outcome.ok()) {
-            b.error = std::move(outcome.error);
+            // Distribution's blob reader: a 404 is ErrBlobUnknown, whatever the body says.
+            b.error = outcome.status == 404 ? plainError("unknown blob") : std::move(outcome.error);
             return store(std::move(b));
           }
+          // library-go's blobStoreVerifier.
           std::optional<std::string> actual = digestWithAlgorithmOf(digest, outcome.response->body);
           if (actual && *actual != digest) {
             b.error = plainError("content integrity error: the blob retrieved with digest " + digest +
@@ -112,19 +208,15 @@ void RepositoryFetcher::probeLayer(const std::string& digest, std::function<void
   layers_.get(
       digest,
       [this, digest](std::function<void(LayerSize)> store) {
-        RegistryCall call;
+        RegistryCall call = baseCall("/v2/" + target_.repositoryPath + "/blobs/" + digest);
         call.method = "HEAD";
-        call.path = "/v2/" + target_.repositoryPath + "/blobs/" + digest;
-        call.repository = target_.repositoryPath;
-        call.credentials = target_.credentials;
         call.maxBodyBytes = 0;
-        std::string url = target_.endpoint->baseUrl() + call.path;
+        std::string url = target_.endpoint->urlOf(call);
         target_.endpoint->call(std::move(call), [url, store](CallOutcome outcome) {
           LayerSize s;
           if (!outcome.ok()) {
-            s.error = outcome.error.hasCode("BLOB_UNKNOWN") || outcome.error.text.find("404") != std::string::npos
-                          ? "unknown blob"
-                          : outcome.error.text;
+            // Distribution's blob Stat: 404 is ErrBlobUnknown; other answers are error answers.
+            s.error = outcome.status == 404 ? std::string("unknown blob") : outcome.error.text;
             return store(std::move(s));
           }
           std::string_view length = outcome.response->header("content-length");
@@ -132,15 +224,8 @@ void RepositoryFetcher::probeLayer(const std::string& digest, std::function<void
             s.error = "missing content-length header for request: " + url;
             return store(std::move(s));
           }
-          int64_t value = 0;
-          for (char c : length) {
-            if (c < '0' || c > '9' || value > (INT64_MAX - 9) / 10) {
-              s.error = "invalid content-length header for request: " + url;
-              return store(std::move(s));
-            }
-            value = value * 10 + (c - '0');
-          }
-          s.size = value;
+          std::optional<int64_t> value = parseInt64(length, s.error);
+          if (value) s.size = *value;
           store(std::move(s));
         });
       },
@@ -154,50 +239,90 @@ void RepositoryFetcher::importImage(const std::string& tagOrDigest, const std::s
                               done = std::move(done)](const Fetched& fetched) {
     if (fetched.fetchError) return done(failed(imageFetchFailure(normalizedRef, *fetched.fetchError)));
     std::string requested = isDigest(tagOrDigest) ? tagOrDigest : std::string();
-    const Manifest& manifest = *fetched.manifest;
-    if (manifest.kind != ManifestKind::List) return importFetched(fetched, requested, normalizedRef, base, done);
-
-    if (auto recheck = integrityRecheck(manifest, requested)) return done(failed(imageBuildFailure(*recheck)));
-    if (manifest.manifests.empty()) return done(failed(imageBuildFailure("no manifests in manifest list")));
-    if (!preserveOriginal) {
-      PlatformPreference want = prefer.architecture.empty() && prefer.os.empty() ? controlPlane_ : prefer;
-      if (want.architecture.empty()) want.architecture = controlPlane_.architecture;
-      if (want.os.empty()) want.os = controlPlane_.os;
-      return importChild(chooseEntry(manifest, want).descriptor.digest, normalizedRef, base, done);
-    }
-
-    // PreserveOriginal: the list is the image; every entry is imported too, in list order, and
-    // the first failure fails the whole entry.
-    ImageBuild list = buildListImage(manifest, requested, referenceFor(base, fetched.digest), nowUnix_);
-    if (!list.image) return done(failed(imageBuildFailure(list.error)));
-    auto listImage = std::make_shared<Image>(std::move(*list.image));
-    size_t count = manifest.manifests.size();
-    auto children = std::make_shared<std::vector<std::optional<ImageOutcome>>>(count);
-    auto remaining = std::make_shared<size_t>(count);
-    for (size_t i = 0; i < count; ++i) {
-      importChild(manifest.manifests[i].descriptor.digest, normalizedRef, base,
-                  [children, remaining, listImage, i, done](ImageOutcome child) {
-                    (*children)[i] = std::move(child);
-                    if (--*remaining > 0) return;
-                    ImageOutcome whole{successStatus(), *listImage, {}};
-                    for (auto& c : *children) {
-                      if (!c->succeeded()) return done(failed(c->status));
-                      whole.manifests.push_back(std::move(*c->image));
-                    }
-                    done(std::move(whole));
-                  });
-    }
+    if (fetched.manifest->kind != ManifestKind::List) return importFetched(fetched, requested, normalizedRef, base, done);
+    if (preserveOriginal) return importPreservedList(fetched, requested, base, done);
+    importLegacyList(fetched, requested, normalizedRef, prefer, base, done);
   });
 }
 
-void RepositoryFetcher::importChild(const std::string& digest, const std::string& normalizedRef,
-                                    const DockerImageReference& base, Done done) {
-  fetchManifest(digest, [this, digest, normalizedRef, base, done = std::move(done)](const Fetched& fetched) {
-    if (fetched.fetchError) return done(failed(imageFetchFailure(normalizedRef, *fetched.fetchError)));
+// Legacy (or empty) mode: one entry of the list, fetched by digest and imported as the image
+// (manifestFromManifestList). Errors of the choice and of the entry's fetch name the list's
+// reference. Upstream does not re-check the list itself with SHA-256 here.
+void RepositoryFetcher::importLegacyList(const Fetched& list, const std::string& requestedDigest,
+                                         const std::string& normalizedRef, const PlatformPreference& prefer,
+                                         const DockerImageReference& base, Done done) {
+  const Manifest& manifest = *list.manifest;
+  if (!requestedDigest.empty() && !digestWithAlgorithmOf(requestedDigest, "")) {
+    // A digest libsodium cannot verify (sha384): refused with upstream's re-check text (DESIGN.md).
+    if (auto recheck = integrityRecheck(manifest, requestedDigest)) return done(failed(imageBuildFailure(*recheck)));
+  }
+  if (manifest.manifests.empty()) {
+    return done(failed(imageFetchFailure(normalizedRef, plainError("no manifests in manifest list"))));
+  }
+  PlatformPreference want = prefer;
+  if (want.architecture.empty()) want.architecture = controlPlane_.architecture;
+  if (want.os.empty()) want.os = controlPlane_.os;
+  std::string digest = chooseEntry(manifest, want).descriptor.digest;
+  fetchManifest(digest, [this, digest, normalizedRef, base, done = std::move(done)](const Fetched& child) {
+    if (child.fetchError) return done(failed(imageFetchFailure(normalizedRef, *child.fetchError)));
+    if (child.manifest->kind == ManifestKind::List) return done(failed(imageBuildFailure(kNestedListError)));
+    importFetched(child, digest, normalizedRef, base, done);
+  });
+}
+
+// PreserveOriginal: the list is the image; then every entry, in list order, is imported as a
+// normal image (importSubManifests); the first entry that fails (in list order) fails the whole
+// entry. Upstream imports the entries one after the other and stops at the first failure; here they
+// are fetched together, so a failure costs the requests of later entries but not the result.
+void RepositoryFetcher::importPreservedList(const Fetched& list, const std::string& requestedDigest,
+                                            const DockerImageReference& base, Done done) {
+  const Manifest& manifest = *list.manifest;
+  ImageBuild build = buildListImage(manifest, requestedDigest, referenceFor(base, list.digest), nowUnix_);
+  if (!build.image) return done(failed(imageBuildFailure(build.error)));
+  size_t count = manifest.manifests.size();
+  if (count == 0) return done(ImageOutcome{successStatus(), std::move(*build.image), {}, std::nullopt});
+  auto listImage = std::make_shared<Image>(std::move(*build.image));
+  auto children = std::make_shared<std::vector<std::optional<ImageOutcome>>>(count);
+  auto remaining = std::make_shared<size_t>(count);
+  for (size_t i = 0; i < count; ++i) {
+    importSubManifest(manifest.manifests[i].descriptor.digest, base,
+                      [children, remaining, listImage, i, done](ImageOutcome child) {
+                        (*children)[i] = std::move(child);
+                        if (--*remaining > 0) return;
+                        ImageOutcome whole{successStatus(), *listImage, {}, std::nullopt};
+                        for (auto& c : *children) {
+                          if (!c->succeeded()) {
+                            ImageOutcome failure = failed(c->status);
+                            failure.partialImage = *listImage;
+                            return done(std::move(failure));
+                          }
+                          whole.manifests.push_back(std::move(*c->image));
+                        }
+                        done(std::move(whole));
+                      });
+  }
+}
+
+// One entry of a PreserveOriginal list: named by its own digest reference in errors, imported with
+// the empty import mode (so a nested list picks the control plane's platform), and given the
+// reference <group reference>@<entry digest> whatever image it yields.
+void RepositoryFetcher::importSubManifest(const std::string& digest, const DockerImageReference& base, Done done) {
+  DockerImageReference named = base;
+  named.tag.clear();
+  named.id = digest;
+  NormalizedReference childRef = normalizedString(named);
+  if (!childRef.ok()) return done(failed(imageBuildFailure(childRef.error)));
+  std::string reference = referenceFor(base, digest);
+  auto withReference = [reference, done](ImageOutcome outcome) {
+    if (outcome.image) outcome.image->dockerImageReference = reference;
+    done(std::move(outcome));
+  };
+  fetchManifest(digest, [this, digest, R = childRef.value, base, withReference](const Fetched& fetched) {
+    if (fetched.fetchError) return withReference(failed(imageFetchFailure(R, *fetched.fetchError)));
     if (fetched.manifest->kind == ManifestKind::List) {
-      return done(failed(imageBuildFailure("unsupported image manifest type: *manifestlist.DeserializedManifestList")));
+      return importLegacyList(fetched, digest, R, PlatformPreference{}, base, withReference);
     }
-    importFetched(fetched, digest, normalizedRef, base, done);
+    importFetched(fetched, digest, R, base, withReference);
   });
 }
 
@@ -221,8 +346,10 @@ void RepositoryFetcher::importFetched(const Fetched& fetched, const std::string&
   });
 }
 
+// calculateImageSize: the size of every distinct layer from a HEAD; the first failure (in layer
+// order) fails the image, which upstream still hands back with the error.
 void RepositoryFetcher::finishImage(Image image, std::vector<std::string> layersToProbe, int64_t configSize, Done done) {
-  if (layersToProbe.empty()) return done(ImageOutcome{successStatus(), std::move(image), {}});
+  if (layersToProbe.empty()) return done(ImageOutcome{successStatus(), std::move(image), {}, std::nullopt});
   size_t count = layersToProbe.size();
   auto sizes = std::make_shared<std::vector<LayerSize>>(count);
   auto remaining = std::make_shared<size_t>(count);
@@ -233,69 +360,57 @@ void RepositoryFetcher::finishImage(Image image, std::vector<std::string> layers
       if (--*remaining > 0) return;
       std::vector<int64_t> values;
       for (const auto& l : *sizes) {
-        if (!l.error.empty()) return done(failed(imageBuildFailure(l.error)));
+        if (!l.error.empty()) {
+          ImageOutcome failure = failed(imageBuildFailure(l.error));
+          failure.partialImage = *pending;
+          return done(std::move(failure));
+        }
         values.push_back(l.size);
       }
       finishWithProbedSizes(*pending, values, configSize);
-      done(ImageOutcome{successStatus(), std::move(*pending), {}});
+      done(ImageOutcome{successStatus(), std::move(*pending), {}, std::nullopt});
     });
   }
 }
 
 void RepositoryFetcher::listTags(std::function<void(TagList)> done) {
-  collectTags("/v2/" + target_.repositoryPath + "/tags/list", std::make_shared<TagList>(), 0, std::move(done));
+  collectTags("/v2/" + target_.repositoryPath + "/tags/list", std::make_shared<TagList>(), 0, 1, 0, std::move(done));
 }
 
-void RepositoryFetcher::collectTags(std::string url, std::shared_ptr<TagList> acc, size_t page,
-                                    std::function<void(TagList)> done) {
-  RegistryCall call;
-  call.path = url;
-  call.repository = target_.repositoryPath;
-  call.credentials = target_.credentials;
+void RepositoryFetcher::collectTags(std::string url, std::shared_ptr<TagList> acc, size_t page, int attemptNo,
+                                    uint32_t delayMs, std::function<void(TagList)> done) {
+  RegistryCall call = baseCall(url);
   call.maxBodyBytes = limits_.tagPageBytes;
   call.whatIsCapped = "tag list page";
-  std::string requestUrl = url.rfind("http", 0) == 0 ? url : target_.endpoint->baseUrl() + url;
-  target_.endpoint->call(std::move(call), [this, acc, page, requestUrl, done = std::move(done)](CallOutcome outcome) {
-    if (!outcome.ok()) {
-      acc->error = std::move(outcome.error);
-      return done(std::move(*acc));
-    }
-    json::ParseResult parsed = json::parse(outcome.response->body);
-    const json::Tree& t = parsed.tree;
-    if (!parsed.ok || t.at(0).kind != json::Kind::Object) {
-      acc->error = plainError(parsed.ok ? "json: cannot unmarshal tag list into an object" : parsed.error);
-      return done(std::move(*acc));
-    }
-    const json::Node& root = t.at(0);
-    for (uint32_t i = 0; i < root.count; ++i) {
-      if (t.key(root, i) != "tags") continue;
-      const json::Node& tags = t.at(t.child(root, i));
-      if (tags.kind != json::Kind::Array && tags.kind != json::Kind::Null) {
-        acc->error = plainError(std::string("json: cannot unmarshal ") + json::goValueName(tags.kind) +
-                                " into Go struct field tagsResponse.tags of type []string");
-        return done(std::move(*acc));
+  call.retry = false;  // the retry wrapper sits around the whole listing, below
+  call.delayMs = delayMs;
+  std::string requestUrl = target_.endpoint->urlOf(call);
+  target_.endpoint->call(std::move(call), [this, acc, page, attemptNo, requestUrl,
+                                           done = std::move(done)](CallOutcome outcome) {
+    auto fail = [&](ImportError error) {
+      if (error.retryAfterMs > 0 && attemptNo < 3) {
+        acc->tags.clear();
+        return collectTags("/v2/" + target_.repositoryPath + "/tags/list", acc, 0, attemptNo + 1,
+                           error.retryAfterMs, done);
       }
-      for (uint32_t k = 0; k < tags.count; ++k) {
-        const json::Node& tag = t.at(t.child(tags, k));
-        if (tag.kind != json::Kind::String) {
-          acc->error = plainError(std::string("json: cannot unmarshal ") + json::goValueName(tag.kind) +
-                                  " into Go struct field tagsResponse.tags of type string");
-          return done(std::move(*acc));
-        }
-        if (acc->tags.size() >= limits_.maxTags) {
-          acc->error = plainError("the repository lists more than " + std::to_string(limits_.maxTags) + " tags");
-          return done(std::move(*acc));
-        }
-        acc->tags.push_back(tag.text);
-      }
+      acc->error = std::move(error);
+      done(std::move(*acc));
+    };
+    if (!outcome.ok()) return fail(std::move(outcome.error));
+    if (std::optional<std::string> error = decodeTagPage(outcome.response->body, acc->tags)) {
+      return fail(plainError(*error));
     }
-    std::optional<std::string> next = nextLink(outcome.response->header("link"), requestUrl);
+    if (acc->tags.size() > limits_.maxTags) {
+      return fail(plainError("the repository lists more than " + std::to_string(limits_.maxTags) + " tags"));
+    }
+    std::string linkError;
+    std::optional<std::string> next = nextLink(outcome.response->header("link"), requestUrl, &linkError);
+    if (!linkError.empty()) return fail(plainError(linkError));
     if (!next) return done(std::move(*acc));
     if (page + 1 >= limits_.maxTagPages) {
-      acc->error = plainError("the tag list has more than " + std::to_string(limits_.maxTagPages) + " pages");
-      return done(std::move(*acc));
+      return fail(plainError("the tag list has more than " + std::to_string(limits_.maxTagPages) + " pages"));
     }
-    collectTags(*next, acc, page + 1, done);
+    collectTags(*next, acc, page + 1, attemptNo, 0, done);
   });
 }
 

@@ -1,6 +1,8 @@
-// Imports images from one repository of one registry (spec §3.6–§3.9): manifests by tag or digest,
-// list platform choice or PreserveOriginal, config blobs, size probes, digest checks, and the
-// per-image Status. Manifests, configs and layer sizes are fetched once per import.
+// Imports images from one repository of one registry (spec §3.6–§3.9), as openshift-apiserver's
+// importManifest / importSubManifests do: manifests by tag or digest, Legacy platform choice or
+// PreserveOriginal lists, config blobs, size probes, digest checks, and the per-image Status.
+// Manifests, configs and layer sizes are fetched once per import (a deliberate difference: upstream
+// fetches a manifest again for each import mode and each sub-manifest import).
 #pragma once
 
 #include <functional>
@@ -21,6 +23,10 @@ struct ImageOutcome {
   Status status;
   std::optional<Image> image;
   std::vector<Image> manifests;  // PreserveOriginal lists: one image per entry, list order
+  // Upstream's importManifest can fail after it built the Image (size probe, sub-manifests) and
+  // still hands that Image back; the importer caches it anyway, and a repository import later
+  // takes it from that cache as a success (spec §3.3, §3.10 step 4). Set only on such failures.
+  std::optional<Image> partialImage;
   bool succeeded() const { return status.status == "Success"; }
 };
 
@@ -38,8 +44,9 @@ struct FetchLimits {
 
 struct RepositoryTarget {
   RegistryEndpoint* endpoint = nullptr;
-  std::string repositoryPath;            // "library/nginx"
+  std::string repositoryPath;  // "library/nginx"
   std::optional<BasicCredentials> credentials;
+  bool insecure = false;  // importPolicy.insecure of the entry that opened the repository
 };
 
 class RepositoryFetcher {
@@ -50,7 +57,8 @@ class RepositoryFetcher {
 
   // Imports the image named by `tagOrDigest`. `normalizedRef` is the reference as error texts
   // name it; `preserveOriginal` keeps manifest lists; `prefer` picks a list platform otherwise.
-  // `referenceBase` is rendered, with the image digest, into each dockerImageReference.
+  // `referenceBase` (the group's reference as written) is rendered, with the image digest, into
+  // each dockerImageReference, and names the sub-manifests of a PreserveOriginal list.
   void importImage(const std::string& tagOrDigest, const std::string& normalizedRef, bool preserveOriginal,
                    const PlatformPreference& prefer, const DockerImageReference& referenceBase, Done done);
 
@@ -58,6 +66,8 @@ class RepositoryFetcher {
     std::vector<std::string> tags;
     std::optional<ImportError> error;
   };
+  // Distribution's Tags().All() behind library-go's retry wrapper: every page, following Link; a
+  // retryable failure starts the listing again from the first page.
   void listTags(std::function<void(TagList)> done);
 
   const RepositoryTarget& target() const { return target_; }
@@ -68,7 +78,6 @@ class RepositoryFetcher {
     std::string body;
     std::string digest;  // sha256 of the canonical bytes: the image name
     std::optional<ImportError> fetchError;
-    std::string parseError;
   };
   struct Blob {
     std::string body;
@@ -79,16 +88,21 @@ class RepositoryFetcher {
     std::string error;
   };
 
+  RegistryCall baseCall(std::string path) const;
   void fetchManifest(const std::string& tagOrDigest, std::function<void(const Fetched&)> done);
   void fetchConfig(const std::string& digest, std::function<void(const Blob&)> done);
   void probeLayer(const std::string& digest, std::function<void(const LayerSize&)> done);
+  void importLegacyList(const Fetched& list, const std::string& requestedDigest, const std::string& normalizedRef,
+                        const PlatformPreference& prefer, const DockerImageReference& base, Done done);
+  void importPreservedList(const Fetched& list, const std::string& requestedDigest, const DockerImageReference& base,
+                           Done done);
+  void importSubManifest(const std::string& digest, const DockerImageReference& base, Done done);
   void importFetched(const Fetched& fetched, const std::string& requestedDigest, const std::string& normalizedRef,
                      const DockerImageReference& base, Done done);
-  void importChild(const std::string& digest, const std::string& normalizedRef, const DockerImageReference& base,
-                   Done done);
   void finishImage(Image image, std::vector<std::string> layersToProbe, int64_t configSize, Done done);
   static std::string referenceFor(const DockerImageReference& base, const std::string& digest);
-  void collectTags(std::string url, std::shared_ptr<TagList> acc, size_t page, std::function<void(TagList)> done);
+  void collectTags(std::string url, std::shared_ptr<TagList> acc, size_t page, int attemptNo, uint32_t delayMs,
+                   std::function<void(TagList)> done);
 
   RepositoryTarget target_;
   FetchLimits limits_;
