@@ -2,6 +2,7 @@
 
 #include "codec.h"
 #include "create_request.h"
+#include "digest.h"
 #include "importer.h"
 #include "json_tree.h"
 #include "json_writer.h"
@@ -78,13 +79,18 @@ SessionOptions readSessionOptions(std::string_view optionsJson) {
       if (auto seconds = parseRfc3339(text)) o.settings.nowUnix = *seconds;
       else if (o.error.empty()) o.error = "now must be an RFC 3339 time";
     } else if (key == "platform") {
+      // os/arch, optionally /variant (ignored: upstream compares architecture and OS only).
       std::string text;
       wantString(text);
       auto slash = text.find('/');
-      if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) {
-        if (o.error.empty()) o.error = "platform must be os/arch, e.g. linux/amd64";
+      auto second = slash == std::string::npos ? std::string::npos : text.find('/', slash + 1);
+      std::string os = text.substr(0, slash);
+      std::string arch = slash == std::string::npos ? "" : text.substr(slash + 1, second - slash - 1);
+      if (os.empty() || arch.empty() || (second != std::string::npos && (second + 1 == text.size() ||
+                                                                         text.find('/', second + 1) != std::string::npos))) {
+        if (o.error.empty()) o.error = "platform must be os/arch[/variant], e.g. linux/amd64";
       } else {
-        o.settings.controlPlane = {text.substr(slash + 1), text.substr(0, slash)};
+        o.settings.controlPlane = {arch, os};
       }
     } else if (key == "defaultImportMode") {
       wantString(o.settings.defaultImportMode);
@@ -171,6 +177,17 @@ bool readResponseMeta(std::string_view metaJson, HttpResponse& r) {
   return r.id != 0;
 }
 
+// rest.FillObjectMetaSystemFields: the answer carries the request time and a fresh uid. Upstream's
+// uid is random; here it is derived from the request text and time, so answers are reproducible.
+void fillSystemFields(ObjectMeta& meta, std::string_view specText, int64_t nowUnix) {
+  meta.creationTimestamp = Time{true, nowUnix};
+  std::string hex = sha256Digest(std::string(specText) + "\n" + std::to_string(nowUnix)).substr(7, 32);
+  hex[12] = '4';                                          // version 4 layout
+  hex[16] = "89ab"[static_cast<unsigned char>(hex[16]) % 4];  // RFC 4122 variant
+  meta.uid = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+             hex.substr(20, 12);
+}
+
 std::string endedWith(std::string_view key, const std::string& valueJson) {
   json::Writer out;
   out.beginObject();
@@ -207,8 +224,9 @@ std::string ImportSession::start() {
     finalAnswer_ = encodeStatus(*refused);
     return endedWith("status", finalAnswer_);
   }
-  importer_ = std::make_unique<Importer>(std::get<ImageStreamImport>(std::move(*created.object)),
-                                         std::move(options.settings));
+  ImageStreamImport isi = std::get<ImageStreamImport>(std::move(*created.object));
+  fillSystemFields(isi.metadata, specText_, options.settings.nowUnix);
+  importer_ = std::make_unique<Importer>(std::move(isi), std::move(options.settings));
   return state();
 }
 

@@ -14,8 +14,11 @@ class ImportSession {
  public:
   // `specText`: the ImageStreamImport (JSON). `optionsJson`: {"fieldValidation", "namespace",
   // "credentials": docker config.json (object or text), "currentImageStream": ImageStream (object
-  // or text), "now": RFC 3339 text, "platform": "os/arch", "defaultImportMode",
-  // "maxTagsPerRepository", "requestTimeoutMs"} — all optional.
+  // or text), "now": RFC 3339 text (the request time; the core has no clock, so give it),
+  // "platform": "os/arch[/variant]" (the control plane's, for Legacy list selection),
+  // "defaultImportMode", "maxTagsPerRepository", "requestTimeoutMs"} — all optional. As the API
+  // server does, the answer carries creationTimestamp = now and a new uid (derived from the spec
+  // text and the time, so answers are reproducible; upstream's is random).
   ImportSession(std::string specText, std::string optionsJson);
   ~ImportSession();
 
