@@ -224,6 +224,14 @@ std::string goQuote(std::string_view value) {
   out += '"';
   size_t i = 0;
   while (i < value.size()) {
+    // Runs of printable ASCII (the common case) are copied as they are.
+    size_t run = i;
+    while (run < value.size() && value[run] >= 0x20 && value[run] < 0x7F && value[run] != '"' && value[run] != '\\') ++run;
+    if (run > i) {
+      out.append(value.substr(i, run - i));
+      i = run;
+      continue;
+    }
     DecodedRune d = goDecodeRune(value, i);
     if (!d.valid) {
       // A byte that starts no valid sequence is shown as that byte.

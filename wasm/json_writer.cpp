@@ -32,6 +32,18 @@ void appendEscaped(std::string& out, std::string_view value) {
   out += '"';
   size_t i = 0;
   while (i < value.size()) {
+    // Runs of ASCII that need no escape (the common case) are copied at once.
+    size_t run = i;
+    while (run < value.size()) {
+      unsigned char r = static_cast<unsigned char>(value[run]);
+      if (r < 0x20 || r >= 0x80 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(value.substr(i, run - i));
+      i = run;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(value[i]);
     if (c < 0x80) {
       switch (c) {
