@@ -120,8 +120,11 @@ void RegistryEndpoint::onPing(const std::string& scheme, const HttpResponse& r) 
     ping_ = PingState::Failed;
     pingError_ = errorFromTransport("GET", url, r);
   } else {
-    bool v2 = !r.header("docker-distribution-api-version").empty() || (r.status >= 200 && r.status < 300) ||
-              r.status == 401 || r.status == 403;
+    // auth.APIVersions: any whitespace-separated version in any Docker-Distribution-API-Version value.
+    bool versioned = false;
+    for (const auto& [k, v] : r.headers)
+      if (k == "docker-distribution-api-version" && v.find_first_not_of(" \t\r\n\v\f") != std::string::npos) versioned = true;
+    bool v2 = versioned || (r.status >= 200 && r.status < 300) || r.status == 401 || r.status == 403;
     if (v2) {
       scheme_ = scheme;
       challenges_ = challengesOf(r);  // only a 401 carries challenges (Distribution's ResponseChallenges)

@@ -336,7 +336,12 @@ class FakeRegistry {
     }
     size_t end = r.pageSize == 0 ? r.tags.size() : std::min(r.tags.size(), start + r.pageSize);
     std::string body = R"({"name":")" + repoPath + R"(","tags":[)";
-    for (size_t i = start; i < end; ++i) body += (i > start ? "," : "") + std::string("\"") + r.tags[i] + "\"";
+    for (size_t i = start; i < end; ++i) {
+      if (i > start) body += ',';
+      body += '"';
+      body += r.tags[i];
+      body += '"';
+    }
     body += "]}";
     Answer a = Answer::json(200, body);
     if (end < r.tags.size()) {

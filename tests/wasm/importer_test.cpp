@@ -1263,6 +1263,12 @@ TEST(ImporterErrors, ManifestAnswersAsUpstreamClassifiesThem) {
   EXPECT_EQ(answered(Answer::json(401, errorsBody("DENIED", "no"),
                                   {{"WWW-Authenticate", R"(Bearer realm="https://a/t",error="insufficient_scope")"}})),
             failure(internalError(esc(R + ": errors:\ndenied: requested access to the resource is denied\ndenied: no\n")), "9"));
+  EXPECT_EQ(answered(Answer::json(401, "", {{"WWW-Authenticate", R"(Bearer realm="https://a/t",error="insufficient_scope")"}})),
+            failure(internalError(esc(R + ": errors:\ndenied: requested access to the resource is denied\n"
+                                          "error parsing HTTP 401 response body: unexpected end of JSON input: \"\"\n")),
+                    "9"));
+  EXPECT_EQ(answered(Answer::json(401, "", {{"WWW-Authenticate", R"(Bearer realm="https://a/t",error="invalid_token")"}})),
+            failure(noAccess(R), "9"));
   EXPECT_EQ(answered(Answer::json(500, "")),
             failure(internalError(R + ": received unexpected HTTP status: 500 Internal Server Error"), "9"));
   // The body as upstream parses it by Content-Type: unknown types are read as schema 1.
@@ -1286,6 +1292,8 @@ TEST(ImporterErrors, PingFailures) {
   // A ping answer carrying the API version header counts, whatever its status.
   Answer odd = Answer::json(404, "", {{"Docker-Distribution-API-Version", "registry/2.0"}});
   EXPECT_EQ(pinged(odd).at(1).status.status, "Success");
+  Answer blank = Answer::json(404, "", {{"Docker-Distribution-API-Version", " "}});  // no version in it
+  EXPECT_EQ(pinged(blank).at(1).status.reason, "InternalError");
   Outcome timedOut = pinged(Answer::fail(TransportFailure::Timeout));
   EXPECT_EQ(timedOut.at(0).status.message,
             R"(Internal error occurred: quay.io/org/web:9: Get "https://quay.io/v2/": context deadline exceeded (Client.Timeout exceeded while awaiting headers))");
