@@ -18,6 +18,7 @@ struct HttpRequest {
   std::string url;
   HeaderList headers;          // sent as given, in order (Accept may repeat)
   uint64_t maxBodyBytes = 0;   // the driver stops reading past this and reports bodyTooLarge
+  uint64_t maxErrorBodyBytes = 1 << 20;  // the same, for answers outside 2xx/3xx (error bodies)
   uint32_t delayMs = 0;        // wait this long before sending (retries)
   uint32_t timeoutMs = 30000;  // per-request deadline
 };

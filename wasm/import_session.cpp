@@ -130,6 +130,8 @@ void writeRequests(json::Writer& out, const std::vector<HttpRequest>& requests) 
     out.endArray();
     out.key("maxBodyBytes");
     out.integer(static_cast<int64_t>(r.maxBodyBytes));
+    out.key("maxErrorBodyBytes");
+    out.integer(static_cast<int64_t>(r.maxErrorBodyBytes));
     out.key("delayMs");
     out.integer(r.delayMs);
     out.key("timeoutMs");

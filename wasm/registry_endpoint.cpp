@@ -257,6 +257,8 @@ void RegistryEndpoint::withToken(const AuthChallenge& bearer, RegistryCall call,
   });
 }
 
+constexpr uint64_t kMaxErrorBodyBytes = 1 << 20;
+
 void RegistryEndpoint::send(RegistryCall call, std::string authorization, int attemptNo, Done done) {
   HttpRequest request;
   request.method = call.method;
@@ -264,6 +266,7 @@ void RegistryEndpoint::send(RegistryCall call, std::string authorization, int at
   for (const auto& type : call.accept) request.headers.emplace_back("Accept", type);
   if (!authorization.empty()) request.headers.emplace_back("Authorization", authorization);
   request.maxBodyBytes = call.maxBodyBytes;
+  request.maxErrorBodyBytes = kMaxErrorBodyBytes;
   request.timeoutMs = limits_.requestTimeoutMs;
   request.delayMs = std::exchange(call.delayMs, 0);  // a retry waits in the driver before it goes out
   std::string url = request.url;
@@ -279,6 +282,10 @@ void RegistryEndpoint::send(RegistryCall call, std::string authorization, int at
       outcome.status = r.status;
     } else if (isSuccess(r.status)) {
       return done(CallOutcome{r, {}, r.status});
+    } else if (r.failure == TransportFailure::BodyTooLarge) {
+      outcome.error = plainError("the error answer from " + url + " (" + statusLine(r.status) +
+                                 ") has a body over the limit of " + std::to_string(kMaxErrorBodyBytes) + " bytes");
+      outcome.status = r.status;
     } else {
       outcome.error = errorFromResponse(r);
       outcome.status = r.status;

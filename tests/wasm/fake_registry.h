@@ -127,7 +127,8 @@ class FakeRegistry {
     r.failure = a.failure;
     r.failureText = a.failureText;
     if (a.failure == TransportFailure::None && request.method != "HEAD") {
-      if (a.body.size() > request.maxBodyBytes) {
+      bool errorAnswer = a.status < 200 || a.status >= 400;
+      if (a.body.size() > (errorAnswer ? request.maxErrorBodyBytes : request.maxBodyBytes)) {
         r.failure = TransportFailure::BodyTooLarge;  // what the driver reports past the cap
         r.failureText = "body over the limit";
       } else {

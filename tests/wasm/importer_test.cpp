@@ -1454,15 +1454,18 @@ TEST(ImporterCaps, OversizedBodiesAreClearPerImageFailures) {
   FakeRegistry registry;
   serveBusybox(registry.repo("quay.io", "org/web"), "1");
   serveBusybox(registry.repo("quay.io", "org/web"), "2");
-  registry.script("GET", "https://quay.io/v2/org/web/manifests/2", {Answer::json(404, std::string(5000, ' '))});
+  registry.script("GET", "https://quay.io/v2/org/web/manifests/2", {Answer::json(404, std::string(2 << 20, ' '))});
   ImportSettings s = settings();
   s.limits.manifestBytes = 400;  // busybox's manifest has 505 bytes
   Outcome run = runImport(isiOf({image("quay.io/org/web:1"), image("quay.io/org/web:2")}), s, registry);
   EXPECT_EQ(run.image(0),
             failure(internalError("quay.io/org/web:1: manifest from https://quay.io/v2/org/web/manifests/1 exceeds the limit of 400 bytes"), "1"));
   EXPECT_EQ(run.image(1),
-            failure(internalError("quay.io/org/web:2: error parsing HTTP 404 response body: body over the limit"), "2"));
+            failure(internalError("quay.io/org/web:2: the error answer from https://quay.io/v2/org/web/manifests/2 "
+                                  "(404 Not Found) has a body over the limit of 1048576 bytes"),
+                    "2"));
   EXPECT_EQ(run.registry.find("GET", "/manifests/1")->maxBodyBytes, 400u);
+  EXPECT_EQ(run.registry.find("GET", "/manifests/1")->maxErrorBodyBytes, 1u << 20);
 
   s = settings();
   s.limits.configBytes = 1000;  // its config has 1459
