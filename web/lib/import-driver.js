@@ -1,13 +1,31 @@
 // The one place that performs the import engine's HTTP requests. The C++ core (ImportSession)
-// decides every request; this loop only sends them with fetch, bounded in number, each with its
-// own deadline and body cap, and feeds the answers back — in the browser and in Node alike.
+// decides every request — URL, method, headers, Authorization, retries and their delays, body caps —
+// and this loop only sends them with fetch, bounded in number, each with its own deadline and body
+// cap, and feeds the answers back. It runs unchanged in browsers and in Node 20 (no Node imports).
+//
+// What the driver itself decides (the core cannot see it):
+//   - Redirects are followed here (at most 10, as Go's http.Client), keeping every header but
+//     dropping Authorization when the next hop is another origin (scheme, host or port) — DESIGN.md:
+//     "Redirects … that lead to another host are followed, but never with an Authorization header".
+//     Where fetch hides redirects (a browser's `redirect: 'manual'` answers an opaque response), the
+//     request is sent again with `redirect: 'follow'`, whose spec drops Authorization across origins.
+//   - Body caps: a Content-Length over the cap is refused before reading; a body that passes the cap
+//     while streaming is cancelled at once, so memory stays bounded whatever the registry sends.
+//   - Deadlines: each request has the core's timeoutMs (headers and body together, as Go's
+//     http.Client.Timeout); the whole import has importTimeoutMs; the caller's AbortSignal cancels.
+//     Each ending is reported to the core as the failure it is, which turns it into per-image status
+//     (the core writes Go's `Get "<url>": <cause>` around the cause given here).
 
 const DEFAULT_CONCURRENCY = 6;
 const DEFAULT_IMPORT_TIMEOUT_MS = 120_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_BODY_CAP = 4 << 20;
+const MAX_REDIRECTS = 10;
 
 /**
- * Runs one import to the end and returns the parsed answer (an ImageStreamImport with status, or a
- * metav1.Status when the request was refused).
+ * Runs one import to the end and returns the parsed answer: an ImageStreamImport with status, or a
+ * metav1.Status when the request was refused (invalid spec) or the core failed. Bad options throw a
+ * TypeError (the core's usage error).
  * @param {object} core the loaded wasm module (has the ImportSession class)
  * @param {string} specText the ImageStreamImport as JSON text
  * @param {object} coreOptions options for the core (see wasm/import_session.h)
@@ -15,99 +33,234 @@ const DEFAULT_IMPORT_TIMEOUT_MS = 120_000;
  */
 export async function runImport(core, specText, coreOptions, io = {}) {
   const fetchImpl = io.fetch ?? globalThis.fetch;
-  const concurrency = Math.max(1, io.concurrency ?? DEFAULT_CONCURRENCY);
+  if (typeof fetchImpl !== 'function') throw new TypeError('isimport: no fetch function (pass options.fetch)');
+  const concurrency = Math.max(1, Math.floor(io.concurrency ?? DEFAULT_CONCURRENCY));
+  const importTimeoutMs = io.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS;
+
+  // `deadline` ends the whole import (timeout); `stop` cancels what is still running when the loop
+  // ends early (a core failure, a throwing onProgress).
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), io.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS);
-  const session = new core.ImportSession(specText, JSON.stringify(coreOptions));
+  const stop = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), importTimeoutMs);
+  const ctx = {
+    fetch: fetchImpl,
+    proxyPrefix: io.proxyPrefix ?? '',
+    userSignal: io.signal,
+    deadline: deadline.signal,
+    stop: stop.signal,
+    redirectMode: 'manual',
+  };
+
+  let session;
   try {
-    let state = JSON.parse(session.start());
+    session = new core.ImportSession(specText, JSON.stringify(coreOptions));
+  } catch (error) {
+    return coreFailure('ImportSession()', error);
+  }
+  const running = new Set();
+  try {
+    let state = step(() => session.start(), 'start()');
+    if (state.failed) return state.failed;
+    state = state.value;
+    if (state.usageError !== undefined) throw new TypeError(`isimport: ${state.usageError}`);
+    if (state.status !== undefined) return state.status; // refused before any request
+
     const waiting = [...(state.requests ?? [])];
-    const running = new Set();
+    let last = '';
     const report = (s) => {
-      if (io.onProgress && s.progress) io.onProgress({ ...s.progress });
+      if (!io.onProgress || !s.progress) return;
+      const key = JSON.stringify(s.progress);
+      if (key === last) return;
+      last = key;
+      io.onProgress({ ...s.progress });
     };
     report(state);
     while (!state.done) {
       while (running.size < concurrency && waiting.length > 0) {
         const request = waiting.shift();
-        const task = perform(fetchImpl, request, io, deadline.signal).then((answer) => ({ task, answer }));
+        const task = perform(ctx, request).then((answer) => ({ task, answer }));
         running.add(task);
       }
-      if (running.size === 0) throw new Error('isimport: the import stalled with no request outstanding');
+      if (running.size === 0) {
+        return internalError('Internal error occurred: isimport: the import stalled with no request outstanding');
+      }
       const { task, answer } = await Promise.race(running);
       running.delete(task);
-      state = JSON.parse(session.feed(JSON.stringify(answer.meta), answer.body));
+      const fed = step(() => session.feed(JSON.stringify(answer.meta), answer.body), 'feed()');
+      if (fed.failed) return fed.failed;
+      state = fed.value;
       waiting.push(...(state.requests ?? []));
       report(state);
     }
-    return JSON.parse(session.result());
+    const answer = step(() => session.result(), 'result()');
+    return answer.failed ?? answer.value;
   } finally {
     clearTimeout(timer);
-    session.delete();
+    stop.abort();
+    // Whatever is still in flight ends promptly (aborted); nothing waits on it.
+    for (const task of running) task.catch(() => {});
+    try { session.delete(); } catch { /* a trapped instance may refuse this too */ }
   }
 }
 
-function sleep(ms, signal) {
+// One call into the core: its JSON answer, or a 500 Status when it trapped or answered nonsense.
+function step(call, name) {
+  let text;
+  try {
+    text = call();
+  } catch (error) {
+    return { failed: coreFailure(name, error) };
+  }
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { failed: internalError(`Internal error occurred: isimport core returned invalid JSON from ${name}: ${error.message}`) };
+  }
+}
+
+function coreFailure(name, error) {
+  const failure = internalError(`Internal error occurred: isimport core failed in ${name}: ${error?.message ?? error}`);
+  Object.defineProperty(failure, 'trap', { value: true, enumerable: false });
+  return failure;
+}
+
+function internalError(message) {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 };
+}
+
+function sleep(ms, signals) {
   return new Promise((resolve) => {
-    if (ms <= 0 || signal.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    if (ms <= 0 || signals.some((s) => s?.aborted)) return resolve();
+    const done = () => {
+      clearTimeout(t);
+      for (const s of signals) s?.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    for (const s of signals) s?.addEventListener('abort', done, { once: true });
   });
 }
 
-// Performs one request; never throws: every ending becomes a response for the core.
-async function perform(fetchImpl, request, io, importDeadline) {
-  const empty = new Uint8Array(0);
-  const failed = (failure, failureText) => ({ meta: { id: request.id, status: 0, headers: [], failure, failureText }, body: empty });
-  const userSignal = io.signal;
-  await sleep(request.delayMs ?? 0, importDeadline);
-  if (userSignal?.aborted) return failed('aborted', 'context canceled');
-  if (importDeadline.aborted) return failed('timeout', 'context deadline exceeded');
+const EMPTY = new Uint8Array(0);
+
+// Performs one request of the core; never throws: every ending becomes a response for the core.
+async function perform(ctx, request) {
+  const failed = (failure, failureText) => ({
+    meta: { id: request.id, status: 0, headers: [], failure, failureText },
+    body: EMPTY,
+  });
+  const { userSignal, deadline, stop } = ctx;
+  await sleep(request.delayMs ?? 0, [deadline, userSignal, stop]);
+  if (userSignal?.aborted || stop.aborted) return failed('aborted', 'context canceled');
+  if (deadline.aborted) return failed('timeout', 'context deadline exceeded');
 
   const controller = new AbortController();
   let why = null;
-  const abortWith = (reason) => { if (!why) { why = reason; controller.abort(); } };
-  const requestTimer = setTimeout(() => abortWith('timeout'), request.timeoutMs ?? 30_000);
-  const onUser = () => abortWith('aborted');
-  const onDeadline = () => abortWith('timeout');
-  userSignal?.addEventListener('abort', onUser, { once: true });
-  importDeadline.addEventListener('abort', onDeadline, { once: true });
-  try {
-    const headers = new Headers();
-    for (const [name, value] of request.headers) headers.append(name, value);
-    const url = (io.proxyPrefix ?? '') + request.url;
-    let response;
-    try {
-      response = await fetchImpl(url, {
-        method: request.method, headers, redirect: 'follow', signal: controller.signal,
-        cache: 'no-store', credentials: 'omit',
-      });
-    } catch (error) {
-      if (why === 'aborted') return failed('aborted', 'context canceled');
-      if (why === 'timeout') return failed('timeout', 'context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
-      return failed('network', describeNetworkError(error));
+  const abortWith = (reason) => {
+    if (!why) {
+      why = reason;
+      controller.abort();
     }
+  };
+  const requestTimer = setTimeout(() => abortWith('timeout'), request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const onUser = () => abortWith('aborted');
+  const onDeadline = () => abortWith('deadline');
+  userSignal?.addEventListener('abort', onUser, { once: true });
+  stop.addEventListener('abort', onUser, { once: true });
+  deadline.addEventListener('abort', onDeadline, { once: true });
+  const ended = (stage) => {
+    if (why === 'aborted') return failed('aborted', 'context canceled');
+    if (why === 'deadline') return failed('timeout', 'context deadline exceeded');
+    return failed('timeout', `context deadline exceeded (Client.Timeout exceeded while ${stage})`);
+  };
+  try {
+    let url = request.url;
+    let headers = request.headers;
+    let response;
+    for (let hop = 0; ; hop++) {
+      try {
+        response = await send(ctx, request.method, url, headers, controller.signal);
+      } catch (error) {
+        if (why) return ended('awaiting headers');
+        return failed('network', describeNetworkError(error));
+      }
+      const location = isRedirect(response.status) ? response.headers.get('location') : null;
+      if (location === null) break;
+      discard(response);
+      if (hop + 1 > MAX_REDIRECTS) {
+        return failed('network', `stopped after ${MAX_REDIRECTS} redirects`);
+      }
+      let next;
+      try {
+        next = new URL(location, url).href;
+      } catch {
+        return failed('network', `failed to parse Location header ${JSON.stringify(location)}`);
+      }
+      if (!/^https?:$/.test(new URL(next).protocol)) {
+        return failed('network', `unsupported protocol scheme ${JSON.stringify(new URL(next).protocol.slice(0, -1))}`);
+      }
+      if (new URL(next).origin !== new URL(url).origin) {
+        headers = headers.filter(([name]) => name.toLowerCase() !== 'authorization');
+      }
+      url = next;
+    }
+
     const meta = {
       id: request.id,
       status: response.status,
-      url: response.url || request.url,
+      url: response.redirected ? unproxied(ctx, response.url) ?? url : url,
       headers: [...response.headers.entries()],
       failure: 'none',
     };
-    if (request.method === 'HEAD' || !response.body) return { meta, body: empty };
-    const read = await readCapped(response, request.maxBodyBytes ?? 4 << 20);
-    if (read.tooLarge) return { meta: { ...meta, failure: 'tooLarge', failureText: 'body over the limit' }, body: empty };
+    if (request.method === 'HEAD' || !response.body) return { meta, body: EMPTY };
+    const cap = request.maxBodyBytes ?? DEFAULT_BODY_CAP;
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > cap) {
+      discard(response);
+      return { meta: { ...meta, failure: 'tooLarge', failureText: `body of ${declared} bytes is over the limit of ${cap}` }, body: EMPTY };
+    }
+    const read = await readCapped(response, cap);
+    if (read.tooLarge) return { meta: { ...meta, failure: 'tooLarge', failureText: `body over the limit of ${cap} bytes` }, body: EMPTY };
     if (read.error) {
-      if (why === 'aborted') return failed('aborted', 'context canceled');
-      if (why === 'timeout') return failed('timeout', 'context deadline exceeded (Client.Timeout exceeded while reading body)');
+      if (why) return ended('reading body');
       return failed('network', describeNetworkError(read.error));
     }
     return { meta, body: read.bytes };
   } finally {
     clearTimeout(requestTimer);
     userSignal?.removeEventListener('abort', onUser);
-    importDeadline.removeEventListener('abort', onDeadline);
+    stop.removeEventListener('abort', onUser);
+    deadline.removeEventListener('abort', onDeadline);
   }
+}
+
+// One fetch without following redirects where fetch allows that (Node, most custom fetches); in a
+// browser the first opaque redirect switches this import to `redirect: 'follow'`.
+async function send(ctx, method, url, headerList, signal) {
+  const init = (redirect) => {
+    const headers = new Headers();
+    for (const [name, value] of headerList) headers.append(name, value);
+    return { method, headers, redirect, signal, cache: 'no-store', credentials: 'omit' };
+  };
+  const target = ctx.proxyPrefix + url;
+  if (ctx.redirectMode === 'manual') {
+    const response = await ctx.fetch(target, init('manual'));
+    if (response.type !== 'opaqueredirect') return response;
+    ctx.redirectMode = 'follow';
+  }
+  return ctx.fetch(target, init('follow'));
+}
+
+function unproxied(ctx, url) {
+  if (!url) return null;
+  if (ctx.proxyPrefix === '') return url;
+  return url.startsWith(ctx.proxyPrefix) ? url.slice(ctx.proxyPrefix.length) : null;
+}
+
+const isRedirect = (status) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+
+function discard(response) {
+  response.body?.cancel().catch(() => {});
 }
 
 // Reads a body as bytes, stopping as soon as it passes `limit`.
@@ -121,7 +274,7 @@ async function readCapped(response, limit) {
       if (done) break;
       total += value.byteLength;
       if (total > limit) {
-        await reader.cancel().catch(() => {});
+        reader.cancel().catch(() => {});
         return { tooLarge: true };
       }
       chunks.push(value);
@@ -129,15 +282,23 @@ async function readCapped(response, limit) {
   } catch (error) {
     return { error };
   }
+  if (chunks.length === 1) return { bytes: chunks[0] };
   const bytes = new Uint8Array(total);
   let offset = 0;
-  for (const c of chunks) { bytes.set(c, offset); offset += c.byteLength; }
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
   return { bytes };
 }
 
+// Node's fetch says "fetch failed" and puts the reason in `cause` (ECONNREFUSED, ENOTFOUND …); Go
+// says e.g. `dial tcp 127.0.0.1:1: connect: connection refused`. The tail is platform text (DESIGN.md).
 function describeNetworkError(error) {
   const cause = error?.cause;
+  if (cause?.code === 'ECONNREFUSED' && cause.address) return `dial tcp ${cause.address}:${cause.port}: connect: connection refused`;
   if (cause?.code && cause?.message) return cause.message;
   if (cause?.code) return String(cause.code);
+  if (cause?.message) return cause.message;
   return error?.message ?? String(error);
 }
