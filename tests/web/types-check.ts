@@ -14,6 +14,15 @@ import type {
   Isimport,
   LoadOptions,
   Status,
+  DockerConfigSecret,
+  Image,
+  ImageManifest,
+  ImportPreviewOptions,
+  ImportProgress,
+  ImportRefusal,
+  ImportResult,
+  ImportedImageStreamImport,
+  TagEvent,
 } from 'isimport';
 
 const options: LoadOptions = { printErr: (line) => console.error(line) };
@@ -95,3 +104,56 @@ void defaulted, asStream, firstSource, noHints, options2, diag;
 isi.validate('{}', { fieldValidation: 'warn' });
 // @ts-expect-error: namespace is a string
 isi.validate('{}', { namespace: 1 });
+
+// importPreview(): the answer is an ImageStreamImport with status, or the refusing Status.
+const controller = new AbortController();
+const progressSeen: ImportProgress[] = [];
+const previewOptions: ImportPreviewOptions = {
+  fetch: (url, init) => fetch(url, init),
+  credentials: { auths: { 'registry.example': { auth: btoa('user:password') } } },
+  currentImageStream: 'kind: ImageStream\nmetadata: {name: demo}\n',
+  concurrency: 4,
+  signal: controller.signal,
+  onProgress: (p) => { progressSeen.push(p); console.log(p.requestsDone, p.requestsKnown, p.imagesDone, p.imagesTotal); },
+  proxyPrefix: 'http://localhost:5173/proxy/',
+  now: new Date(),
+  platform: 'linux/arm64',
+  maxTagsPerRepository: -1,
+  requestTimeout: 10_000,
+  importTimeout: 60_000,
+  fieldValidation: 'Strict',
+  namespace: 'demo',
+};
+const secret: DockerConfigSecret = { kind: 'Secret', type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': 'e30=' } };
+const answer: ImportResult = await isi.importPreview(spec, previewOptions);
+await isi.importPreview('kind: ImageStreamImport\n', { credentials: secret, now: '2024-01-02T03:04:05Z' });
+await isi.importPreview(new TextEncoder().encode('{}'));
+if (answer.kind === 'Status') {
+  const refusal: ImportRefusal = answer;
+  const causes = refusal.details?.causes ?? [];
+  console.log(refusal.code, refusal.reason, refusal.message, causes.length);
+} else {
+  const imported: ImportedImageStreamImport = answer;
+  for (const image of imported.status.images ?? []) {
+    const ok: boolean = image.status.status === 'Success';
+    const digest: string | undefined = image.image?.metadata?.name;
+    const env: string[] | null | undefined = image.image?.dockerImageMetadata?.Config?.Env;
+    const size: number | undefined = image.image?.dockerImageMetadata?.Size;
+    const platforms: ImageManifest[] = image.image?.dockerImageManifests ?? [];
+    const layers = image.image?.dockerImageLayers ?? [];
+    for (const m of platforms) console.log(m.os, m.architecture, m.variant, m.digest);
+    for (const l of layers) console.log(l.name, l.size, l.mediaType);
+    const children: Image[] = image.manifests ?? [];
+    void ok, digest, env, size, children;
+  }
+  const repo = imported.status.repository;
+  const more: string[] = repo?.additionalTags ?? [];
+  const stream: ImageStream | undefined = imported.status.import;
+  const events: TagEvent[] = stream?.status?.tags?.[0]?.items ?? [];
+  void more, events;
+}
+
+// @ts-expect-error: concurrency is a number
+isi.importPreview('{}', { concurrency: '6' });
+// @ts-expect-error: onProgress receives ImportProgress
+isi.importPreview('{}', { onProgress: (p: string) => p });

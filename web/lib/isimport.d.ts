@@ -111,25 +111,94 @@ export interface Status {
   code?: number;
 }
 
-/** image.openshift.io/v1 Image, as the import reports it. Left open until the schema is generated. */
+/** docker10.DockerConfig: the container config of an image (keys as Docker writes them). */
+export interface DockerConfig {
+  Hostname?: string;
+  Domainname?: string;
+  User?: string;
+  Memory?: number;
+  MemorySwap?: number;
+  CpuShares?: number;
+  Cpuset?: string;
+  AttachStdin?: boolean;
+  AttachStdout?: boolean;
+  AttachStderr?: boolean;
+  PortSpecs?: string[] | null;
+  /** e.g. `{"8080/tcp": {}}`. */
+  ExposedPorts?: Record<string, object> | null;
+  Tty?: boolean;
+  OpenStdin?: boolean;
+  StdinOnce?: boolean;
+  Env?: string[] | null;
+  Cmd?: string[] | null;
+  Dns?: string[] | null;
+  Image?: string;
+  Volumes?: Record<string, object> | null;
+  VolumesFrom?: string;
+  WorkingDir?: string;
+  Entrypoint?: string[] | null;
+  NetworkDisabled?: boolean;
+  SecurityOpts?: string[] | null;
+  OnBuild?: string[] | null;
+  Labels?: Record<string, string> | null;
+}
+
+/** docker10.DockerImage (`dockerImageMetadata`, version "1.0"), read from the image config. */
+export interface DockerImageMetadata {
+  kind?: 'DockerImage';
+  apiVersion?: string;
+  /** The config digest (for a manifest list: the list's digest). */
+  Id?: string;
+  Parent?: string;
+  Comment?: string;
+  Created?: Time | null;
+  Container?: string;
+  ContainerConfig?: DockerConfig;
+  DockerVersion?: string;
+  Author?: string;
+  Config?: DockerConfig;
+  Architecture?: string;
+  /** Config bytes + the sizes of the distinct layers. */
+  Size?: number;
+}
+
+export interface ImageLayer {
+  /** The layer digest. */
+  name: string;
+  size: number;
+  mediaType: string;
+}
+
+/** One entry of a manifest list / OCI index. */
+export interface ImageManifest {
+  digest: string;
+  mediaType: string;
+  manifestSize: number;
+  architecture: string;
+  os: string;
+  variant?: string;
+}
+
+/** image.openshift.io/v1 Image, as the import reports it. */
 export interface Image {
+  kind?: 'Image';
+  apiVersion?: string;
+  /** `metadata.name` is the manifest digest. */
   metadata?: ObjectMeta;
+  /** `<repository as written>@<digest>`. */
   dockerImageReference?: string;
-  dockerImageMetadata?: Record<string, unknown>;
+  dockerImageMetadata?: DockerImageMetadata;
   dockerImageMetadataVersion?: string;
+  /** The manifest text (only with `includeManifest: true`, and in `manifests` entries). */
   dockerImageManifest?: string;
-  dockerImageLayers?: Array<{ name: string; size: number; mediaType: string }>;
+  dockerImageLayers?: ImageLayer[] | null;
   dockerImageManifestMediaType?: string;
-  dockerImageManifests?: Array<{
-    digest: string;
-    mediaType: string;
-    manifestSize: number;
-    architecture: string;
-    os: string;
-    variant?: string;
-  }>;
+  /** The entries of a manifest list imported with `importMode: PreserveOriginal`. */
+  dockerImageManifests?: ImageManifest[] | null;
+  /** The config blob text (only with `includeManifest: true`, and in `manifests` entries). */
   dockerImageConfig?: string;
-  [field: string]: unknown;
+  signatures?: Array<Record<string, unknown>> | null;
+  dockerImageSignatures?: string[] | null;
 }
 
 export interface ImageImportStatus {
@@ -145,13 +214,54 @@ export interface RepositoryImportStatus {
   additionalTags?: string[];
 }
 
-/** image.openshift.io/v1 ImageStream (the `status.import` result). Left open for now. */
+export interface TagReference {
+  name: string;
+  annotations?: Record<string, string> | null;
+  from?: ObjectReference | null;
+  reference?: boolean;
+  generation?: number | null;
+  importPolicy?: TagImportPolicy;
+  referencePolicy?: TagReferencePolicy;
+}
+
+export interface TagEvent {
+  created: Time;
+  dockerImageReference: string;
+  image: string;
+  generation: number;
+}
+
+export interface TagEventCondition {
+  /** "ImportSuccess". */
+  type: string;
+  status: 'True' | 'False' | 'Unknown' | (string & {});
+  lastTransitionTime?: Time;
+  reason?: string;
+  message?: string;
+  generation: number;
+}
+
+export interface NamedTagEventList {
+  tag: string;
+  items: TagEvent[] | null;
+  conditions?: TagEventCondition[];
+}
+
+/** image.openshift.io/v1 ImageStream (the `status.import` result, or a `currentImageStream`). */
 export interface ImageStream {
   kind?: 'ImageStream';
   apiVersion?: string;
   metadata?: ObjectMeta;
-  spec?: Record<string, unknown>;
-  status?: Record<string, unknown>;
+  spec?: {
+    lookupPolicy?: { local: boolean };
+    dockerImageRepository?: string;
+    tags?: TagReference[] | null;
+  };
+  status?: {
+    dockerImageRepository: string;
+    publicDockerImageRepository?: string;
+    tags?: NamedTagEventList[] | null;
+  };
 }
 
 export interface ImageStreamImportStatus {
@@ -300,8 +410,114 @@ export interface Isimport {
   validate(input: ValidateInput, options?: ValidateOptions): ValidateResult<unknown>;
   /** Validates every document of a (multi-document YAML) text: one result per document. */
   validateAll(input: ValidateInput, options?: ValidateOptions): ValidateAllResult[];
-  // parseReference(reference: string): … — coming.
+  /**
+   * Performs the import the API server would perform for a POST of this ImageStreamImport, against
+   * the real registries, and resolves to the server's answer: the ImageStreamImport with `status`
+   * (per-image failures — NotFound, Unauthorized, InternalError for timeouts, aborts, caps — live in
+   * `status.images[i].status` and `status.repository`), or, for a request the server would refuse,
+   * its Status (400, 413, 422 with `details.causes`) — then without any request. Discriminate on
+   * `kind`. Never rejects for bad input or registry failures; throws a TypeError for bad options.
+   */
+  importPreview(spec: ImportInput, options?: ImportPreviewOptions): Promise<ImportResult>;
 }
+
+/** What `importPreview` accepts: JSON or (one document of) YAML text, its bytes, or an object. */
+export type ImportInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | ImageStreamImport | object;
+
+/** A docker `config.json` (`auths`), or the legacy `.dockercfg` map of registry → entry. */
+export interface DockerConfigJson {
+  auths?: Record<string, DockerConfigEntry>;
+  [field: string]: unknown;
+}
+
+export interface DockerConfigEntry {
+  /** base64 of `user:password`. */
+  auth?: string;
+  username?: string;
+  password?: string;
+  email?: string;
+}
+
+/** A `kubernetes.io/dockerconfigjson` (or `kubernetes.io/dockercfg`) Secret, as `oc get secret -o yaml` prints it. */
+export interface DockerConfigSecret {
+  kind: 'Secret';
+  apiVersion?: string;
+  metadata?: ObjectMeta;
+  type?: 'kubernetes.io/dockerconfigjson' | 'kubernetes.io/dockercfg' | (string & {});
+  /** base64: `.dockerconfigjson` or `.dockercfg`. */
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+}
+
+/** Counts of the import so far, sent to `onProgress` whenever one changes. */
+export interface ImportProgress {
+  /** Registry requests answered (or failed). */
+  requestsDone: number;
+  /** Registry requests known so far (grows as manifests reveal configs, list entries, pages). */
+  requestsKnown: number;
+  /** Spec images and repository tags finished. */
+  imagesDone: number;
+  imagesTotal: number;
+}
+
+/** The subset of `fetch` the import uses (the global fetch, undici's, a test double …). */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface ImportPreviewOptions {
+  /** Default: globalThis.fetch. Every registry request goes through it (redirects are followed by isimport). */
+  fetch?: FetchLike;
+  /**
+   * Registry credentials: a docker config.json (object or text) or a kubernetes.io/dockerconfigjson
+   * Secret (object, or JSON/YAML text), whose `.data[".dockerconfigjson"]` is read. Matched to
+   * registries as the cluster matches pull secrets; sent only to the registry and its token realm,
+   * never over plain HTTP unless the image is `insecure`, never to another host.
+   */
+  credentials?: DockerConfigJson | DockerConfigSecret | string | Uint8Array | null;
+  /** The ImageStream as it is now (object, or JSON/YAML text); `import: true` is computed against it. Default: a new one. */
+  currentImageStream?: ImageStream | string | Uint8Array | null;
+  /** Requests in flight at once (1–64); default 6. */
+  concurrency?: number;
+  /** Cancels the requests still running: they end as per-image failures ("context canceled"); the promise still resolves. */
+  signal?: AbortSignal | null;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Every request goes to `proxyPrefix + url` (a CORS proxy for registries without CORS headers). */
+  proxyPrefix?: string;
+  /** The request time (creationTimestamp, tag events, conditions, PreserveOriginal `Created`); default: now. */
+  now?: Date | string | number;
+  /** The control plane's platform, `os/arch[/variant]`, for Legacy list selection; default "linux/amd64". */
+  platform?: string;
+  /** The import mode of entries that give none; default "Legacy", as upstream. */
+  defaultImportMode?: 'Legacy' | 'PreserveOriginal';
+  /** Tags imported per `spec.repository`; default 50 (upstream's), -1 unlimited, 0 none (upstream quirk). */
+  maxTagsPerRepository?: number;
+  /** Milliseconds per registry request (headers and body); default 30000. */
+  requestTimeout?: number;
+  /** Milliseconds for the whole import; default 120000. Requests still running then end as per-image failures. */
+  importTimeout?: number;
+  /** Default "Strict", as kubectl sends today. */
+  fieldValidation?: FieldValidation;
+  /** The namespace of the request (fills an empty metadata.namespace; default "default"). */
+  namespace?: string;
+}
+
+/** An accepted import: the ImageStreamImport the server answers, with its status. */
+export interface ImportedImageStreamImport extends ImageStreamImport {
+  kind: 'ImageStreamImport';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  status: ImageStreamImportStatus;
+}
+
+/** A refused import: the Status the server answers (400/413 BadRequest, 422 Invalid, 500 InternalError). */
+export interface ImportRefusal extends Status {
+  kind: 'Status';
+  status: 'Failure';
+  code: number;
+  reason: string;
+  message: string;
+}
+
+export type ImportResult = ImportedImageStreamImport | ImportRefusal;
 
 /** Instantiates the core (a new, independent instance per call). */
 export function load(options?: LoadOptions): Promise<Isimport>;

@@ -5,16 +5,19 @@
 //   isi.validate(yamlOrJsonTextOrObject, { fieldValidation: 'Strict' }); // {valid, causes, …}
 //   isi.validateAll(multiDocumentYaml);                                   // one result per document
 //   isi.decode(jsonTextOrObject, { fieldValidation: 'Strict' });          // {ok, object | status}
+//   await isi.importPreview(specYamlJsonOrObject, { credentials, onProgress }); // ImageStreamImport with status
 //
 // This module does no I/O of its own beyond loading the wasm module (and the JSON Schemas used for
-// "did you mean" hints); everything it returns is a plain value. Bad input is never an exception:
+// "did you mean" hints) and, in importPreview(), the registry requests the core asks for, which go
+// through import-driver.js with the caller's fetch; everything it returns is a plain value. Bad input is never an exception:
 // it comes back as a result whose status is the metav1.Status the API server would answer with.
 // Bad options (a programming error) throw a TypeError. Types: isimport.d.ts (hand-written).
 
 import createIsimportCore from './wasm/isimport_core.mjs';
-import { LineIndex, MAX_BODY_BYTES, jsonTree, splitDocuments } from './documents.js';
+import { LineIndex, MAX_BODY_BYTES, jsonTree, looksLikeJson, splitDocuments } from './documents.js';
 import { offsetOfPath, offsetOfTypeError } from './locate.js';
 import { suggestField } from './hints.js';
+import { runImport } from './import-driver.js';
 
 const WASM_URL = new URL('./wasm/isimport_core.wasm', import.meta.url);
 // Written out one by one so that bundlers see (and emit) each file.
@@ -201,8 +204,85 @@ class Isimport {
     return locate(answer, where, this.#schemas);
   }
 
-  // importPreview(specOrText, { fetch, credentials, currentImageStream, concurrency, signal,
-  //   onProgress }) goes here: the fetch driver for the core's importer state machine.
+  /**
+   * Performs the import the API server would perform for a POST of this ImageStreamImport, against
+   * the real registries (through `options.fetch`, default globalThis.fetch), and resolves to the
+   * answer: the ImageStreamImport with its status — or, for a spec the server would refuse, the
+   * Status it would answer (400/413/422), without any request. Per-image failures (not found,
+   * unauthorized, timeouts, aborts) live in the per-image status, as upstream reports them. Bad
+   * options throw a TypeError. See isimport.d.ts (ImportPreviewOptions) for every option.
+   */
+  async importPreview(specOrText, options) {
+    const opts = importOptions(options);
+    const spec = this.#oneDocument(specOrText, 'ImageStreamImport');
+    if (spec.status) return spec.status;
+
+    const coreOptions = { fieldValidation: opts.fieldValidation, now: opts.now };
+    if (opts.namespace !== undefined) coreOptions.namespace = opts.namespace;
+    if (opts.platform !== undefined) coreOptions.platform = opts.platform;
+    if (opts.defaultImportMode !== undefined) coreOptions.defaultImportMode = opts.defaultImportMode;
+    if (opts.maxTagsPerRepository !== undefined) coreOptions.maxTagsPerRepository = opts.maxTagsPerRepository;
+    coreOptions.requestTimeoutMs = opts.requestTimeout;
+    if (opts.credentials !== undefined && opts.credentials !== null) {
+      coreOptions.credentials = dockerConfigOf(opts.credentials, (input) => this.#oneDocument(input, 'Secret'));
+    }
+    if (opts.currentImageStream !== undefined && opts.currentImageStream !== null) {
+      const current = this.#oneDocument(opts.currentImageStream, 'ImageStream');
+      if (current.status) throw new TypeError(`isimport: currentImageStream: ${current.status.message}`);
+      coreOptions.currentImageStream = current.json;
+    }
+
+    if (this.#broken) return statusOf(500, 'InternalError', `isimport core is unusable after an earlier failure (${this.#broken}); call load() again`);
+    const answer = await runImport(this.#core, spec.json, coreOptions, {
+      fetch: opts.fetch,
+      concurrency: opts.concurrency,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      proxyPrefix: opts.proxyPrefix,
+      importTimeoutMs: opts.importTimeout,
+    });
+    if (answer?.trap) this.#broken = answer.message;
+    return answer;
+  }
+
+  // Text (JSON or one YAML document), bytes or an object → {json} for the core, or {status}: the
+  // 400/413 the API server (or kubectl before it) answers for input that is not one document.
+  #oneDocument(input, kind) {
+    if (!isTextLike(input)) {
+      const wire = toWireInput(input);
+      if (wire.error !== undefined) return { status: statusOf(400, 'BadRequest', wire.error) };
+      return { json: wire.text };
+    }
+    const decoded = decodeText(input);
+    if (decoded.error) {
+      const { message, line, column } = decoded.error;
+      const where = line !== undefined ? ` (line ${line}, column ${column})` : '';
+      return { status: statusOf(400, 'BadRequest', `${message}${where}`) };
+    }
+    const text = decoded.text;
+    const lines = new LineIndex(text);
+    let split;
+    try {
+      split = splitDocuments(text, lines);
+    } catch (err) {
+      return { status: statusOf(400, 'BadRequest', `cannot read the input: ${err?.message ?? err}`) };
+    }
+    if (split.docs.length !== 1) {
+      const message = split.docs.length === 0
+        ? `no objects passed to ${kind === 'ImageStreamImport' ? 'import' : 'read'}`
+        : `the input holds ${split.docs.length} documents; one ${kind} is needed`;
+      return { status: statusOf(400, 'BadRequest', message) };
+    }
+    const doc = split.docs[0];
+    if (doc.tooLarge) return { status: statusOf(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`) };
+    if (doc.error) {
+      const at = doc.error.offset >= 0 ? lines.position(doc.error.offset) : null;
+      const where = at ? `line ${at.line}, column ${at.column}: ` : '';
+      return { status: statusOf(400, 'BadRequest', `error converting YAML to JSON: yaml: ${where}${doc.error.message}`) };
+    }
+    return { json: doc.json };
+  }
+
   // parseReference(string) goes here.
 
   // Calls a core function that returns JSON text and parses it. A trap inside the core (a bug, never
@@ -237,6 +317,110 @@ function validateOptions(options) {
   if (kind !== undefined && typeof kind !== 'string') throw new TypeError('isimport: kind must be a string');
   if (namespace !== undefined && typeof namespace !== 'string') throw new TypeError('isimport: namespace must be a string');
   return { fieldValidation, kind, namespace };
+}
+
+const IMPORT_MODES = ['Legacy', 'PreserveOriginal'];
+
+// importPreview's options, checked and defaulted (a TypeError for a programming error).
+function importOptions(options) {
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object') throw new TypeError('isimport: options must be an object');
+  const o = { ...options };
+  const bad = (name, what) => new TypeError(`isimport: ${name} must be ${what} (got ${describeValue(o[name])})`);
+  o.fieldValidation ??= 'Strict';
+  if (!FIELD_VALIDATION.includes(o.fieldValidation)) throw bad('fieldValidation', `one of ${FIELD_VALIDATION.join(', ')}`);
+  for (const name of ['namespace', 'platform', 'proxyPrefix']) {
+    if (o[name] !== undefined && typeof o[name] !== 'string') throw bad(name, 'a string');
+  }
+  if (o.defaultImportMode !== undefined && !IMPORT_MODES.includes(o.defaultImportMode)) throw bad('defaultImportMode', 'Legacy or PreserveOriginal');
+  for (const name of ['fetch', 'onProgress']) {
+    if (o[name] !== undefined && typeof o[name] !== 'function') throw bad(name, 'a function');
+  }
+  if (o.signal !== undefined && o.signal !== null && (typeof o.signal !== 'object' || typeof o.signal.addEventListener !== 'function' || !('aborted' in o.signal))) {
+    throw bad('signal', 'an AbortSignal');
+  }
+  o.concurrency ??= 6;
+  if (!Number.isInteger(o.concurrency) || o.concurrency < 1 || o.concurrency > 64) throw bad('concurrency', 'an integer from 1 to 64');
+  if (o.maxTagsPerRepository !== undefined && (!Number.isInteger(o.maxTagsPerRepository) || o.maxTagsPerRepository < -1)) {
+    throw bad('maxTagsPerRepository', 'an integer ≥ -1 (-1: unlimited, 0: no tags are listed, as upstream)');
+  }
+  o.requestTimeout ??= 30_000;
+  o.importTimeout ??= 120_000;
+  for (const name of ['requestTimeout', 'importTimeout']) {
+    if (typeof o[name] !== 'number' || !(o[name] > 0) || o[name] > 3_600_000) throw bad(name, 'a number of milliseconds from 1 to 3600000');
+  }
+  o.requestTimeout = Math.max(1, Math.round(o.requestTimeout));
+  o.now = rfc3339(o.now ?? new Date(), bad);
+  return o;
+}
+
+// The request time as the core wants it: RFC 3339 in UTC, whole seconds (metav1.Time's precision).
+function rfc3339(now, bad) {
+  if (typeof now === 'string') return now;
+  const date = typeof now === 'number' ? new Date(now) : now;
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw bad('now', 'a Date, epoch milliseconds or RFC 3339 text');
+  return date.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+function describeValue(v) {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'function') return 'a function';
+  if (v === null || typeof v !== 'object') return String(v);
+  return Array.isArray(v) ? 'an array' : 'an object';
+}
+
+// credentials → what the core reads (a docker config.json or a legacy .dockercfg, as text): the
+// config itself (object, JSON text), or a kubernetes.io/dockerconfigjson (or dockercfg) Secret
+// (object, JSON or YAML text as `oc get secret -o yaml` prints it) whose data is base64.
+function dockerConfigOf(credentials, readDocument) {
+  let object = credentials;
+  if (isTextLike(credentials)) {
+    const text = typeof credentials === 'string' ? credentials : new TextDecoder().decode(credentials);
+    if (looksLikeJson(text)) {
+      try {
+        object = JSON.parse(text);
+      } catch {
+        return text; // the core reports the JSON error as Go's decoder words it
+      }
+      if (object?.kind !== 'Secret') return text;
+    } else {
+      const doc = readDocument(text);
+      if (doc.status) throw new TypeError(`isimport: credentials: ${doc.status.message}`);
+      object = JSON.parse(doc.json);
+    }
+  }
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) {
+    throw new TypeError('isimport: credentials must be a docker config.json (object or text) or a kubernetes.io/dockerconfigjson Secret');
+  }
+  if (object.kind !== 'Secret') return object;
+  for (const key of ['.dockerconfigjson', '.dockercfg']) {
+    const plain = object.stringData?.[key];
+    if (typeof plain === 'string') return plain;
+    const encoded = object.data?.[key];
+    if (typeof encoded === 'string') {
+      const text = base64Text(encoded);
+      if (text === null) throw new TypeError(`isimport: credentials: the Secret's data[${JSON.stringify(key)}] is not valid base64`);
+      return text;
+    }
+  }
+  throw new TypeError(`isimport: credentials: the Secret${object.metadata?.name ? ` ${JSON.stringify(object.metadata.name)}` : ''} has no data[".dockerconfigjson"] (type kubernetes.io/dockerconfigjson) or data[".dockercfg"]`);
+}
+
+function base64Text(encoded) {
+  const clean = encoded.replace(/[\r\n]/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) return null;
+  let binary;
+  try {
+    binary = atob(clean);
+  } catch {
+    return null;
+  }
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+function statusOf(code, reason, message) {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
 }
 
 const isTextLike = (input) => typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input);
