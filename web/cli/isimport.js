@@ -1,12 +1,18 @@
 #!/usr/bin/env node
-// isimport: the command line. `isimport validate …` checks ImageStreamImport (ImageStream, Image)
-// YAML/JSON as the OpenShift API server would, with line:column on every error.
-// Exit status: 0 every document valid, 1 some document invalid, 2 usage error or unreadable input.
+// isimport: the command line.
+//   `isimport validate …` checks ImageStreamImport (ImageStream, Image) YAML/JSON as the OpenShift
+//   API server would, with line:column on every error. Exit status: 0 every document valid, 1 some
+//   document invalid, 2 usage error or unreadable input.
+//   `isimport import -f FILE` performs the import against the registries and prints the
+//   ImageStreamImport the server would answer. Exit status: 0 accepted (per-image failures live in
+//   the per-image status), 1 refused (the Status is printed), 2 usage error or unreadable input.
 
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+
+import { stringify as yamlStringify } from 'yaml';
 
 import { load } from '../lib/isimport.js';
 
@@ -19,11 +25,11 @@ const HELP = `isimport ${PACKAGE.version}: OpenShift's ImageStreamImport without
 Usage:
   isimport validate [flags] FILE|DIR|- …   validate ImageStreamImport (also ImageStream, Image)
                                            YAML or JSON as the API server would
-  isimport import [flags]                  perform an import against registries
-                                           (coming: not implemented yet)
+  isimport import [flags] [-f FILE|-]      perform the import against the registries and print
+                                           the ImageStreamImport the API server would answer
   isimport --help | --version
 
-Run 'isimport validate --help' for the validate flags.
+Run 'isimport validate --help' or 'isimport import --help' for their flags.
 `;
 
 const VALIDATE_HELP = `Usage: isimport validate [flags] FILE|DIR|- …
@@ -52,6 +58,55 @@ Exit status: 0 every document valid, 1 some document invalid (including decode e
 bodies over 3 MiB), 2 usage error or an input that cannot be read.
 `;
 
+const IMPORT_HELP = `Usage: isimport import [flags] [-f FILE|-]
+
+Performs the import the OpenShift API server would perform for 'oc create -f FILE' of an
+ImageStreamImport, against the real registries, and prints the answer: the ImageStreamImport with
+its status (status.images, status.repository and, with spec.import: true, status.import, the
+ImageStream as it would be after the import). Nothing is written anywhere.
+
+Input: one ImageStreamImport, JSON or YAML, from FILE or standard input (-f -, or no -f when
+standard input is not a terminal).
+
+Flags:
+  -f, --filename FILE|-   the ImageStreamImport to import
+  -o, --output json|yaml  the answer as pretty JSON (the default) or YAML
+  --auth-file FILE        registry credentials: a docker config.json (~/.docker/config.json,
+                          \${XDG_RUNTIME_DIR}/containers/auth.json) or a kubernetes.io/dockerconfigjson
+                          Secret (JSON or YAML, as 'oc get secret NAME -o yaml' prints it)
+  --current FILE          the ImageStream as it is now (e.g. 'oc get is NAME -o yaml'); with
+                          spec.import: true, status.import is computed against it (default: a new
+                          ImageStream)
+  --concurrency N         requests in flight at once (default 6)
+  --timeout S             seconds allowed per registry request (default 30)
+  --import-timeout S      seconds allowed for the whole import (default 120); requests still
+                          running then end as per-image failures
+  --platform OS/ARCH      the control plane's platform, used to pick one image of a manifest list
+                          in Legacy mode (default linux/amd64)
+  --max-tags N            tags imported per spec.repository (default 50, as upstream; -1: all)
+  -n, --namespace NS      the namespace of the request (default "default"): fills an empty
+                          metadata.namespace; a document in another namespace is refused
+  --field-validation Strict|Warn|Ignore
+                          unknown and duplicate fields: errors (Strict, the default), warnings or
+                          ignored
+  --proxy PREFIX          send every registry request to PREFIX + URL (a CORS or caching proxy)
+  --now TIME              the request time (RFC 3339; default: now), for reproducible answers
+  -h, --help              this text
+
+Plain HTTP is used only for images whose importPolicy.insecure is true (as upstream, an https
+registry is tried first). Credentials go only to the registry host and its token realm; never over
+plain HTTP unless the image is insecure; never along a redirect or Link to another host.
+
+While it runs, a progress bar is shown on standard error when that is a terminal. Ctrl-C cancels
+the requests still running (they end as per-image failures and the answer is printed); a second
+Ctrl-C exits at once.
+
+Exit status: 0 the import was accepted (per-image failures such as NotFound or Unauthorized live in
+status.images[].status and status.repository.status); 1 the server would refuse the request (the
+Status is printed, e.g. 422 Invalid with status.details.causes); 2 usage error, or an input or
+--auth-file/--current file that cannot be read.
+`;
+
 class UsageError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
@@ -64,6 +119,7 @@ async function main(argv) {
   }
   if (command === '-h' || command === '--help' || command === 'help') {
     if (command === 'help' && rest[0] === 'validate') return out(VALIDATE_HELP), 0;
+    if (command === 'help' && rest[0] === 'import') return out(IMPORT_HELP), 0;
     out(HELP);
     return 0;
   }
@@ -73,14 +129,7 @@ async function main(argv) {
     return 0;
   }
   if (command === 'validate') return validateCommand(rest);
-  if (command === 'import') {
-    if (rest.includes('-h') || rest.includes('--help')) {
-      out('Usage: isimport import [-f FILE|-] [-o json|yaml] [--auth-file config.json] [--concurrency N] [--timeout S]\n\nNot implemented yet.\n');
-      return 0;
-    }
-    process.stderr.write('isimport import: not implemented yet (coming: performs the import against the registries)\n');
-    return 2;
-  }
+  if (command === 'import') return importCommand(rest);
   throw new UsageError(command.startsWith('-') ? `unknown flag ${JSON.stringify(command)}` : `unknown command ${JSON.stringify(command)}`);
 }
 
@@ -189,6 +238,216 @@ async function validateCommand(args) {
   }
   report.end();
   return unreadable ? 2 : invalid ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// import
+
+function parseImportArgs(args) {
+  const opts = { output: 'json', file: undefined, help: false, lib: {} };
+  const lib = opts.lib;
+  const valueOf = (flag, inline, i) => {
+    if (inline !== undefined) return [inline, i];
+    if (i + 1 >= args.length) throw new UsageError(`flag ${flag} needs a value`);
+    return [args[i + 1], i + 1];
+  };
+  const seconds = (flag, value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 3600) throw new UsageError(`invalid value ${JSON.stringify(value)} for ${flag}: must be a number of seconds from 0 to 3600`);
+    return Math.max(1, Math.round(n * 1000));
+  };
+  const integer = (flag, value, min, max) => {
+    if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      throw new UsageError(`invalid value ${JSON.stringify(value)} for ${flag}: must be an integer from ${min} to ${max}`);
+    }
+    return Number(value);
+  };
+  const setFile = (value) => {
+    if (opts.file !== undefined) throw new UsageError('import takes one input (-f FILE or -)');
+    opts.file = value;
+  };
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
+      setFile(arg);
+      continue;
+    }
+    if (arg === '--') { onlyFiles = true; continue; }
+    let flag = arg;
+    let inline;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq !== -1) {
+      flag = arg.slice(0, eq);
+      inline = arg.slice(eq + 1);
+    } else if (/^-[fno]./.test(arg)) { // -ojson, -o=yaml, -fspec.yaml
+      flag = arg.slice(0, 2);
+      inline = arg[2] === '=' ? arg.slice(3) : arg.slice(2);
+    }
+    let value;
+    switch (flag) {
+      case '-h':
+      case '--help':
+        opts.help = true;
+        break;
+      case '-f':
+      case '--filename':
+        [value, i] = valueOf(flag, inline, i);
+        setFile(value);
+        break;
+      case '-o':
+      case '--output':
+        [value, i] = valueOf(flag, inline, i);
+        if (!['json', 'yaml'].includes(value)) throw new UsageError(`invalid value ${JSON.stringify(value)} for --output: must be json or yaml`);
+        opts.output = value;
+        break;
+      case '--auth-file':
+        [opts.authFile, i] = valueOf(flag, inline, i);
+        break;
+      case '--current':
+        [opts.currentFile, i] = valueOf(flag, inline, i);
+        break;
+      case '--concurrency':
+        [value, i] = valueOf(flag, inline, i);
+        lib.concurrency = integer(flag, value, 1, 64);
+        break;
+      case '--timeout':
+        [value, i] = valueOf(flag, inline, i);
+        lib.requestTimeout = seconds(flag, value);
+        break;
+      case '--import-timeout':
+        [value, i] = valueOf(flag, inline, i);
+        lib.importTimeout = seconds(flag, value);
+        break;
+      case '--platform':
+        [value, i] = valueOf(flag, inline, i);
+        if (!/^[^/\s]+\/[^/\s]+(\/[^/\s]+)?$/.test(value)) throw new UsageError(`invalid value ${JSON.stringify(value)} for --platform: must be OS/ARCH[/VARIANT], e.g. linux/arm64`);
+        lib.platform = value;
+        break;
+      case '--max-tags':
+        [value, i] = valueOf(flag, inline, i);
+        lib.maxTagsPerRepository = integer(flag, value, -1, 1000000);
+        break;
+      case '-n':
+      case '--namespace':
+        [lib.namespace, i] = valueOf(flag, inline, i);
+        break;
+      case '--field-validation': {
+        [value, i] = valueOf(flag, inline, i);
+        const mode = ['Strict', 'Warn', 'Ignore'].find((m) => m.toLowerCase() === value.toLowerCase());
+        if (!mode) throw new UsageError(`invalid value ${JSON.stringify(value)} for --field-validation: must be Strict, Warn or Ignore`);
+        lib.fieldValidation = mode;
+        break;
+      }
+      case '--proxy':
+        [value, i] = valueOf(flag, inline, i);
+        if (!/^https?:\/\/./.test(value)) throw new UsageError(`invalid value ${JSON.stringify(value)} for --proxy: must be an http:// or https:// URL prefix`);
+        lib.proxyPrefix = value;
+        break;
+      case '--now':
+        [value, i] = valueOf(flag, inline, i);
+        if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) || Number.isNaN(Date.parse(value))) {
+          throw new UsageError(`invalid value ${JSON.stringify(value)} for --now: must be an RFC 3339 time such as 2024-01-02T03:04:05Z`);
+        }
+        lib.now = value;
+        break;
+      default:
+        throw new UsageError(`unknown flag ${JSON.stringify(flag)} for "import"`);
+    }
+  }
+  return opts;
+}
+
+async function importCommand(args) {
+  const opts = parseImportArgs(args);
+  if (opts.help) {
+    out(IMPORT_HELP);
+    return 0;
+  }
+  if (opts.file === undefined) {
+    if (process.stdin.isTTY) throw new UsageError('import needs an ImageStreamImport: -f FILE, or - for standard input');
+    opts.file = '-';
+  }
+  const readOrFail = async (path, what) => {
+    const input = path === '-' ? await readStream(process.stdin, '-') : await readInput(path);
+    if (input.error) {
+      process.stderr.write(`isimport: ${what ? `${what}: ` : ''}${input.error}\n`);
+      return null;
+    }
+    return input.bytes;
+  };
+  const spec = await readOrFail(opts.file);
+  if (spec === null) return 2;
+  const lib = { ...opts.lib };
+  if (opts.authFile !== undefined) {
+    const bytes = await readOrFail(opts.authFile, '--auth-file');
+    if (bytes === null) return 2;
+    lib.credentials = bytes;
+  }
+  if (opts.currentFile !== undefined) {
+    const bytes = await readOrFail(opts.currentFile, '--current');
+    if (bytes === null) return 2;
+    lib.currentImageStream = bytes;
+  }
+
+  const isi = await load({ schemas: false });
+  const controller = new AbortController();
+  lib.signal = controller.signal;
+  let interrupts = 0;
+  const onInterrupt = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\nisimport: cancelling the requests still running (Ctrl-C again to exit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  const bar = progressBar(process.stderr);
+  if (bar) lib.onProgress = bar.update;
+
+  let answer;
+  try {
+    answer = await isi.importPreview(spec, lib);
+  } catch (err) {
+    if (err instanceof TypeError && /^isimport: /.test(err.message)) {
+      bar?.clear();
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    bar?.clear();
+    process.off('SIGINT', onInterrupt);
+  }
+  out(opts.output === 'yaml' ? yamlStringify(answer, { version: '1.1', lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false }) : `${JSON.stringify(answer, null, 2)}\n`);
+  return answer?.kind === 'Status' ? 1 : 0;
+}
+
+// A one-line progress bar on a terminal (nothing when the stream is not one).
+function progressBar(stream) {
+  if (!stream.isTTY) return null;
+  let shown = false;
+  let lastDraw = 0;
+  let latest = null;
+  const draw = () => {
+    const p = latest;
+    const width = 24;
+    const total = Math.max(p.requestsKnown, 1);
+    const filled = Math.min(width, Math.round((p.requestsDone / total) * width));
+    const line = `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${p.requestsDone}/${p.requestsKnown} requests, ${p.imagesDone}/${p.imagesTotal} images`;
+    stream.write(`\r${line.slice(0, Math.max(10, (stream.columns || 80) - 1))}\x1b[K`);
+    shown = true;
+    lastDraw = Date.now();
+  };
+  return {
+    update(p) {
+      latest = p;
+      if (Date.now() - lastDraw >= 50 || p.imagesDone === p.imagesTotal) draw();
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[K');
+      shown = false;
+    },
+  };
 }
 
 // Inputs in order: files as given, directories walked (sorted, .yaml/.yml/.json), - as stdin.
