@@ -1,11 +1,15 @@
-// Go encoding/json reading for the small documents of the registry protocol's edges (error
-// bodies, token answers, docker config files): the syntax errors Go's scanner reports (texts such
-// as `invalid character '<' looking for beginning of value`), json.Decoder's first-value reading
-// (`EOF`, `unexpected EOF`, trailing bytes ignored), string unescaping with Go's replacement rules
+// Go's encoding/json scanner: the syntax errors it reports (texts such as `invalid character '<'
+// looking for beginning of value`, its nesting limit of 10000) for json.Unmarshal (checkValid) and
+// json.Decoder's first-value reading (`EOF`, `unexpected EOF`, trailing bytes ignored). It is the
+// one scanner of the core: registry_json.h parses registry documents only after checkValid.
+//
+// Also a tree-less reading of the small documents of the registry protocol's edges (error bodies,
+// token answers, docker config files): navigation, string unescaping with Go's replacement rules
 // and case-insensitive field matching. Their decoding texts end up in user-visible statuses.
 //
-// Navigation works directly on text already checked by checkValid/firstValue; nothing recurses,
-// so deeply nested input cannot exhaust the stack.
+// The scanner keeps its nesting on a heap stack and navigation works directly on text already
+// checked by checkValid/firstValue; nothing recurses, so deeply nested input cannot exhaust the
+// stack.
 #pragma once
 
 #include <cstddef>

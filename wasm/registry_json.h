@@ -1,7 +1,8 @@
 // Registry documents (manifests, config blobs, JWS headers) read as Go's encoding/json.Unmarshal
-// reads them in the registry client and the importer: Go's syntax-error texts, its reading of strings
-// (invalid UTF-8 and unpaired surrogate escapes become U+FFFD), numbers kept even when beyond
-// float64, then typed decoding with case-insensitive keys through TypedDecoder.
+// reads them in the registry client and the importer: Go's syntax-error texts (go_json_scan.h's
+// scanner decides validity), its reading of strings (invalid UTF-8 and unpaired surrogate escapes
+// become U+FFFD), numbers kept even when beyond float64, then typed decoding with case-insensitive
+// keys through TypedDecoder.
 #pragma once
 
 #include <optional>
@@ -18,14 +19,12 @@ struct Document {
   std::string error;  // Go's error text when !ok
 };
 
-// Parses `text` as json.Unmarshal reads it before decoding: Go's scanner decides validity and the
-// error text ("invalid character 'x' looking for beginning of value", "unexpected end of JSON
-// input", "invalid character '[' exceeded max depth" …). Number literals that do not fit a double
-// stay in the tree (non-integral, their literal as text), so they fail only where a field reads them.
+// Parses `text` as json.Unmarshal reads it before decoding: Go's scanner (goscan::checkValid)
+// decides validity and the error text ("invalid character 'x' looking for beginning of value",
+// "unexpected end of JSON input", "invalid character '[' exceeded max depth" …). Number literals
+// that do not fit a double stay in the tree (non-integral, their literal as text), so they fail
+// only where a field reads them.
 Document parse(std::string_view text);
-
-// Go's SyntaxError text for `text`, or nullopt when it is exactly one JSON value.
-std::optional<std::string> syntaxError(std::string_view text);
 
 // Decodes node `id` into `out` as json.Unmarshal into a Go value of T's type; returns Go's error
 // text ("" on success). T's structs must declare kLooseKeys (encoding/json matches keys

@@ -1,12 +1,10 @@
 // Registry error answers as upstream's Distribution client turns them into errors (spec §3.4
 // steps 7–8): texts, the codes the importer can see, and the retry decisions — including the
-// upstream QUIRKs that 5xx answers and 429 answers with a standard body are not retried. Also
-// the Go encoding/json syntax-error texts those messages embed.
+// upstream QUIRKs that 5xx answers and 429 answers with a standard body are not retried (the Go
+// encoding/json syntax-error texts those messages embed are go_json_scan_test.cpp's).
 #include "registry_error.h"
 
 #include <gtest/gtest.h>
-
-#include "go_json_scan.h"
 
 namespace isimport {
 namespace {
@@ -17,76 +15,6 @@ HttpResponse answer(int status, std::string body, HeaderList headers = {}) {
   r.body = std::move(body);
   r.headers = std::move(headers);
   return r;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Go's JSON syntax errors (encoding/json scanner texts)
-// ---------------------------------------------------------------------------------------------
-
-std::string syntax(std::string_view text) {
-  goscan::Scan s = goscan::checkValid(text);
-  return s.ok ? "ok" : s.error;
-}
-
-TEST(GoJsonScan, UnmarshalSyntaxErrorsReadAsGo) {
-  EXPECT_EQ(syntax(""), "unexpected end of JSON input");
-  EXPECT_EQ(syntax("   "), "unexpected end of JSON input");
-  EXPECT_EQ(syntax("{"), "unexpected end of JSON input");
-  EXPECT_EQ(syntax(R"({"a":)"), "unexpected end of JSON input");
-  EXPECT_EQ(syntax(R"("abc)"), "unexpected end of JSON input");
-  EXPECT_EQ(syntax("<html><body>404</body></html>"), "invalid character '<' looking for beginning of value");
-  EXPECT_EQ(syntax("[1,]"), "invalid character ']' looking for beginning of value");
-  EXPECT_EQ(syntax(R"({"a" 1})"), "invalid character '1' after object key");
-  EXPECT_EQ(syntax(R"({"a":1 "b":2})"), "invalid character '\"' after object key:value pair");
-  EXPECT_EQ(syntax("[1 2]"), "invalid character '2' after array element");
-  EXPECT_EQ(syntax("{1:2}"), "invalid character '1' looking for beginning of object key string");
-  EXPECT_EQ(syntax("{'a':1}"), "invalid character '\\'' looking for beginning of object key string");
-  EXPECT_EQ(syntax("{}x"), "invalid character 'x' after top-level value");
-  EXPECT_EQ(syntax("01"), "invalid character '1' after top-level value");
-  EXPECT_EQ(syntax("tru"), "invalid character ' ' in literal true (expecting 'e')");
-  EXPECT_EQ(syntax("nul!"), "invalid character '!' in literal null (expecting 'l')");
-  EXPECT_EQ(syntax("fals"), "invalid character ' ' in literal false (expecting 'e')");
-  EXPECT_EQ(syntax("1."), "invalid character ' ' after decimal point in numeric literal");
-  EXPECT_EQ(syntax("-"), "invalid character ' ' in numeric literal");
-  EXPECT_EQ(syntax("1e+"), "invalid character ' ' in exponent of numeric literal");
-  EXPECT_EQ(syntax(R"("\x")"), "invalid character 'x' in string escape code");
-  EXPECT_EQ(syntax(R"("\u12g4")"), "invalid character 'g' in \\u hexadecimal character escape");
-  EXPECT_EQ(syntax("\"a\nb\""), "invalid character '\\n' in string literal");
-  EXPECT_EQ(syntax("\x01"), "invalid character '\\x01' looking for beginning of value");
-  EXPECT_EQ(syntax("\xEF\xBB\xBF{}"), "invalid character '\xC3\xAF' looking for beginning of value");  // 'ï'
-  EXPECT_EQ(syntax(std::string(10001, '[')), "invalid character '[' exceeded max depth");
-  EXPECT_EQ(syntax(R"( {"a":[1,-2.5e+3,true,false,null,"\u00e9\ud83d\ude00"]} )"), "ok");
-}
-
-TEST(GoJsonScan, DecoderReadsTheFirstValueOnly) {
-  EXPECT_EQ(goscan::firstValue("").error, "EOF");
-  EXPECT_EQ(goscan::firstValue(" \n").error, "EOF");
-  EXPECT_EQ(goscan::firstValue("{").error, "unexpected EOF");
-  EXPECT_EQ(goscan::firstValue("1.").error, "unexpected EOF");
-  EXPECT_EQ(goscan::firstValue("<html>").error, "invalid character '<' looking for beginning of value");
-  goscan::Scan s = goscan::firstValue(R"({"token":"a"} trailing garbage)");
-  ASSERT_TRUE(s.ok);
-  EXPECT_EQ(s.end, 13u);
-  s = goscan::firstValue("123x");
-  ASSERT_TRUE(s.ok);
-  EXPECT_EQ(s.end, 3u);
-}
-
-TEST(GoJsonScan, StringsUnescapeAsGo) {
-  auto str = [](std::string_view raw) { return goscan::stringOf(goscan::valueOf(raw)); };
-  EXPECT_EQ(str(R"("a\"b\\c\/d\n")"), "a\"b\\c/d\n");
-  EXPECT_EQ(str(R"("\u00e9")"), "\xC3\xA9");
-  EXPECT_EQ(str(R"("\ud83d\ude00")"), "\xF0\x9F\x98\x80");
-  EXPECT_EQ(str(R"("\ud83dx")"), "\xEF\xBF\xBDx");  // lone surrogate → U+FFFD
-  EXPECT_EQ(str("\"a\xFF" "b\""), "a\xEF\xBF\xBD" "b");  // invalid UTF-8 → U+FFFD
-}
-
-TEST(GoJsonScan, FieldNamesMatchCaseInsensitively) {
-  EXPECT_TRUE(goscan::keyMatches("errors", "Errors"));
-  EXPECT_TRUE(goscan::keyMatches("ERRORS", "Errors"));
-  EXPECT_TRUE(goscan::keyMatches("Access_Token", "access_token"));
-  EXPECT_TRUE(goscan::keyMatches("\xE2\x84\xAA" "ey", "key"));  // KELVIN SIGN folds to K
-  EXPECT_FALSE(goscan::keyMatches("error", "Errors"));
 }
 
 // ---------------------------------------------------------------------------------------------

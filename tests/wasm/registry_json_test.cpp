@@ -1,5 +1,6 @@
-// Registry JSON read as Go's encoding/json reads it: the scanner's error texts, strings with invalid
-// UTF-8 or unpaired surrogates, numbers beyond float64, and typed decoding with Go's type names.
+// Registry JSON read as Go's encoding/json reads it: strings with invalid UTF-8 or unpaired
+// surrogates, numbers beyond float64, and typed decoding with Go's type names (the scanner's error
+// texts are go_json_scan_test.cpp's).
 #include <gtest/gtest.h>
 
 #include "registry_json.h"
@@ -7,51 +8,9 @@
 namespace isimport {
 namespace {
 
-std::string syntax(std::string_view text) { return gojson::syntaxError(text).value_or("<valid>"); }
-
-TEST(RegistryJson, GoScannerErrorTexts) {
-  EXPECT_EQ(syntax(""), "unexpected end of JSON input");
-  EXPECT_EQ(syntax("  "), "unexpected end of JSON input");
-  EXPECT_EQ(syntax("{"), "unexpected end of JSON input");
-  EXPECT_EQ(syntax("[1,"), "unexpected end of JSON input");
-  EXPECT_EQ(syntax("\"abc"), "unexpected end of JSON input");
-  EXPECT_EQ(syntax("not json"), "invalid character 'o' in literal null (expecting 'u')");
-  EXPECT_EQ(syntax("nul"), "invalid character ' ' in literal null (expecting 'l')");  // Go feeds a space at EOF
-  EXPECT_EQ(syntax("tx"), "invalid character 'x' in literal true (expecting 'r')");
-  EXPECT_EQ(syntax("fals"), "invalid character ' ' in literal false (expecting 'e')");
-  EXPECT_EQ(syntax("{\"a\" 1}"), "invalid character '1' after object key");
-  EXPECT_EQ(syntax("{\"a\":1 \"b\":2}"), "invalid character '\"' after object key:value pair");
-  EXPECT_EQ(syntax("{1:2}"), "invalid character '1' looking for beginning of object key string");
-  EXPECT_EQ(syntax("[1 2]"), "invalid character '2' after array element");
-  EXPECT_EQ(syntax("[1,]"), "invalid character ']' looking for beginning of value");
-  EXPECT_EQ(syntax("{} x"), "invalid character 'x' after top-level value");
-  EXPECT_EQ(syntax("01"), "invalid character '1' after top-level value");
-  EXPECT_EQ(syntax("1."), "invalid character ' ' after decimal point in numeric literal");
-  EXPECT_EQ(syntax("1e"), "invalid character ' ' in exponent of numeric literal");
-  EXPECT_EQ(syntax("-"), "invalid character ' ' in numeric literal");
-  EXPECT_EQ(syntax("-x"), "invalid character 'x' in numeric literal");
-  EXPECT_EQ(syntax("\"\\x\""), "invalid character 'x' in string escape code");
-  EXPECT_EQ(syntax("\"\\u12g4\""), "invalid character 'g' in \\u hexadecimal character escape");
-  EXPECT_EQ(syntax("\"a\tb\""), "invalid character '\\t' in string literal");
-  EXPECT_EQ(syntax(std::string_view("\"\0\"", 3)), "invalid character '\\x00' in string literal");
-  EXPECT_EQ(syntax("'a'"), "invalid character '\\'' looking for beginning of value");
-  EXPECT_EQ(syntax("\\"), "invalid character '\\\\' looking for beginning of value");
-  EXPECT_EQ(syntax("\x7f"), "invalid character '\\x7f' looking for beginning of value");
-  EXPECT_EQ(syntax("\x80"), "invalid character '\\u0080' looking for beginning of value");
-  EXPECT_EQ(syntax("\xEF\xBB\xBF{}"), "invalid character '\xC3\xAF' looking for beginning of value");  // a BOM: 'ï'
-  EXPECT_EQ(syntax("<html>"), "invalid character '<' looking for beginning of value");
-  EXPECT_EQ(syntax(" {\"a\": [1, 2.5e-3, true, false, null, \"\\u00e9\\n\"]} "), "<valid>");
-}
-
 TEST(RegistryJson, NestingLimitIsGos) {
-  std::string ok = std::string(10000, '[') + std::string(10000, ']');
-  EXPECT_EQ(syntax(ok), "<valid>");
-  EXPECT_TRUE(gojson::parse(ok).ok);
-  std::string deep = std::string(10001, '[') + std::string(10001, ']');
-  EXPECT_EQ(syntax(deep), "invalid character '[' exceeded max depth");
-  std::string hostile(1000000, '{');
-  EXPECT_EQ(syntax(hostile), "invalid character '{' looking for beginning of object key string");
-  hostile.assign(1000000, '[');
+  EXPECT_TRUE(gojson::parse(std::string(10000, '[') + std::string(10000, ']')).ok);
+  std::string hostile(1000000, '[');
   EXPECT_EQ(gojson::parse(hostile).error, "invalid character '[' exceeded max depth");
 }
 
