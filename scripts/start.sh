@@ -1,11 +1,115 @@
 #!/usr/bin/env bash
-# `npm start`: set-up, build, then a first demo: decodes the example ImageStreamImport(s) in
-# examples/ through the JS API and prints the results.
-# Later: starts the local registry (docker-registry) and the Vite dev server with its proxy.
+# `npm start`: set-up, build, then a first real import, offline:
+#   1. the demo registry (Debian's docker-registry on a free 127.0.0.1 port, CORS headers, images
+#      built offline) in the background — bash scripts/demo-registry.sh --detach (reused if running);
+#   2. a demo ImageStreamImport written to build/demo-spec.yaml: a multi-platform image
+#      (PreserveOriginal), a Docker image and a repository of 60+ tags, all importPolicy.insecure
+#      (the registry is plain HTTP on loopback);
+#   3. `isimport import -f build/demo-spec.yaml` → build/demo-result.json, and a short summary.
+# (The web page will later be served by this same command.)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh
 bash scripts/build.sh
 echo
-exec node scripts/demo.mjs "$@"
+
+mkdir -p build/demo-registry
+bash scripts/demo-registry.sh --detach >build/demo-registry/start.log 2>&1 || {
+  cat build/demo-registry/start.log >&2
+  exit 1
+}
+cat build/demo-registry/start.log
+url=$(cat build/demo-registry/url)
+host=${url#http://}
+
+cat >build/demo-spec.yaml <<EOF
+# The demo import of \`npm start\` (the registry at $url is plain HTTP: insecure: true).
+apiVersion: image.openshift.io/v1
+kind: ImageStreamImport
+metadata:
+  name: demo
+  namespace: default
+spec:
+  import: false
+  images:
+  - from:
+      kind: DockerImage
+      name: $host/demo/web:latest
+    importPolicy:
+      insecure: true
+      importMode: PreserveOriginal
+  - from:
+      kind: DockerImage
+      name: $host/demo/tools:latest
+    importPolicy:
+      insecure: true
+  repository:
+    from:
+      kind: DockerImage
+      name: $host/demo/versions
+    importPolicy:
+      insecure: true
+EOF
+
+echo
+echo "\$ isimport import -f build/demo-spec.yaml > build/demo-result.json"
+start=$(date +%s%N)
+rc=0
+node web/cli/isimport.js import -f build/demo-spec.yaml >build/demo-result.json || rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+if [ "$rc" -ne 0 ]; then
+  echo "start: isimport import failed (exit $rc):" >&2
+  cat build/demo-result.json >&2
+  exit 1
+fi
+
+node --input-type=module - build/demo-result.json "$ms" <<'EOF'
+// A short human summary of the answer (the whole of it is in build/demo-result.json).
+import { readFileSync } from 'node:fs';
+const [file, ms] = process.argv.slice(2);
+const answer = JSON.parse(readFileSync(file, 'utf8'));
+const platform = (m) => [m.os, m.architecture, m.variant].filter(Boolean).join('/');
+const line = (s) => console.log(s);
+line(`\nimported in ${(Number(ms) / 1000).toFixed(1)} s (wall clock, including start-up) → ${file}`);
+answer.spec.images.forEach((spec, i) => {
+  const s = answer.status.images[i];
+  line(`\n  ${spec.from.name}  (${spec.importPolicy?.importMode ?? 'Legacy'})`);
+  if (s.status.status !== 'Success') return line(`    ${s.status.reason}: ${s.status.message}`);
+  const img = s.image;
+  line(`    tag ${s.tag ?? '(none)'}  digest ${img.metadata.name}`);
+  if (img.dockerImageManifests?.length) {
+    line(`    manifest list: ${img.dockerImageManifests.map(platform).join(', ')}`);
+    img.dockerImageManifests.forEach((m, k) => {
+      const child = s.manifests?.[k];
+      const about = child ? `  ${child.dockerImageMetadata.Size} bytes, ${child.dockerImageLayers.length} layer(s)` : '';
+      line(`      ${platform(m).padEnd(15)} ${m.digest}${about}`);
+    });
+  } else {
+    const md = img.dockerImageMetadata;
+    line(`    ${md.Architecture}  ${md.Size} bytes, ${img.dockerImageLayers.length} layer(s), ${img.dockerImageManifestMediaType}`);
+  }
+});
+const repo = answer.status.repository;
+if (repo) {
+  line(`\n  ${answer.spec.repository.from.name}  (repository)`);
+  if (repo.status.status !== 'Success' && !repo.images) {
+    line(`    ${repo.status.reason}: ${repo.status.message}`);
+  } else {
+    const ok = repo.images.filter((s) => s.status.status === 'Success').length;
+    const digests = new Set(repo.images.map((s) => s.image?.metadata.name).filter(Boolean));
+    line(`    imported ${repo.images.length} tags (${ok} ok, ${digests.size} distinct images), additional ${repo.additionalTags?.length ?? 0}`);
+    line(`    first: ${repo.images.slice(0, 8).map((s) => s.tag).join(', ')}, …`);
+    if (repo.additionalTags?.length) line(`    additional: ${repo.additionalTags.slice(0, 6).join(', ')}${repo.additionalTags.length > 6 ? ', …' : ''}`);
+  }
+}
+EOF
+
+echo
+echo "Try next:"
+try() { printf '  %-52s # %s\n' "$1" "$2"; }
+try "npx isimport import -f build/demo-spec.yaml -o yaml" "the whole answer, as YAML"
+try "npx isimport import --help" "every flag: --platform, --max-tags, --auth-file …"
+try "npx isimport validate examples/" "offline validation, as the API server does it"
+try "curl -s $url/v2/_catalog" "the demo registry ($url)"
+try "bash scripts/demo-registry.sh --stop" "stop the demo registry"
