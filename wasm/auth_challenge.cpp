@@ -153,7 +153,7 @@ TokenAnswer parseTokenAnswer(std::string_view body) {
     if (v.kind == goscan::Kind::String) {
       out = goscan::stringOf(v);
     } else if (v.kind != goscan::Kind::Null) {
-      save(typeError(goscan::kindName(v.kind), field, "string"));
+      save(typeError(json::goValueName(v.kind), field, "string"));
     }
   };
 
@@ -173,7 +173,7 @@ TokenAnswer parseTokenAnswer(std::string_view body) {
             save(typeError(("number " + std::string(value.raw)).c_str(), "expires_in", "int"));
           }
         } else if (value.kind != goscan::Kind::Null) {
-          save(typeError(goscan::kindName(value.kind), "expires_in", "int"));
+          save(typeError(json::goValueName(value.kind), "expires_in", "int"));
         }
       } else if (goscan::keyMatches(key, "issued_at")) {
         // time.Time's own UnmarshalJSON: its error ends decoding at once.
@@ -193,7 +193,7 @@ TokenAnswer parseTokenAnswer(std::string_view body) {
       }
     }
   } else if (root.kind != goscan::Kind::Null) {
-    save(std::string("json: cannot unmarshal ") + goscan::kindName(root.kind) +
+    save(std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
          " into Go value of type auth.getTokenResponse");
   }
   if (!firstError.empty()) {

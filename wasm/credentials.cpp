@@ -121,7 +121,7 @@ std::string decodeAuthField(std::string_view field, BasicCredentials& out) {
 // ---------------------------------------------------------------------------------------------
 
 std::string cannot(goscan::Kind kind, const std::string& into) {
-  return std::string("json: cannot unmarshal ") + goscan::kindName(kind) + " into " + into;
+  return std::string("json: cannot unmarshal ") + json::goValueName(kind) + " into " + into;
 }
 
 struct RawEntry {

@@ -555,18 +555,6 @@ std::string stringOf(const Value& value) {
   return out;
 }
 
-const char* kindName(Kind kind) {
-  switch (kind) {
-    case Kind::Null: return "null";
-    case Kind::Bool: return "bool";
-    case Kind::Number: return "number";
-    case Kind::String: return "string";
-    case Kind::Array: return "array";
-    case Kind::Object: return "object";
-  }
-  return "value";
-}
-
 bool keyMatches(std::string_view key, std::string_view fieldName) {
   return key == fieldName || foldName(key) == foldName(fieldName);
 }

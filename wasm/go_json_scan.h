@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "json_tree.h"
+
 namespace isimport::goscan {
 
 struct Scan {
@@ -33,7 +35,9 @@ Scan checkValid(std::string_view text);
 // truncated value, syntax errors as Go; bytes after the value are not looked at.
 Scan firstValue(std::string_view text);
 
-enum class Kind { Null, Bool, Number, String, Array, Object };
+// The kinds of JSON values are json_tree.h's; json::goValueName gives Go's name of each
+// ("string", "number", "object" …) for UnmarshalTypeError texts.
+using Kind = json::Kind;
 
 // One value inside checked text.
 struct Value {
@@ -47,9 +51,6 @@ std::vector<std::pair<std::string, Value>> members(const Value& object);
 std::vector<Value> elements(const Value& array);
 // A string value unescaped as Go does (invalid UTF-8 and lone surrogates become U+FFFD).
 std::string stringOf(const Value& string);
-
-// Go's name of a value kind in UnmarshalTypeError texts ("string", "number", "object" …).
-const char* kindName(Kind kind);
 
 // Whether a JSON member name selects a Go struct field of that name (exact or case-folded, with
 // Go's folding of U+212A KELVIN SIGN to K and U+017F LONG S to S).

@@ -108,7 +108,7 @@ std::string decodeErrorList(const goscan::Value& root, std::vector<Item>& items)
   };
   if (root.kind == goscan::Kind::Null) return "";
   if (root.kind != goscan::Kind::Object) {
-    return std::string("json: cannot unmarshal ") + goscan::kindName(root.kind) +
+    return std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
            " into Go value of type struct { Errors []errcode.Error }";
   }
   std::vector<goscan::Value> list;
@@ -119,7 +119,7 @@ std::string decodeErrorList(const goscan::Value& root, std::vector<Item>& items)
     } else if (value.kind == goscan::Kind::Null) {
       list.clear();
     } else {
-      typeError(std::string("json: cannot unmarshal ") + goscan::kindName(value.kind) +
+      typeError(std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
                 " into Go struct field .Errors of type []errcode.Error");
     }
   }
@@ -134,14 +134,14 @@ std::string decodeErrorList(const goscan::Value& root, std::vector<Item>& items)
           if (value.kind == goscan::Kind::String) {
             code = canonicalCode(goscan::stringOf(value));
           } else if (value.kind != goscan::Kind::Null) {
-            typeError(std::string("json: cannot unmarshal ") + goscan::kindName(value.kind) +
+            typeError(std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
                       " into Go struct field Error.Errors.code of type errcode.ErrorCode");
           }
         } else if (goscan::keyMatches(key, "message")) {
           if (value.kind == goscan::Kind::String) {
             message = goscan::stringOf(value);
           } else if (value.kind != goscan::Kind::Null) {
-            typeError(std::string("json: cannot unmarshal ") + goscan::kindName(value.kind) +
+            typeError(std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
                       " into Go struct field Error.Errors.message of type string");
           }
         } else if (goscan::keyMatches(key, "detail")) {
@@ -150,7 +150,7 @@ std::string decodeErrorList(const goscan::Value& root, std::vector<Item>& items)
         }
       }
     } else if (element.kind != goscan::Kind::Null) {
-      typeError(std::string("json: cannot unmarshal ") + goscan::kindName(element.kind) +
+      typeError(std::string("json: cannot unmarshal ") + json::goValueName(element.kind) +
                 " into Go struct field .Errors of type errcode.Error");
     }
     // Without detail, a message that is empty or the code's own collapses to the bare code.
