@@ -138,17 +138,6 @@ ISIMPORT_FIELDS(V1CompatibilityImageSize) { v.field("size", o.size, kOmitEmpty);
 
 enum class TimeKind { Meta /* metav1.Time */, Go /* time.Time */ };
 
-bool foldEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // The error of one time value, "" when it decodes. `context` is Go's "Struct.field.path" for the
 // type error metav1.Time passes on from its inner string decoding.
 std::string timeValueError(const json::Node& n, TimeKind kind, const std::string& context) {
@@ -169,14 +158,14 @@ std::string firstTimeError(const json::Tree& tree, json::NodeId id, TimeKind kin
   for (uint32_t i = 0; i < root.count; ++i) {
     const std::string& key = tree.key(root, i);
     const json::Node& value = tree.at(tree.child(root, i));
-    if (foldEquals(key, "created")) {
+    if (asciiEqualFold(key, "created")) {
       if (std::string e = timeValueError(value, kind, std::string(goStruct) + ".created"); !e.empty()) return e;
-    } else if (withHistory && foldEquals(key, "history") && value.kind == json::Kind::Array) {
+    } else if (withHistory && asciiEqualFold(key, "history") && value.kind == json::Kind::Array) {
       for (uint32_t j = 0; j < value.count; ++j) {
         const json::Node& entry = tree.at(tree.child(value, j));
         if (entry.kind != json::Kind::Object) continue;
         for (uint32_t k = 0; k < entry.count; ++k) {
-          if (!foldEquals(tree.key(entry, k), "created")) continue;
+          if (!asciiEqualFold(tree.key(entry, k), "created")) continue;
           const json::Node& created = tree.at(tree.child(entry, k));
           if (std::string e = timeValueError(created, kind, "DockerConfigHistory.history.created"); !e.empty()) return e;
         }

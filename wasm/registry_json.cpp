@@ -109,17 +109,6 @@ std::string normalize(std::string_view text, std::map<size_t, std::string>& bigN
   return out;
 }
 
-bool equalFold(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Document parse(std::string_view text) {
@@ -180,7 +169,7 @@ std::optional<json::NodeId> lastMember(const json::Tree& tree, json::NodeId obje
   std::optional<json::NodeId> found;
   for (uint32_t i = 0; i < n.count; ++i) {
     const std::string& name = tree.key(n, i);
-    if (foldCase ? equalFold(name, key) : name == key) found = tree.child(n, i);
+    if (foldCase ? asciiEqualFold(name, key) : name == key) found = tree.child(n, i);
   }
   return found;
 }

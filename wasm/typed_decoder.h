@@ -263,6 +263,20 @@ void decodeValue(TypedDecoder& d, json::NodeId id, std::map<std::string, V>& out
   }
 }
 
+// How a kLooseKeys struct matches a member name to a field name: case-insensitively, folding ASCII
+// letters only. Code that looks members up ahead of decoding (gojson::lastMember, the time checks
+// of image_config.cpp) uses it too, so both agree on which member decoding reaches.
+inline bool asciiEqualFold(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 // Matches one JSON member against the fields of a struct and decodes it into the member found.
 template <class T>
 struct MemberMatcher {
@@ -274,22 +288,11 @@ struct MemberMatcher {
   unsigned index = 0;
   bool found = false;
 
-  static bool equalFold(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      char x = a[i], y = b[i];
-      if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-      if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-      if (x != y) return false;
-    }
-    return true;
-  }
-
   template <class M>
   void field(const char* name, M& member, unsigned) {
     unsigned mine = index++;
     if (found) return;
-    if (!(caseInsensitive ? equalFold(key, name) : key == name)) return;
+    if (!(caseInsensitive ? asciiEqualFold(key, name) : key == name)) return;
     found = true;
     if (seen & (uint64_t{1} << mine)) {
       // Go decodes the later value over the earlier one: structs and maps merge, the rest is replaced.
