@@ -78,12 +78,11 @@ before(async () => {
 after(() => tree?.remove());
 
 describe('help, version, usage errors', () => {
-  test('--help exits 0 and lists validate and the coming import', async () => {
+  test('--help exits 0 and lists validate and import', async () => {
     const r = await runCli(['--help']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /isimport validate \[flags\] FILE\|DIR\|-/);
-    assert.match(r.stdout, /isimport import/);
-    assert.match(r.stdout, /not implemented yet/);
+    assert.match(r.stdout, /isimport import \[flags\] \[-f FILE\|-\]/);
   });
 
   test('validate --help exits 0 and documents every flag and the exit codes', async () => {
@@ -144,10 +143,10 @@ describe('help, version, usage errors', () => {
     }
   });
 
-  test('import is not implemented yet: exit 2 with a message', async () => {
+  test('import of a file that cannot be read: exit 2 with a message (import itself: import-e2e.test.mjs)', async () => {
     const r = await runCli(['import', '-f', 'x.yaml']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /not implemented yet/);
+    assert.match(r.stderr, /^isimport: cannot read x\.yaml: no such file or directory$/m);
   });
 });
 
