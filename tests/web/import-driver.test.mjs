@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 
+import { spawn } from 'node:child_process';
+
 import { load } from '../../web/lib/isimport.js';
+import { CLI } from './cli-run.mjs';
 
 const sha = (bytes) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 const basic = (u, p) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
@@ -676,6 +679,49 @@ describe('slow, silent and hostile registries end as per-image failures, promptl
       assert.match(status.message, new RegExp(`content integrity error: the blob retrieved with digest ${sha(CONFIG)} does not match the digest calculated from the content sha256:[0-9a-f]{64}`));
     } finally {
       await liar.stop();
+    }
+  });
+});
+
+describe('the CLI', () => {
+  test('Ctrl-C (SIGINT) cancels the requests still running: the answer is printed, exit 0; --timeout ends a silent registry', async () => {
+    const silent = await startServer(() => {});
+    try {
+      const spec = JSON.stringify(isiSpec([image(`${silent.host}/fake/app:1.0`)]));
+      const run = (args, { interruptAfterMs } = {}) => new Promise((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'import', '-f', '-', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (c) => out.push(c));
+        child.stderr.on('data', (c) => err.push(c));
+        const t0 = performance.now();
+        const killer = setTimeout(() => child.kill('SIGKILL'), 20000);
+        // Interrupt once the request is surely out (the silent server has seen it).
+        const poll = interruptAfterMs === undefined ? null : setInterval(() => {
+          if (silent.requests.length > 0 && performance.now() - t0 > interruptAfterMs) {
+            clearInterval(poll);
+            child.kill('SIGINT');
+          }
+        }, 20);
+        child.on('close', (code) => {
+          clearTimeout(killer);
+          if (poll) clearInterval(poll);
+          resolve({ code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), ms: performance.now() - t0 });
+        });
+        child.stdin.end(spec);
+      });
+      const interrupted = await run([], { interruptAfterMs: 300 });
+      assert.equal(interrupted.code, 0, interrupted.stderr);
+      assert.match(interrupted.stderr, /cancelling the requests still running/);
+      const answer = JSON.parse(interrupted.stdout);
+      assert.match(answer.status.images[0].status.message, /context canceled$/);
+      assert.ok(interrupted.ms < 10000);
+
+      const timedOut = await run(['--timeout', '0.3']);
+      assert.equal(timedOut.code, 0, timedOut.stderr);
+      assert.match(JSON.parse(timedOut.stdout).status.images[0].status.message, /context deadline exceeded/);
+    } finally {
+      await silent.stop();
     }
   });
 });

@@ -715,6 +715,46 @@ spec:
       assert.equal(capped.status.repository.additionalTags.length, 62);
     });
 
+    test('--current and --namespace: status.import against the given ImageStream', async () => {
+      const current = await write('current.yaml', `kind: ImageStream
+apiVersion: image.openshift.io/v1
+metadata:
+  name: app
+  namespace: team
+  generation: 4
+  uid: 0d6f1c54-8c1e-4f34-9a55-2a0a6f8f6f10
+  annotations:
+    openshift.io/image.dockerRepositoryCheck: "2024-01-01T00:00:00Z"
+spec:
+  tags:
+  - name: old
+    from: {kind: DockerImage, name: ${host}/e2e/docker:latest}
+    generation: 4
+`);
+      const spec = await write('import-true.yaml', `kind: ImageStreamImport
+apiVersion: image.openshift.io/v1
+metadata: {name: app}
+spec:
+  import: true
+  images:
+  - from: {kind: DockerImage, name: ${host}/e2e/rich:1.0}
+    importPolicy: {insecure: true}
+`);
+      const r = await runCli(['import', '-f', spec, '--current', current, '--namespace', 'team', '--now', NOW]);
+      assert.equal(r.code, 0, r.stderr);
+      const is = JSON.parse(r.stdout).status.import;
+      assert.equal(is.metadata.namespace, 'team');
+      assert.equal(is.metadata.uid, '0d6f1c54-8c1e-4f34-9a55-2a0a6f8f6f10');
+      assert.equal(is.metadata.generation, 5);
+      assert.deepEqual(is.spec.tags.map((t) => [t.name, t.generation]), [['1.0', 5], ['old', 4]]);
+      assert.deepEqual(is.status.tags.map((t) => [t.tag, t.items?.[0]?.image ?? null]), [['1.0', digestOf('rich')]]);
+      const unreadable = await runCli(['import', '-f', spec, '--current', join(scratch, 'nope.yaml')]);
+      assert.equal(unreadable.code, 2);
+      const notStream = await runCli(['import', '-f', spec, '--current', spec]);
+      assert.equal(notStream.code, 2, 'a --current that is no ImageStream is a usage error');
+      assert.match(notStream.stderr, /^isimport: currentImageStream: /);
+    });
+
     test('an invalid spec: exit 1 and the 422 Status; usage errors: exit 2', async () => {
       const bad = await write('bad.yaml', 'apiVersion: image.openshift.io/v1\nkind: ImageStreamImport\nmetadata: {name: x}\nspec:\n  images:\n  - from: {kind: ImageStreamTag, name: "x:1"}\n');
       const r = await runCli(['import', '-f', bad]);
