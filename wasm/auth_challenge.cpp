@@ -115,8 +115,6 @@ std::optional<int64_t> parseGoInt(std::string_view s) {
   return negative ? static_cast<int64_t>(0 - n) : static_cast<int64_t>(n);
 }
 
-constexpr int64_t kGoZeroTime = -62135596800;  // 0001-01-01T00:00:00Z, time.Time's zero
-
 }  // namespace
 
 std::vector<AuthChallenge> parseChallenges(const std::vector<std::string_view>& headerValues) {
@@ -189,7 +187,7 @@ TokenAnswer parseTokenAnswer(std::string_view body) {
                          " as \"2006-01-02T15:04:05Z07:00\": cannot parse " + goQuote(text) + " as RFC 3339";
           return answer;
         }
-        answer.issuedAtUnixSeconds = *when == kGoZeroTime ? std::nullopt : std::optional<int64_t>(*when);
+        answer.issuedAtUnixSeconds = *when == kGoZeroTimeUnix ? std::nullopt : std::optional<int64_t>(*when);
       }
     }
   } else if (root.kind != goscan::Kind::Null) {

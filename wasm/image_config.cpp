@@ -1,6 +1,7 @@
 #include "image_config.h"
 
 #include "registry_json.h"
+#include "time_text.h"
 
 namespace isimport {
 namespace {
@@ -185,10 +186,7 @@ std::string unmarshalWithTimes(std::string_view text, T& out, TimeKind kind, con
 }
 
 // Go's zero time.Time (0001-01-01T00:00:00Z) is what metav1.Time prints as null.
-Time metaTime(const Time& t) {
-  constexpr int64_t kGoZeroTime = -62135596800;
-  return t.set && t.unixSeconds == kGoZeroTime ? Time{} : t;
-}
+Time metaTime(const Time& t) { return t.set && t.unixSeconds == kGoZeroTimeUnix ? Time{} : t; }
 
 template <class Source>
 DockerImage toDockerImage(const Source& in, const Time& created) {

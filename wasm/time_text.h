@@ -9,6 +9,10 @@
 
 namespace isimport {
 
+// Go's zero time.Time, 0001-01-01T00:00:00Z, in Unix seconds: what an unset metav1.Time compares as,
+// and a set time that metav1.Time prints as null.
+inline constexpr int64_t kGoZeroTimeUnix = -62135596800;
+
 // Seconds since the Unix epoch, or nullopt when `text` is not an RFC 3339 date-time.
 std::optional<int64_t> parseRfc3339(std::string_view text);
 

@@ -308,10 +308,7 @@ GroupVersionKind groupVersionKindOf(const std::string& apiVersion, const std::st
 }
 
 // metav1.Time of an unset value is Go's zero time, 0001-01-01T00:00:00Z.
-int64_t comparableTime(const Time& t) {
-  constexpr int64_t kGoZeroTimeUnix = -62135596800;
-  return t.set ? t.unixSeconds : kGoZeroTimeUnix;
-}
+int64_t comparableTime(const Time& t) { return t.set ? t.unixSeconds : kGoZeroTimeUnix; }
 
 ErrorList validateLabels(const StringMap& labels, const FieldPath& path) {
   ErrorList errs;
