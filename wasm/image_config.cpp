@@ -148,7 +148,7 @@ std::string timeValueError(const json::Node& n, TimeKind kind, const std::string
     return std::string("json: cannot unmarshal ") + json::goValueName(n.kind) + " into Go struct field " + context +
            " of type string";
   }
-  return gojson::parseRfc3339(n.text).error;
+  return goParseRfc3339(n.text).error;
 }
 
 // `created` members of the object at `id` (and, with `history`, of each history entry), in order.

@@ -56,15 +56,6 @@ std::optional<std::string> firstFloat64Overflow(const json::Tree& tree, json::No
 std::optional<json::NodeId> lastMember(const json::Tree& tree, json::NodeId object, std::string_view key,
                                        bool foldCase);
 
-// time.Parse(time.RFC3339, text) as Go runs it (what metav1.Time and time.Time JSON decoding use):
-// its leniencies (one-digit hours, comma fractions, offsets up to 24:60) and its error texts
-// ("parsing time \"x\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"x\" as \"2006\"").
-struct TimeParse {
-  std::optional<int64_t> unixSeconds;  // whole seconds (the fraction is dropped)
-  std::string error;
-};
-TimeParse parseRfc3339(std::string_view text);
-
 }  // namespace isimport::gojson
 
 namespace isimport {
@@ -76,10 +67,10 @@ struct GoInt {  // Go `int` (64-bit)
 struct GoDigest {  // github.com/opencontainers/go-digest Digest: any string, unchecked while decoding
   std::string value;
 };
-struct GoTime {  // time.Time (its own UnmarshalJSON; "null" leaves it unchanged)
+struct GoTime {  // time.Time (its own UnmarshalJSON, goParseRfc3339; "null" leaves it unchanged)
   Time time;
 };
-struct GoMetaTime {  // metav1.Time (decodes a JSON string, then time.Parse; "null" resets it)
+struct GoMetaTime {  // metav1.Time (decodes a JSON string, then goParseRfc3339; "null" resets it)
   Time time;
 };
 struct GoRawMessage {  // json.RawMessage: any value, kept as the node; JSON null counts as present
