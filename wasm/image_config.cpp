@@ -14,22 +14,22 @@ struct Pre012DockerConfig {
 };
 ISIMPORT_FIELDS(Pre012DockerConfig) { fields(v, o.config); }
 
-struct Pre012DockerImage {
-  static constexpr const char* kGoType = "dockerpre012.DockerImage";
-  static constexpr bool kLooseKeys = true;
-  std::string kind, apiVersion;  // metav1.TypeMeta, inlined
+// The members docker10's and dockerpre012's image types share. Each type decodes them into its own
+// time and config types, whose Go names its type errors print.
+template <class GoTimeType, class Config>
+struct ImageMembers {
   std::string id, parent, comment;
-  GoMetaTime created;
+  GoTimeType created;
   std::string container;
-  Pre012DockerConfig containerConfig;
+  Config containerConfig;
   std::string dockerVersion, author;
-  std::optional<Pre012DockerConfig> config;
+  std::optional<Config> config;
   std::string architecture;
   int64_t size = 0;
 };
-ISIMPORT_FIELDS(Pre012DockerImage) {
-  v.field("kind", o.kind, kOmitEmpty);
-  v.field("apiVersion", o.apiVersion, kOmitEmpty);
+
+template <class V, class S>
+void imageMemberFields(V& v, S& o) {
   v.field("id", o.id, kAlways);
   v.field("parent", o.parent, kOmitEmpty);
   v.field("comment", o.comment, kOmitEmpty);
@@ -41,6 +41,17 @@ ISIMPORT_FIELDS(Pre012DockerImage) {
   v.field("config", o.config, kOmitEmpty);
   v.field("architecture", o.architecture, kOmitEmpty);
   v.field("size", o.size, kOmitEmpty);
+}
+
+struct Pre012DockerImage : ImageMembers<GoMetaTime, Pre012DockerConfig> {
+  static constexpr const char* kGoType = "dockerpre012.DockerImage";
+  static constexpr bool kLooseKeys = true;
+  std::string kind, apiVersion;  // metav1.TypeMeta, inlined
+};
+ISIMPORT_FIELDS(Pre012DockerImage) {
+  v.field("kind", o.kind, kOmitEmpty);
+  v.field("apiVersion", o.apiVersion, kOmitEmpty);
+  imageMemberFields(v, o);
 }
 
 struct ConfigRootFS {
@@ -70,40 +81,16 @@ ISIMPORT_FIELDS(ConfigHistory) {
 }
 
 // docker10.DockerImageConfig; docker10.DockerV1CompatibilityImage is its prefix up to `size`.
-struct ImageConfig {
+struct ImageConfig : ImageMembers<GoTime, DockerConfig> {
   static constexpr const char* kGoType = "docker10.DockerImageConfig";
   static constexpr bool kLooseKeys = true;
-  std::string id, parent, comment;
-  GoTime created;
-  std::string container;
-  DockerConfig containerConfig;
-  std::string dockerVersion, author;
-  std::optional<DockerConfig> config;
-  std::string architecture;
-  int64_t size = 0;
   std::optional<ConfigRootFS> rootfs;
   std::vector<ConfigHistory> history;
   std::string os, osVersion;
   std::vector<std::string> osFeatures;
 };
-
-template <class V, class S>
-void commonConfigFields(V& v, S& o) {
-  v.field("id", o.id, kAlways);
-  v.field("parent", o.parent, kOmitEmpty);
-  v.field("comment", o.comment, kOmitEmpty);
-  v.field("created", o.created, kAlways);
-  v.field("container", o.container, kOmitEmpty);
-  v.field("container_config", o.containerConfig, kOmitEmpty);
-  v.field("docker_version", o.dockerVersion, kOmitEmpty);
-  v.field("author", o.author, kOmitEmpty);
-  v.field("config", o.config, kOmitEmpty);
-  v.field("architecture", o.architecture, kOmitEmpty);
-  v.field("size", o.size, kOmitEmpty);
-}
-
 ISIMPORT_FIELDS(ImageConfig) {
-  commonConfigFields(v, o);
+  imageMemberFields(v, o);
   v.field("rootfs", o.rootfs, kOmitEmpty);
   v.field("history", o.history, kOmitEmpty);
   v.field("os", o.os, kOmitEmpty);
@@ -111,19 +98,11 @@ ISIMPORT_FIELDS(ImageConfig) {
   v.field("os.features", o.osFeatures, kOmitEmpty);
 }
 
-struct V1CompatibilityImage {
+struct V1CompatibilityImage : ImageMembers<GoTime, DockerConfig> {
   static constexpr const char* kGoType = "docker10.DockerV1CompatibilityImage";
   static constexpr bool kLooseKeys = true;
-  std::string id, parent, comment;
-  GoTime created;
-  std::string container;
-  DockerConfig containerConfig;
-  std::string dockerVersion, author;
-  std::optional<DockerConfig> config;
-  std::string architecture;
-  int64_t size = 0;
 };
-ISIMPORT_FIELDS(V1CompatibilityImage) { commonConfigFields(v, o); }
+ISIMPORT_FIELDS(V1CompatibilityImage) { imageMemberFields(v, o); }
 
 struct V1CompatibilityImageSize {
   static constexpr const char* kGoType = "docker10.DockerV1CompatibilityImageSize";
@@ -188,54 +167,43 @@ std::string unmarshalWithTimes(std::string_view text, T& out, TimeKind kind, con
 // Go's zero time.Time (0001-01-01T00:00:00Z) is what metav1.Time prints as null.
 Time metaTime(const Time& t) { return t.set && t.unixSeconds == kGoZeroTimeUnix ? Time{} : t; }
 
-template <class Source>
-DockerImage toDockerImage(const Source& in, const Time& created) {
-  DockerImage out;
+const DockerConfig& modelConfig(const DockerConfig& config) { return config; }
+const DockerConfig& modelConfig(const Pre012DockerConfig& config) { return config.config; }
+
+// Reads `text` as upstream's type `In` and keeps what the model's DockerImage holds.
+template <class In>
+ConfigRead readImage(std::string_view text, TimeKind kind, const char* goStruct, bool withHistory) {
+  ConfigRead result;
+  In in;
+  result.error = unmarshalWithTimes(text, in, kind, goStruct, withHistory);
+  if (!result.error.empty()) return result;
+  DockerImage& out = result.image;
   out.id = in.id;
   out.parent = in.parent;
   out.comment = in.comment;
-  out.created = metaTime(created);
+  out.created = metaTime(in.created.time);
   out.container = in.container;
+  out.containerConfig = modelConfig(in.containerConfig);
   out.dockerVersion = in.dockerVersion;
   out.author = in.author;
+  if (in.config) out.config = modelConfig(*in.config);
   out.architecture = in.architecture;
   out.size = in.size;
-  return out;
+  return result;
 }
 
 }  // namespace
 
 ConfigRead readPre012Image(std::string_view text) {
-  ConfigRead result;
-  Pre012DockerImage in;
-  result.error = unmarshalWithTimes(text, in, TimeKind::Meta, "DockerImage", false);
-  if (!result.error.empty()) return result;
-  result.image = toDockerImage(in, in.created.time);
-  result.image.containerConfig = in.containerConfig.config;
-  if (in.config) result.image.config = in.config->config;
-  return result;
+  return readImage<Pre012DockerImage>(text, TimeKind::Meta, "DockerImage", false);
 }
 
 ConfigRead readImageConfig(std::string_view text) {
-  ConfigRead result;
-  ImageConfig in;
-  result.error = unmarshalWithTimes(text, in, TimeKind::Go, "DockerImageConfig", true);
-  if (!result.error.empty()) return result;
-  result.image = toDockerImage(in, in.created.time);
-  result.image.containerConfig = in.containerConfig;
-  result.image.config = in.config;
-  return result;
+  return readImage<ImageConfig>(text, TimeKind::Go, "DockerImageConfig", true);
 }
 
 ConfigRead readV1Compatibility(std::string_view text) {
-  ConfigRead result;
-  V1CompatibilityImage in;
-  result.error = unmarshalWithTimes(text, in, TimeKind::Go, "DockerV1CompatibilityImage", false);
-  if (!result.error.empty()) return result;
-  result.image = toDockerImage(in, in.created.time);
-  result.image.containerConfig = in.containerConfig;
-  result.image.config = in.config;
-  return result;
+  return readImage<V1CompatibilityImage>(text, TimeKind::Go, "DockerV1CompatibilityImage", false);
 }
 
 int64_t v1CompatibilityLayerSize(std::string_view text) {
