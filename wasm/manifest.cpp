@@ -176,20 +176,49 @@ MediaType parseMediaType(std::string_view header) {
 
 // ---- the Go types the parsers decode into --------------------------------------------------------
 
-struct OciPlatform {  // opencontainers image-spec v1.Platform
-  static constexpr const char* kGoType = "v1.Platform";
-  static constexpr bool kLooseKeys = true;
+// Upstream's Go types declare some members alike; each group is declared once here, and each type
+// keeps its own Go name (the one its type errors print).
+
+struct PlatformMembers {  // shared by v1.Platform and manifestlist.PlatformSpec
   std::string architecture, os, osVersion;
   std::vector<std::string> osFeatures;
   std::string variant;
 };
-ISIMPORT_FIELDS(OciPlatform) {
+
+template <class V, class S>
+void platformFields(V& v, S& o) {
   v.field("architecture", o.architecture, kAlways);
   v.field("os", o.os, kAlways);
   v.field("os.version", o.osVersion, kOmitEmpty);
   v.field("os.features", o.osFeatures, kOmitEmpty);
   v.field("variant", o.variant, kOmitEmpty);
 }
+
+struct OciPlatform : PlatformMembers {  // opencontainers image-spec v1.Platform
+  static constexpr const char* kGoType = "v1.Platform";
+  static constexpr bool kLooseKeys = true;
+};
+ISIMPORT_FIELDS(OciPlatform) { platformFields(v, o); }
+
+struct PlatformSpec : PlatformMembers {  // manifestlist.PlatformSpec
+  static constexpr const char* kGoType = "manifestlist.PlatformSpec";
+  static constexpr bool kLooseKeys = true;
+  std::vector<std::string> features;
+};
+ISIMPORT_FIELDS(PlatformSpec) {
+  platformFields(v, o);
+  v.field("features", o.features, kOmitEmpty);
+}
+
+// distribution.Descriptor's members; manifestlist.ManifestDescriptor has them too, with its own
+// platform type.
+struct DescriptorMembers {
+  std::string mediaType;
+  GoDigest digest;
+  int64_t size = 0;
+  std::vector<std::string> urls;
+  StringMap annotations;
+};
 
 template <class V, class S>
 void descriptorFields(V& v, S& o) {
@@ -200,14 +229,11 @@ void descriptorFields(V& v, S& o) {
   v.field("annotations", o.annotations, kOmitEmpty);
 }
 
-struct DistDescriptor {  // distribution.Descriptor
+Descriptor toDescriptor(const DescriptorMembers& d) { return Descriptor{d.mediaType, d.digest.value, d.size}; }
+
+struct DistDescriptor : DescriptorMembers {  // distribution.Descriptor
   static constexpr const char* kGoType = "distribution.Descriptor";
   static constexpr bool kLooseKeys = true;
-  std::string mediaType;
-  GoDigest digest;
-  int64_t size = 0;
-  std::vector<std::string> urls;
-  StringMap annotations;
   std::optional<OciPlatform> platform;
 };
 ISIMPORT_FIELDS(DistDescriptor) {
@@ -215,65 +241,9 @@ ISIMPORT_FIELDS(DistDescriptor) {
   v.field("platform", o.platform, kOmitEmpty);
 }
 
-Descriptor toDescriptor(const DistDescriptor& d) { return Descriptor{d.mediaType, d.digest.value, d.size}; }
-
-struct Schema2Body {  // schema2.Manifest (manifest.Versioned inlined)
-  static constexpr const char* kGoType = "schema2.Manifest";
-  static constexpr bool kLooseKeys = true;
-  GoInt schemaVersion;
-  std::string mediaType;
-  DistDescriptor config;
-  std::vector<DistDescriptor> layers;
-};
-ISIMPORT_FIELDS(Schema2Body) {
-  v.field("schemaVersion", o.schemaVersion, kAlways);
-  v.field("mediaType", o.mediaType, kOmitEmpty);
-  v.field("config", o.config, kAlways);
-  v.field("layers", o.layers, kAlways);
-}
-
-struct OciBody {  // ocischema.Manifest
-  static constexpr const char* kGoType = "ocischema.Manifest";
-  static constexpr bool kLooseKeys = true;
-  GoInt schemaVersion;
-  std::string mediaType;
-  DistDescriptor config;
-  std::vector<DistDescriptor> layers;
-  StringMap annotations;
-};
-ISIMPORT_FIELDS(OciBody) {
-  v.field("schemaVersion", o.schemaVersion, kAlways);
-  v.field("mediaType", o.mediaType, kOmitEmpty);
-  v.field("config", o.config, kAlways);
-  v.field("layers", o.layers, kAlways);
-  v.field("annotations", o.annotations, kOmitEmpty);
-}
-
-struct PlatformSpec {  // manifestlist.PlatformSpec
-  static constexpr const char* kGoType = "manifestlist.PlatformSpec";
-  static constexpr bool kLooseKeys = true;
-  std::string architecture, os, osVersion;
-  std::vector<std::string> osFeatures;
-  std::string variant;
-  std::vector<std::string> features;
-};
-ISIMPORT_FIELDS(PlatformSpec) {
-  v.field("architecture", o.architecture, kAlways);
-  v.field("os", o.os, kAlways);
-  v.field("os.version", o.osVersion, kOmitEmpty);
-  v.field("os.features", o.osFeatures, kOmitEmpty);
-  v.field("variant", o.variant, kOmitEmpty);
-  v.field("features", o.features, kOmitEmpty);
-}
-
-struct ManifestDescriptor {  // manifestlist.ManifestDescriptor: Descriptor's fields, its own platform
+struct ManifestDescriptor : DescriptorMembers {  // manifestlist.ManifestDescriptor
   static constexpr const char* kGoType = "manifestlist.ManifestDescriptor";
   static constexpr bool kLooseKeys = true;
-  std::string mediaType;
-  GoDigest digest;
-  int64_t size = 0;
-  std::vector<std::string> urls;
-  StringMap annotations;
   std::optional<PlatformSpec> platform;  // a struct upstream; optional only to know it was there
 };
 ISIMPORT_FIELDS(ManifestDescriptor) {
@@ -281,16 +251,52 @@ ISIMPORT_FIELDS(ManifestDescriptor) {
   v.field("platform", o.platform, kAlways);
 }
 
-struct ListBody {  // manifestlist.ManifestList
-  static constexpr const char* kGoType = "manifestlist.ManifestList";
-  static constexpr bool kLooseKeys = true;
+struct Versioned {  // manifest.Versioned, inlined in every manifest type
   GoInt schemaVersion;
   std::string mediaType;
+};
+
+template <class V, class S>
+void versionedFields(V& v, S& o) {
+  v.field("schemaVersion", o.schemaVersion, kAlways);
+  v.field("mediaType", o.mediaType, kOmitEmpty);
+}
+
+struct ImageManifestMembers : Versioned {  // schema2.Manifest's; ocischema.Manifest adds annotations
+  DistDescriptor config;
+  std::vector<DistDescriptor> layers;
+};
+
+template <class V, class S>
+void imageManifestFields(V& v, S& o) {
+  versionedFields(v, o);
+  v.field("config", o.config, kAlways);
+  v.field("layers", o.layers, kAlways);
+}
+
+struct Schema2Body : ImageManifestMembers {  // schema2.Manifest
+  static constexpr const char* kGoType = "schema2.Manifest";
+  static constexpr bool kLooseKeys = true;
+};
+ISIMPORT_FIELDS(Schema2Body) { imageManifestFields(v, o); }
+
+struct OciBody : ImageManifestMembers {  // ocischema.Manifest
+  static constexpr const char* kGoType = "ocischema.Manifest";
+  static constexpr bool kLooseKeys = true;
+  StringMap annotations;
+};
+ISIMPORT_FIELDS(OciBody) {
+  imageManifestFields(v, o);
+  v.field("annotations", o.annotations, kOmitEmpty);
+}
+
+struct ListBody : Versioned {  // manifestlist.ManifestList
+  static constexpr const char* kGoType = "manifestlist.ManifestList";
+  static constexpr bool kLooseKeys = true;
   std::vector<ManifestDescriptor> manifests;
 };
 ISIMPORT_FIELDS(ListBody) {
-  v.field("schemaVersion", o.schemaVersion, kAlways);
-  v.field("mediaType", o.mediaType, kOmitEmpty);
+  versionedFields(v, o);
   v.field("manifests", o.manifests, kAlways);
 }
 
@@ -308,17 +314,15 @@ struct History {  // schema1.History
 };
 ISIMPORT_FIELDS(History) { v.field("v1Compatibility", o.v1Compatibility, kAlways); }
 
-struct Schema1Body {  // schema1.Manifest
+struct Schema1Body : Versioned {  // schema1.Manifest
   static constexpr const char* kGoType = "schema1.Manifest";
   static constexpr bool kLooseKeys = true;
-  GoInt schemaVersion;
-  std::string mediaType, name, tag, architecture;
+  std::string name, tag, architecture;
   std::vector<FSLayer> fsLayers;
   std::vector<History> history;
 };
 ISIMPORT_FIELDS(Schema1Body) {
-  v.field("schemaVersion", o.schemaVersion, kAlways);
-  v.field("mediaType", o.mediaType, kOmitEmpty);
+  versionedFields(v, o);
   v.field("name", o.name, kAlways);
   v.field("tag", o.tag, kAlways);
   v.field("architecture", o.architecture, kAlways);
@@ -379,6 +383,19 @@ std::string checkInterfaceMap(const json::Tree& tree) {
 
 // ---- schema 2, OCI, lists ------------------------------------------------------------------------
 
+// A schema 2 or OCI manifest once read: its config and layers, the body as its canonical bytes.
+ManifestParse imageManifest(ManifestKind kind, std::string_view parserMediaType, const ImageManifestMembers& m,
+                            std::string_view body) {
+  Manifest out;
+  out.kind = kind;
+  out.parserMediaType = parserMediaType;
+  out.bodyMediaType = m.mediaType;
+  out.canonical = std::string(body);
+  out.config = toDescriptor(m.config);
+  for (const auto& layer : m.layers) out.layers.push_back(toDescriptor(layer));
+  return ManifestParse{std::move(out), ""};
+}
+
 ManifestParse parseSchema2(std::string_view body) {
   gojson::Document doc = gojson::parse(body);
   if (!doc.ok) return failure(doc.error);
@@ -387,14 +404,7 @@ ManifestParse parseSchema2(std::string_view body) {
   if (m.mediaType != media::kSchema2) {
     return failure("mediaType in manifest should be '" + std::string(media::kSchema2) + "' not '" + m.mediaType + "'");
   }
-  Manifest out;
-  out.kind = ManifestKind::Schema2;
-  out.parserMediaType = media::kSchema2;
-  out.bodyMediaType = m.mediaType;
-  out.canonical = std::string(body);
-  out.config = toDescriptor(m.config);
-  for (const auto& layer : m.layers) out.layers.push_back(toDescriptor(layer));
-  return ManifestParse{std::move(out), ""};
+  return imageManifest(ManifestKind::Schema2, media::kSchema2, m, body);
 }
 
 // The probe upstream runs before an OCI manifest or index (a struct of interface{} fields).
@@ -431,14 +441,7 @@ ManifestParse parseOciManifest(std::string_view body) {
     return failure("if present, mediaType in manifest should be '" + std::string(media::kOciManifest) + "' not '" +
                    m.mediaType + "'");
   }
-  Manifest out;
-  out.kind = ManifestKind::OciManifest;
-  out.parserMediaType = media::kOciManifest;
-  out.bodyMediaType = m.mediaType;
-  out.canonical = std::string(body);
-  out.config = toDescriptor(m.config);
-  for (const auto& layer : m.layers) out.layers.push_back(toDescriptor(layer));
-  return ManifestParse{std::move(out), ""};
+  return imageManifest(ManifestKind::OciManifest, media::kOciManifest, m, body);
 }
 
 ManifestParse parseList(std::string_view body, bool ociIndex) {
@@ -469,7 +472,7 @@ ManifestParse parseList(std::string_view body, bool ociIndex) {
   out.canonical = std::string(body);
   for (const auto& entry : m.manifests) {
     ListEntry e;
-    e.descriptor = Descriptor{entry.mediaType, entry.digest.value, entry.size};
+    e.descriptor = toDescriptor(entry);
     if (entry.platform) {
       e.platform = Platform{entry.platform->architecture, entry.platform->os, entry.platform->variant, true};
     }
