@@ -3,48 +3,31 @@
 #include "create_request.h"
 #include "json_tree.h"
 #include "json_writer.h"
+#include "options_object.h"
 
 namespace isimport {
 namespace {
 
-// Reads the options object; unknown keys are ignored so newer callers can talk to older cores.
-bool readOptions(std::string_view optionsJson, CreateOptions& options, std::string& error) {
-  if (optionsJson.empty()) return true;
-  json::ParseResult parsed = json::parse(optionsJson);
-  if (!parsed.ok || parsed.tree.at(0).kind != json::Kind::Object) {
-    error = "options must be a JSON object";
-    return false;
-  }
-  const json::Tree& t = parsed.tree;
-  const json::Node& root = t.at(0);
-  for (uint32_t i = 0; i < root.count; ++i) {
-    const std::string& key = t.key(root, i);
-    const json::Node& value = t.at(t.child(root, i));
-    if (value.kind == json::Kind::Null) continue;
+// Reads the options of decodeJson and validateJson (api.h); "" or the usage error.
+std::string readOptions(std::string_view optionsJson, CreateOptions& options) {
+  return readOptionsObject(optionsJson, [&](const std::string& key, const json::Tree& tree, json::NodeId id) {
+    const json::Node& value = tree.at(id);
     if (key == "fieldValidation") {
       auto mode = value.kind == json::Kind::String ? parseFieldValidation(value.text) : std::nullopt;
-      if (!mode) {
-        error = "fieldValidation must be one of Strict, Warn, Ignore";
-        return false;
-      }
+      if (!mode) return std::string("fieldValidation must be one of Strict, Warn, Ignore");
       options.decode.fieldValidation = *mode;
     } else if (key == "kind") {
       if (value.kind != json::Kind::String || (value.text != "ImageStreamImport" && value.text != "ImageStream" &&
                                                value.text != "Image")) {
-        error = "kind must be one of ImageStreamImport, ImageStream, Image";
-        return false;
+        return std::string("kind must be one of ImageStreamImport, ImageStream, Image");
       }
       options.decode.defaultKind = value.text;
     } else if (key == "namespace") {
-      if (value.kind != json::Kind::String) {
-        error = "namespace must be a string";
-        return false;
-      }
-      options.requestNamespace = value.text;
       options.namespaceGiven = true;
+      return readStringOption(key, value, options.requestNamespace);
     }
-  }
-  return true;
+    return std::string();
+  });
 }
 
 std::string usageError(const std::string& message) {
@@ -67,8 +50,9 @@ void writeWarnings(json::Writer& out, const std::vector<std::string>& warnings) 
 
 std::string decodeJson(std::string_view text, std::string_view optionsJson) {
   CreateOptions options;
-  std::string optionsError;
-  if (!readOptions(optionsJson, options, optionsError)) return usageError(optionsError);
+  if (std::string optionsError = readOptions(optionsJson, options); !optionsError.empty()) {
+    return usageError(optionsError);
+  }
   DecodeResult result = decodeObject(text, options.decode);
   json::Writer out;
   out.beginObject();
@@ -91,8 +75,9 @@ std::string decodeJson(std::string_view text, std::string_view optionsJson) {
 
 std::string validateJson(std::string_view text, std::string_view optionsJson) {
   CreateOptions options;
-  std::string optionsError;
-  if (!readOptions(optionsJson, options, optionsError)) return usageError(optionsError);
+  if (std::string optionsError = readOptions(optionsJson, options); !optionsError.empty()) {
+    return usageError(optionsError);
+  }
   CreateOutcome outcome = validateCreate(text, options);
   json::Writer out;
   out.beginObject();

@@ -6,6 +6,7 @@
 #include "importer.h"
 #include "json_tree.h"
 #include "json_writer.h"
+#include "options_object.h"
 #include "status_builders.h"
 #include "stream_update.h"
 #include "time_text.h"
@@ -26,85 +27,68 @@ std::string textOrObject(const json::Tree& t, json::NodeId id) {
   return n.kind == json::Kind::String ? n.text : json::compactText(t, id);
 }
 
+// One member of the session's options (import_session.h); "" or the usage error.
+std::string readSessionOption(const std::string& key, const json::Tree& t, json::NodeId id, SessionOptions& o) {
+  const json::Node& v = t.at(id);
+  std::string text;
+  int64_t integer = 0;
+  if (key == "fieldValidation") {
+    if (std::string refusal = readStringOption(key, v, text); !refusal.empty()) return refusal;
+    auto mode = parseFieldValidation(text);
+    if (!mode) return "fieldValidation must be one of Strict, Warn, Ignore";
+    o.create.decode.fieldValidation = *mode;
+  } else if (key == "namespace") {
+    o.create.namespaceGiven = true;
+    return readStringOption(key, v, o.create.requestNamespace);
+  } else if (key == "credentials") {
+    std::string error;
+    o.settings.keyring = Keyring::fromDockerConfig(textOrObject(t, id), error);
+    if (!error.empty()) return "credentials: " + error;
+  } else if (key == "currentImageStream") {
+    DecodeOptions asStream;
+    asStream.defaultKind = "ImageStream";
+    DecodeResult stream = decodeObject(textOrObject(t, id), asStream);
+    if (!stream.object || !std::holds_alternative<ImageStream>(*stream.object)) {
+      return "currentImageStream: " + (stream.failure ? stream.failure->message : std::string("not an ImageStream"));
+    }
+    o.settings.current = std::get<ImageStream>(std::move(*stream.object));
+  } else if (key == "now") {
+    if (std::string refusal = readStringOption(key, v, text); !refusal.empty()) return refusal;
+    auto seconds = parseRfc3339(text);
+    if (!seconds) return "now must be an RFC 3339 time";
+    o.settings.nowUnix = *seconds;
+  } else if (key == "platform") {
+    // os/arch, optionally /variant (ignored: upstream compares architecture and OS only).
+    if (std::string refusal = readStringOption(key, v, text); !refusal.empty()) return refusal;
+    auto slash = text.find('/');
+    auto second = slash == std::string::npos ? std::string::npos : text.find('/', slash + 1);
+    std::string os = text.substr(0, slash);
+    std::string arch = slash == std::string::npos ? "" : text.substr(slash + 1, second - slash - 1);
+    if (os.empty() || arch.empty() || (second != std::string::npos && (second + 1 == text.size() ||
+                                                                       text.find('/', second + 1) != std::string::npos))) {
+      return "platform must be os/arch[/variant], e.g. linux/amd64";
+    }
+    o.settings.controlPlane = {arch, os};
+  } else if (key == "defaultImportMode") {
+    if (std::string refusal = readStringOption(key, v, text); !refusal.empty()) return refusal;
+    if (text != "Legacy" && text != "PreserveOriginal") return "defaultImportMode must be Legacy or PreserveOriginal";
+    o.settings.defaultImportMode = text;
+    o.create.decode.defaultImportMode = text;
+  } else if (key == "maxTagsPerRepository") {
+    if (std::string refusal = readIntegerOption(key, v, -1, 1000000, integer); !refusal.empty()) return refusal;
+    o.settings.maxTagsPerRepository = static_cast<int>(integer);
+  } else if (key == "requestTimeoutMs") {
+    if (std::string refusal = readIntegerOption(key, v, 1, 3600000, integer); !refusal.empty()) return refusal;
+    o.settings.requestTimeoutMs = static_cast<uint32_t>(integer);
+  }
+  return "";
+}
+
 SessionOptions readSessionOptions(std::string_view optionsJson) {
   SessionOptions o;
-  if (optionsJson.empty()) return o;
-  json::ParseResult parsed = json::parse(optionsJson);
-  if (!parsed.ok || parsed.tree.at(0).kind != json::Kind::Object) {
-    o.error = "options must be a JSON object";
-    return o;
-  }
-  const json::Tree& t = parsed.tree;
-  const json::Node& root = t.at(0);
-  for (uint32_t i = 0; i < root.count; ++i) {
-    const std::string& key = t.key(root, i);
-    json::NodeId id = t.child(root, i);
-    const json::Node& v = t.at(id);
-    if (v.kind == json::Kind::Null) continue;
-    auto wantString = [&](std::string& out) {
-      if (v.kind != json::Kind::String) o.error = key + " must be a string";
-      else out = v.text;
-    };
-    auto wantInteger = [&](auto& out, int64_t min, int64_t max) {
-      if (v.kind != json::Kind::Number || !v.integral || v.integer < min || v.integer > max) {
-        o.error = key + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
-      } else {
-        out = static_cast<std::decay_t<decltype(out)>>(v.integer);
-      }
-    };
-    if (key == "fieldValidation") {
-      std::string mode;
-      wantString(mode);
-      if (auto parsedMode = parseFieldValidation(mode)) o.create.decode.fieldValidation = *parsedMode;
-      else if (o.error.empty()) o.error = "fieldValidation must be one of Strict, Warn, Ignore";
-    } else if (key == "namespace") {
-      wantString(o.create.requestNamespace);
-      o.create.namespaceGiven = true;
-    } else if (key == "credentials") {
-      std::string error;
-      o.settings.keyring = Keyring::fromDockerConfig(textOrObject(t, id), error);
-      if (!error.empty()) o.error = "credentials: " + error;
-    } else if (key == "currentImageStream") {
-      DecodeOptions asStream;
-      asStream.defaultKind = "ImageStream";
-      DecodeResult stream = decodeObject(textOrObject(t, id), asStream);
-      if (!stream.object || !std::holds_alternative<ImageStream>(*stream.object)) {
-        o.error = "currentImageStream: " + (stream.failure ? stream.failure->message : std::string("not an ImageStream"));
-      } else {
-        o.settings.current = std::get<ImageStream>(std::move(*stream.object));
-      }
-    } else if (key == "now") {
-      std::string text;
-      wantString(text);
-      if (auto seconds = parseRfc3339(text)) o.settings.nowUnix = *seconds;
-      else if (o.error.empty()) o.error = "now must be an RFC 3339 time";
-    } else if (key == "platform") {
-      // os/arch, optionally /variant (ignored: upstream compares architecture and OS only).
-      std::string text;
-      wantString(text);
-      auto slash = text.find('/');
-      auto second = slash == std::string::npos ? std::string::npos : text.find('/', slash + 1);
-      std::string os = text.substr(0, slash);
-      std::string arch = slash == std::string::npos ? "" : text.substr(slash + 1, second - slash - 1);
-      if (os.empty() || arch.empty() || (second != std::string::npos && (second + 1 == text.size() ||
-                                                                         text.find('/', second + 1) != std::string::npos))) {
-        if (o.error.empty()) o.error = "platform must be os/arch[/variant], e.g. linux/amd64";
-      } else {
-        o.settings.controlPlane = {arch, os};
-      }
-    } else if (key == "defaultImportMode") {
-      wantString(o.settings.defaultImportMode);
-      if (o.settings.defaultImportMode != "Legacy" && o.settings.defaultImportMode != "PreserveOriginal") {
-        o.error = "defaultImportMode must be Legacy or PreserveOriginal";
-      }
-      o.create.decode.defaultImportMode = o.settings.defaultImportMode;
-    } else if (key == "maxTagsPerRepository") {
-      wantInteger(o.settings.maxTagsPerRepository, -1, 1000000);
-    } else if (key == "requestTimeoutMs") {
-      wantInteger(o.settings.requestTimeoutMs, 1, 3600000);
-    }
-    if (!o.error.empty()) return o;
-  }
+  o.error = readOptionsObject(optionsJson, [&](const std::string& key, const json::Tree& t, json::NodeId id) {
+    return readSessionOption(key, t, id, o);
+  });
   return o;
 }
 
