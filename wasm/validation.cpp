@@ -251,6 +251,11 @@ void append(ErrorList& to, ErrorList&& from) {
   for (FieldError& e : from) to.push_back(std::move(e));
 }
 
+// One Invalid error at `path` for each complaint of a name rule about `value`.
+void appendInvalid(ErrorList& to, const FieldPath& path, const std::string& value, std::vector<std::string> complaints) {
+  for (std::string& msg : complaints) to.push_back(fieldInvalid(path, BadValue::goString(value), std::move(msg)));
+}
+
 // strings.ToLower, closely enough for the qualified-name check that follows it: ASCII letters are
 // folded and each byte that is not valid UTF-8 becomes U+FFFD (three bytes), as Go's strings.Map
 // does. Non-ASCII letters are kept (they fail the check either way; only a length message on the
@@ -313,10 +318,8 @@ int64_t comparableTime(const Time& t) { return t.set ? t.unixSeconds : kGoZeroTi
 ErrorList validateLabels(const StringMap& labels, const FieldPath& path) {
   ErrorList errs;
   for (const auto& [key, value] : labels) {
-    for (std::string& msg : isQualifiedName(key)) errs.push_back(fieldInvalid(path, BadValue::goString(key), std::move(msg)));
-    for (std::string& msg : isValidLabelValue(value)) {
-      errs.push_back(fieldInvalid(path, BadValue::goString(value), std::move(msg)));
-    }
+    appendInvalid(errs, path, key, isQualifiedName(key));
+    appendInvalid(errs, path, value, isValidLabelValue(value));
   }
   return errs;
 }
@@ -326,9 +329,7 @@ ErrorList validateAnnotations(const StringMap& annotations, const FieldPath& pat
   int64_t total = 0;
   for (const auto& [key, value] : annotations) {
     // The rule is a qualified name, compared case-insensitively.
-    for (std::string& msg : isQualifiedName(goToLowerForCheck(key))) {
-      errs.push_back(fieldInvalid(path, BadValue::goString(key), std::move(msg)));
-    }
+    appendInvalid(errs, path, key, isQualifiedName(goToLowerForCheck(key)));
     total += static_cast<int64_t>(key.size()) + static_cast<int64_t>(value.size());
   }
   if (total > kTotalAnnotationSizeLimit) errs.push_back(fieldTooLong(path, kTotalAnnotationSizeLimit));
@@ -375,9 +376,7 @@ ErrorList validateFinalizers(const std::vector<std::string>& finalizers, const F
   ErrorList errs;
   bool orphan = false, foreground = false;
   for (const std::string& finalizer : finalizers) {
-    for (std::string& msg : isQualifiedName(finalizer)) {
-      errs.push_back(fieldInvalid(path, BadValue::goString(finalizer), std::move(msg)));
-    }
+    appendInvalid(errs, path, finalizer, isQualifiedName(finalizer));
     orphan = orphan || finalizer == "orphan";
     foreground = foreground || finalizer == "foregroundDeletion";
   }
@@ -636,24 +635,18 @@ ErrorList validateGenericObjectMeta(const ObjectMeta& meta, bool requiresNamespa
                                     const FieldPath& path) {
   ErrorList errs;
   if (!meta.generateName.empty()) {
-    for (std::string& msg : nameFn(meta.generateName, true)) {
-      errs.push_back(fieldInvalid(path.child("generateName"), BadValue::goString(meta.generateName), std::move(msg)));
-    }
+    appendInvalid(errs, path.child("generateName"), meta.generateName, nameFn(meta.generateName, true));
   }
   if (meta.name.empty()) {
     errs.push_back(fieldRequired(path.child("name"), "name or generateName is required"));
   } else {
-    for (std::string& msg : nameFn(meta.name, false)) {
-      errs.push_back(fieldInvalid(path.child("name"), BadValue::goString(meta.name), std::move(msg)));
-    }
+    appendInvalid(errs, path.child("name"), meta.name, nameFn(meta.name, false));
   }
   if (requiresNamespace) {
     if (meta.nameSpace.empty()) {
       errs.push_back(fieldRequired(path.child("namespace"), ""));
     } else {
-      for (std::string& msg : validateDnsLabelName(meta.nameSpace, false)) {
-        errs.push_back(fieldInvalid(path.child("namespace"), BadValue::goString(meta.nameSpace), std::move(msg)));
-      }
+      appendInvalid(errs, path.child("namespace"), meta.nameSpace, validateDnsLabelName(meta.nameSpace, false));
     }
   } else if (!meta.nameSpace.empty()) {
     errs.push_back(fieldForbidden(path.child("namespace"), "not allowed on this type"));
