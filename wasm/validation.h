@@ -5,9 +5,7 @@
 // openshift-apiserver's `pkg/image/apis/image/validation` and the Kubernetes ObjectMeta rules it
 // calls (k8s.io/kubernetes core `ValidateObjectMeta` over apimachinery's). Where upstream walks a
 // Go map (spec tags, status tags, labels, annotations) and so reports in random order, errors come
-// in ascending key order here.
-//
-// All matchers are hand-written (no std::regex); each documents the expression it stands for.
+// in ascending key order here. The name and format rules are format_rules.h's.
 #pragma once
 
 #include <string>
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "field_error.h"
+#include "format_rules.h"
 #include "image_stream_import.h"
 
 namespace isimport {
@@ -43,23 +42,6 @@ ErrorList validateImage(const Image& image);
 // ---------------------------------------------------------------------------------------------
 // Building blocks, exposed for other validators and for tests
 // ---------------------------------------------------------------------------------------------
-
-// A name rule: the list of complaint texts for `name` (`prefix` = it is a generateName).
-using NameValidator = std::vector<std::string> (*)(std::string_view name, bool prefix);
-
-// path.ValidatePathSegmentName: may not be '.' / '..' (not for prefixes), may not contain '/',
-// '%'.
-std::vector<std::string> validatePathSegmentName(std::string_view name, bool prefix);
-// ValidateImageStreamName: the path-segment rules, then `[a-z0-9]+(?:[._-][a-z0-9]+)*`.
-std::vector<std::string> validateImageStreamName(std::string_view name, bool prefix);
-// NameIsDNSLabel (the namespace rule); prefix masks a trailing '-'.
-std::vector<std::string> validateDnsLabelName(std::string_view name, bool prefix);
-
-// k8s.io/apimachinery/pkg/util/validation.
-std::vector<std::string> isDns1123Label(std::string_view value);
-std::vector<std::string> isDns1123Subdomain(std::string_view value);
-std::vector<std::string> isQualifiedName(std::string_view value);
-std::vector<std::string> isValidLabelValue(std::string_view value);
 
 // Kubernetes core ValidateObjectMeta (apimachinery's rules plus the core finalizer-name rule).
 ErrorList validateObjectMeta(const ObjectMeta& meta, bool requiresNamespace, NameValidator nameFn,
