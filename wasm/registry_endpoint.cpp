@@ -281,7 +281,7 @@ void RegistryEndpoint::send(RegistryCall call, std::string authorization, int at
                                  std::to_string(call.maxBodyBytes) + " bytes");
       outcome.status = r.status;
     } else if (isSuccess(r.status)) {
-      return done(CallOutcome{r, {}, r.status});
+      return done(CallOutcome{r, {}, r.status, url});
     } else if (r.failure == TransportFailure::BodyTooLarge) {
       outcome.error = plainError("the error answer from " + url + " (" + statusLine(r.status) +
                                  ") has a body over the limit of " + std::to_string(kMaxErrorBodyBytes) + " bytes");

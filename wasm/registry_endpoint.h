@@ -36,6 +36,7 @@ struct CallOutcome {
   std::optional<HttpResponse> response;  // set on a success answer (200–399, as Distribution counts)
   ImportError error;                     // set otherwise
   int status = 0;                        // the HTTP status of the failed answer; 0 when none was read
+  std::string url;                       // the URL the answer came for, as sent (scheme after the ping)
   bool ok() const { return response.has_value(); }
 };
 

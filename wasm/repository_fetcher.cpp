@@ -63,19 +63,13 @@ std::optional<std::string> decodeTagPage(std::string_view body, std::vector<std:
   const json::Node& root = t.at(0);
   if (root.kind == json::Kind::Null) return std::nullopt;
   if (root.kind != json::Kind::Object) {
-    return std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
-           " into Go value of type struct { Tags []string \"json:\\\"tags\\\"\" }";
+    return json::unmarshalTypeErrorText(json::goValueName(root.kind), "struct { Tags []string \"json:\\\"tags\\\"\" }");
   }
   std::optional<std::string> firstError;
   std::vector<std::string> tags;
   bool seen = false;
   for (uint32_t i = 0; i < root.count; ++i) {
-    std::string_view key = t.key(root, i);
-    if (key.size() != 4) continue;
-    std::string folded(key);
-    for (char& c : folded)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (folded != "tags") continue;
+    if (!asciiEqualFold(t.key(root, i), "tags")) continue;
     const json::Node& value = t.at(t.child(root, i));
     if (value.kind == json::Kind::Null) {
       tags.clear();
@@ -84,8 +78,7 @@ std::optional<std::string> decodeTagPage(std::string_view body, std::vector<std:
     }
     if (value.kind != json::Kind::Array) {
       if (!firstError) {
-        firstError = std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
-                     " into Go struct field .tags of type []string";
+        firstError = json::unmarshalTypeErrorText(json::goValueName(value.kind), "[]string", ".tags");
       }
       continue;
     }
@@ -100,8 +93,7 @@ std::optional<std::string> decodeTagPage(std::string_view body, std::vector<std:
       } else {
         tags.emplace_back();
         if (!firstError) {
-          firstError = std::string("json: cannot unmarshal ") + json::goValueName(tag.kind) +
-                       " into Go struct field .tags of type string";
+          firstError = json::unmarshalTypeErrorText(json::goValueName(tag.kind), "string", ".tags");
         }
       }
     }
@@ -384,8 +376,9 @@ void RepositoryFetcher::collectTags(std::string url, std::shared_ptr<TagList> ac
   call.whatIsCapped = "tag list page";
   call.retry = false;  // the retry wrapper sits around the whole listing, below
   call.delayMs = delayMs;
-  std::string requestUrl = target_.endpoint->urlOf(call);
-  target_.endpoint->call(std::move(call), [this, acc, page, attemptNo, requestUrl,
+  // A relative Link resolves against the URL the page was asked for, as sent: its scheme is only
+  // known once the lazy ping has run (an insecure registry answers over http).
+  target_.endpoint->call(std::move(call), [this, acc, page, attemptNo,
                                            done = std::move(done)](CallOutcome outcome) {
     auto fail = [&](ImportError error) {
       if (error.retryAfterMs > 0 && attemptNo < 3) {
@@ -404,7 +397,7 @@ void RepositoryFetcher::collectTags(std::string url, std::shared_ptr<TagList> ac
       return fail(plainError("the repository lists more than " + std::to_string(limits_.maxTags) + " tags"));
     }
     std::string linkError;
-    std::optional<std::string> next = nextLink(outcome.response->header("link"), requestUrl, &linkError);
+    std::optional<std::string> next = nextLink(outcome.response->header("link"), outcome.url, &linkError);
     if (!linkError.empty()) return fail(plainError(linkError));
     if (!next) return done(std::move(*acc));
     if (page + 1 >= limits_.maxTagPages) {

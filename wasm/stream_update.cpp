@@ -584,6 +584,16 @@ Status streamNotFound(std::string_view resource, const std::string& name) {
 
 }  // namespace
 
+// isimport only: the caller's current stream must be the one the import writes to (an empty
+// name or namespace is taken to be it).
+static std::optional<Status> currentStreamMismatch(const ImageStreamImport& isi, const ImageStream& current) {
+  std::string name = current.metadata.name.empty() ? isi.metadata.name : current.metadata.name;
+  std::string ns = current.metadata.nameSpace.empty() ? isi.metadata.nameSpace : current.metadata.nameSpace;
+  if (name == isi.metadata.name && ns == isi.metadata.nameSpace) return std::nullopt;
+  return badRequest("the current ImageStream " + goQuote(ns + "/" + name) + " is not the stream this import writes to (" +
+                    goQuote(isi.metadata.nameSpace + "/" + isi.metadata.name) + ")");
+}
+
 std::optional<Status> checkImportTarget(const ImageStreamImport& isi, const std::optional<ImageStream>& current) {
   const ObjectMeta& meta = isi.metadata;
   if (!current) {
@@ -604,6 +614,7 @@ std::optional<Status> checkImportTarget(const ImageStreamImport& isi, const std:
     return status;
   }
   if (!meta.uid.empty() && meta.uid != current->metadata.uid) return streamNotFound("imagestream", meta.name);
+  if (auto mismatch = currentStreamMismatch(isi, *current)) return mismatch;
   return std::nullopt;
 }
 
@@ -619,14 +630,12 @@ StreamUpdateResult applyImport(ImageStreamImport& isi, const StreamUpdateInput& 
   if (input.current) {
     stream = fromV1(*input.current);
     ObjectMeta& meta = stream.metadata;
-    if (meta.name.empty()) meta.name = isi.metadata.name;
-    if (meta.nameSpace.empty()) meta.nameSpace = isi.metadata.nameSpace;
-    if (meta.name != isi.metadata.name || meta.nameSpace != isi.metadata.nameSpace) {
-      result.failure = badRequest("the current ImageStream " + goQuote(meta.nameSpace + "/" + meta.name) +
-                                  " is not the stream this import writes to (" +
-                                  goQuote(isi.metadata.nameSpace + "/" + isi.metadata.name) + ")");
+    if (auto mismatch = currentStreamMismatch(isi, *input.current)) {
+      result.failure = std::move(mismatch);
       return result;
     }
+    if (meta.name.empty()) meta.name = isi.metadata.name;
+    if (meta.nameSpace.empty()) meta.nameSpace = isi.metadata.nameSpace;
     if (!host.empty()) stream.statusRepository = repositoryFor(host, meta.nameSpace, meta.name);
   } else {
     stream.metadata.name = isi.metadata.name;

@@ -869,5 +869,15 @@ TEST(StreamUpdateTarget, ResourceVersionAndUidMustMatchTheStoredStream) {  // sp
   EXPECT_EQ(uid->message, "imagestream.image.openshift.io \"image\" not found");
 }
 
+TEST(StreamUpdateTarget, AStreamOfAnotherNameIsRefusedBeforeImporting) {
+  ImageStreamImport isi = mytagRequest();
+  ImageStream other = storedStream();
+  other.metadata.name = "other";
+  std::optional<Status> refused = checkImportTarget(isi, other);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, 400);
+  EXPECT_NE(refused->message.find("is not the stream this import writes to"), std::string::npos) << refused->message;
+}
+
 }  // namespace
 }  // namespace isimport

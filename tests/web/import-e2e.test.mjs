@@ -382,14 +382,9 @@ describe('anonymous registry', { timeout: SUITE_TIMEOUT }, () => {
     assert.equal(none.count(/tags\/list/), 0);
   });
 
-  // CORE BUG (reported): the next page's URL is resolved against the URL the first page was asked
-  // for *before* the lazy ping chose plain http (repository_fetcher.cpp collectTags computes
-  // requestUrl = endpoint->urlOf(call) before the call), so a relative Link on an insecure registry
-  // becomes https://HOST/v2/…/tags/list?last=…, which fails. Upstream resolves it against the http
-  // list URL and reads every page.
-  test('Link pagination (Distribution 3 style, through the paging front) reaches every tag', {
-    todo: 'core bug: a relative Link is resolved against https:// after the insecure ping fell back to http',
-  }, async () => {
+  // A relative Link resolves against the list URL as sent — over http once the insecure ping fell
+  // back to it — as upstream resolves it, and every page is read.
+  test('Link pagination (Distribution 3 style, through the paging front) reaches every tag', async () => {
     const front = await startPagingFront(reg, { pageSize: 10 });
     try {
       const answer = await preview(isiSpec({ repository: repositoryEntry(`${front.host}/e2e/many`) }), { maxTagsPerRepository: -1 });
@@ -603,11 +598,8 @@ status:
     }]);
   });
 
-  // CORE ISSUE (reported): the mismatch is known before any request, but the core checks it only
-  // after the import (stream_update.cpp applyImport), so the registry is contacted for nothing.
-  test('a current ImageStream of another name is refused (400) before any request', {
-    todo: 'core: the name mismatch is found only after the registry requests',
-  }, async () => {
+  // The mismatch is known before any request, so the registry is not contacted.
+  test('a current ImageStream of another name is refused (400) before any request', async () => {
     const f = counting();
     const spec = isiSpec({ importing: true, name: 'other', images: [entry(`${host}/e2e/rich:1.0`, { to: { name: 'rich' } })] });
     const current = { kind: 'ImageStream', apiVersion: 'image.openshift.io/v1', metadata: { name: 'demo', namespace: 'default' } };
