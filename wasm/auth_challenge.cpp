@@ -91,8 +91,7 @@ std::optional<AuthChallenge> parseOne(std::string_view header) {
 }
 
 std::string typeError(const char* value, const char* field, const char* type) {
-  return std::string("json: cannot unmarshal ") + value + " into Go struct field getTokenResponse." + field +
-         " of type " + type;
+  return json::unmarshalTypeErrorText(value, type, std::string("getTokenResponse.") + field);
 }
 
 // Go's strconv.ParseInt(s, 10, 64) acceptance.
@@ -191,8 +190,7 @@ TokenAnswer parseTokenAnswer(std::string_view body) {
       }
     }
   } else if (root.kind != goscan::Kind::Null) {
-    save(std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
-         " into Go value of type auth.getTokenResponse");
+    save(json::unmarshalTypeErrorText(json::goValueName(root.kind), "auth.getTokenResponse"));
   }
   if (!firstError.empty()) {
     answer.error = prefix + firstError;

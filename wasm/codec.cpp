@@ -55,9 +55,9 @@ TypeHeader readTypeHeader(const json::Tree& tree) {
   const json::Node& root = tree.at(0);
   if (root.kind == json::Kind::Null) return header;
   if (root.kind != json::Kind::Object) {
-    header.error = std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
-                   " into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; "
-                   "Kind string \"json:\\\"kind,omitempty\\\"\" }";
+    header.error = json::unmarshalTypeErrorText(json::goValueName(root.kind),
+                                                "struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; "
+                                                "Kind string \"json:\\\"kind,omitempty\\\"\" }");
     return header;
   }
   for (uint32_t i = 0; i < root.count; ++i) {
@@ -68,8 +68,7 @@ TypeHeader readTypeHeader(const json::Tree& tree) {
     if (value.kind == json::Kind::String) {
       *target = value.text;
     } else if (value.kind != json::Kind::Null && header.error.empty()) {
-      header.error = std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
-                     " into Go struct field ." + key + " of type string";
+      header.error = json::unmarshalTypeErrorText(json::goValueName(value.kind), "string", "." + key);
     }
   }
   return header;

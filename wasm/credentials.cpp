@@ -120,8 +120,8 @@ std::string decodeAuthField(std::string_view field, BasicCredentials& out) {
 // Decoding the config documents as json.Unmarshal does.
 // ---------------------------------------------------------------------------------------------
 
-std::string cannot(goscan::Kind kind, const std::string& into) {
-  return std::string("json: cannot unmarshal ") + json::goValueName(kind) + " into " + into;
+std::string cannot(goscan::Kind kind, std::string_view goType, std::string_view structField = {}) {
+  return json::unmarshalTypeErrorText(json::goValueName(kind), goType, structField);
 }
 
 struct RawEntry {
@@ -133,7 +133,7 @@ struct RawEntry {
 std::string decodeEntry(const goscan::Value& value, BasicCredentials& out) {
   if (value.kind == goscan::Kind::Null) return "";
   if (value.kind != goscan::Kind::Object) {
-    return cannot(value.kind, "Go value of type credentialprovider.dockerConfigEntryWithAuth");
+    return cannot(value.kind, "credentialprovider.dockerConfigEntryWithAuth");
   }
   std::string username, password, auth, firstError;
   for (const auto& [key, member] : goscan::members(value)) {
@@ -158,7 +158,7 @@ std::string decodeEntry(const goscan::Value& value, BasicCredentials& out) {
     if (member.kind == goscan::Kind::String) {
       *field = goscan::stringOf(member);
     } else if (member.kind != goscan::Kind::Null && firstError.empty()) {
-      firstError = cannot(member.kind, std::string("Go struct field dockerConfigEntryWithAuth.") + name + " of type string");
+      firstError = cannot(member.kind, "string", std::string("dockerConfigEntryWithAuth.") + name);
     }
   }
   if (!firstError.empty()) return firstError;
@@ -416,7 +416,7 @@ Keyring Keyring::fromDockerConfig(std::string_view json, std::string& error) {
   goscan::Value root = goscan::valueOf(json);
   if (root.kind == goscan::Kind::Null) return keyring;
   if (root.kind != goscan::Kind::Object) {
-    error = cannot(root.kind, "Go value of type credentialprovider.DockerConfigJSON");
+    error = cannot(root.kind, "credentialprovider.DockerConfigJSON");
     return keyring;
   }
 
@@ -439,18 +439,18 @@ Keyring Keyring::fromDockerConfig(std::string_view json, std::string& error) {
         } else if (value.kind == goscan::Kind::Null) {
           entries.clear();
         } else if (firstError.empty()) {
-          firstError = cannot(value.kind, "Go struct field DockerConfigJSON.auths of type credentialprovider.DockerConfig");
+          firstError = cannot(value.kind, "credentialprovider.DockerConfig", "DockerConfigJSON.auths");
         }
       } else if (goscan::keyMatches(key, "HttpHeaders")) {
         if (value.kind == goscan::Kind::Object) {
           for (const auto& header : goscan::members(value)) {
             const goscan::Value& v = header.second;
             if (v.kind != goscan::Kind::String && v.kind != goscan::Kind::Null && firstError.empty()) {
-              firstError = cannot(v.kind, "Go struct field DockerConfigJSON.HttpHeaders of type string");
+              firstError = cannot(v.kind, "string", "DockerConfigJSON.HttpHeaders");
             }
           }
         } else if (value.kind != goscan::Kind::Null && firstError.empty()) {
-          firstError = cannot(value.kind, "Go struct field DockerConfigJSON.HttpHeaders of type map[string]string");
+          firstError = cannot(value.kind, "map[string]string", "DockerConfigJSON.HttpHeaders");
         }
       }
     }

@@ -124,8 +124,7 @@ std::string timeValueError(const json::Node& n, TimeKind kind, const std::string
   if (n.kind == json::Kind::Null) return "";
   if (n.kind != json::Kind::String) {
     if (kind == TimeKind::Go) return "Time.UnmarshalJSON: input is not a JSON string";
-    return std::string("json: cannot unmarshal ") + json::goValueName(n.kind) + " into Go struct field " + context +
-           " of type string";
+    return json::unmarshalTypeErrorText(json::goValueName(n.kind), "string", context);
   }
   return goParseRfc3339(n.text).error;
 }

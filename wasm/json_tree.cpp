@@ -204,6 +204,20 @@ std::string compactText(const Tree& tree, NodeId root) {
   return out.take();
 }
 
+std::string unmarshalTypeErrorText(std::string_view value, std::string_view goType, std::string_view structField) {
+  std::string text = "json: cannot unmarshal ";
+  text += value;
+  if (structField.empty()) {
+    text += " into Go value of type ";
+  } else {
+    text += " into Go struct field ";
+    text += structField;
+    text += " of type ";
+  }
+  text += goType;
+  return text;
+}
+
 const char* goValueName(Kind kind) {
   switch (kind) {
     case Kind::Null: return "null";

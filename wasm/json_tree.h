@@ -54,4 +54,12 @@ std::string compactText(const Tree& tree, NodeId id);
 // The Go name of a JSON value's kind, as encoding/json prints it in type errors.
 const char* goValueName(Kind kind);
 
+// encoding/json's UnmarshalTypeError text, which every Go decoding the core mirrors prints:
+// "json: cannot unmarshal <value> into Go value of type <goType>", or for a struct field
+// ("Struct.field.path"; ".field" in an anonymous struct) "json: cannot unmarshal <value> into Go
+// struct field <structField> of type <goType>". `value` is goValueName's word, or "number <literal>"
+// for a number the Go type cannot hold.
+std::string unmarshalTypeErrorText(std::string_view value, std::string_view goType,
+                                   std::string_view structField = {});
+
 }  // namespace isimport::json

@@ -204,9 +204,7 @@ ManifestParse failure(std::string error) {
 std::string interfaceNumberError(const json::Tree& tree, json::NodeId id, std::string_view structField) {
   auto big = gojson::firstFloat64Overflow(tree, id);
   if (!big) return "";
-  if (structField.empty()) return "json: cannot unmarshal number " + *big + " into Go value of type float64";
-  return "json: cannot unmarshal number " + *big + " into Go struct field " + std::string(structField) +
-         " of type float64";
+  return json::unmarshalTypeErrorText("number " + *big, "float64", structField);
 }
 
 // A JSON object decoded into Go's map[string]interface{}: "" or Go's error.
@@ -214,8 +212,7 @@ std::string checkInterfaceMap(const json::Tree& tree) {
   const json::Node& root = tree.at(0);
   if (root.kind == json::Kind::Null) return "";
   if (root.kind != json::Kind::Object) {
-    return std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
-           " into Go value of type map[string]interface {}";
+    return json::unmarshalTypeErrorText(json::goValueName(root.kind), "map[string]interface {}");
   }
   return interfaceNumberError(tree, 0, "");
 }
@@ -252,8 +249,7 @@ std::string unknownDocumentError(const gojson::Document& doc, std::string_view g
   const json::Node& root = doc.tree.at(0);
   if (root.kind == json::Kind::Null) return "";
   if (root.kind != json::Kind::Object) {
-    return std::string("json: cannot unmarshal ") + json::goValueName(root.kind) + " into Go value of type " +
-           std::string(goType);
+    return json::unmarshalTypeErrorText(json::goValueName(root.kind), goType);
   }
   bool found = false;
   for (std::string_view key : keys) {
@@ -478,8 +474,8 @@ std::string checkJwk(const json::Tree& signatures, json::NodeId id) {
   JwkMap jwk;
   if (node.kind != json::Kind::Null) {
     if (node.kind != json::Kind::Object) {
-      return std::string("decoding JWK Public Key JSON data: json: cannot unmarshal ") + json::goValueName(node.kind) +
-             " into Go value of type map[string]interface {}\n";
+      return "decoding JWK Public Key JSON data: " +
+             json::unmarshalTypeErrorText(json::goValueName(node.kind), "map[string]interface {}") + "\n";
     }
     if (std::string error = interfaceNumberError(signatures, id, ""); !error.empty()) {
       return "decoding JWK Public Key JSON data: " + error + "\n";
@@ -547,8 +543,8 @@ std::string checkJwk(const json::Tree& signatures, json::NodeId id) {
 std::optional<std::string> canonicalPayload(std::string_view content, const gojson::Document& doc, std::string& error) {
   const json::Node& root = doc.tree.at(0);
   if (root.kind != json::Kind::Null && root.kind != json::Kind::Object) {
-    error = std::string("error unmarshalling content: json: cannot unmarshal ") + json::goValueName(root.kind) +
-            " into Go value of type map[string]json.RawMessage";
+    error = "error unmarshalling content: " +
+            json::unmarshalTypeErrorText(json::goValueName(root.kind), "map[string]json.RawMessage");
     return std::nullopt;
   }
   auto signaturesId = gojson::lastMember(doc.tree, 0, "signatures", false);

@@ -108,8 +108,7 @@ std::string decodeErrorList(const goscan::Value& root, std::vector<Item>& items)
   };
   if (root.kind == goscan::Kind::Null) return "";
   if (root.kind != goscan::Kind::Object) {
-    return std::string("json: cannot unmarshal ") + json::goValueName(root.kind) +
-           " into Go value of type struct { Errors []errcode.Error }";
+    return json::unmarshalTypeErrorText(json::goValueName(root.kind), "struct { Errors []errcode.Error }");
   }
   std::vector<goscan::Value> list;
   for (const auto& [key, value] : goscan::members(root)) {
@@ -119,8 +118,7 @@ std::string decodeErrorList(const goscan::Value& root, std::vector<Item>& items)
     } else if (value.kind == goscan::Kind::Null) {
       list.clear();
     } else {
-      typeError(std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
-                " into Go struct field .Errors of type []errcode.Error");
+      typeError(json::unmarshalTypeErrorText(json::goValueName(value.kind), "[]errcode.Error", ".Errors"));
     }
   }
   for (const goscan::Value& element : list) {
@@ -134,15 +132,14 @@ std::string decodeErrorList(const goscan::Value& root, std::vector<Item>& items)
           if (value.kind == goscan::Kind::String) {
             code = canonicalCode(goscan::stringOf(value));
           } else if (value.kind != goscan::Kind::Null) {
-            typeError(std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
-                      " into Go struct field Error.Errors.code of type errcode.ErrorCode");
+            typeError(json::unmarshalTypeErrorText(json::goValueName(value.kind), "errcode.ErrorCode",
+                                                   "Error.Errors.code"));
           }
         } else if (goscan::keyMatches(key, "message")) {
           if (value.kind == goscan::Kind::String) {
             message = goscan::stringOf(value);
           } else if (value.kind != goscan::Kind::Null) {
-            typeError(std::string("json: cannot unmarshal ") + json::goValueName(value.kind) +
-                      " into Go struct field Error.Errors.message of type string");
+            typeError(json::unmarshalTypeErrorText(json::goValueName(value.kind), "string", "Error.Errors.message"));
           }
         } else if (goscan::keyMatches(key, "detail")) {
           hasDetail = value.kind != goscan::Kind::Null;
@@ -150,8 +147,7 @@ std::string decodeErrorList(const goscan::Value& root, std::vector<Item>& items)
         }
       }
     } else if (element.kind != goscan::Kind::Null) {
-      typeError(std::string("json: cannot unmarshal ") + json::goValueName(element.kind) +
-                " into Go struct field .Errors of type errcode.Error");
+      typeError(json::unmarshalTypeErrorText(json::goValueName(element.kind), "errcode.Error", ".Errors"));
     }
     // Without detail, a message that is empty or the code's own collapses to the bare code.
     bool bare = !hasDetail && (message.empty() || message == errorCodeMessage(code));

@@ -54,13 +54,8 @@ class TypedDecoder {
 
   void typeError(const char* jsonValue, const std::string& goType) {
     if (!error_.empty()) return;
-    error_ = "json: cannot unmarshal ";
-    error_ += jsonValue;
-    if (goStruct_.empty() && goFields_.empty()) {
-      error_ += " into Go value of type " + goType;
-    } else {
-      error_ += " into Go struct field " + goStruct_ + "." + goFields_ + " of type " + goType;
-    }
+    bool inStruct = !goStruct_.empty() || !goFields_.empty();
+    error_ = json::unmarshalTypeErrorText(jsonValue, goType, inStruct ? goStruct_ + "." + goFields_ : std::string());
   }
   void plainError(std::string text) {
     if (error_.empty()) error_ = std::move(text);
