@@ -3,6 +3,7 @@
 #include "create_request.h"
 #include "json_tree.h"
 #include "json_writer.h"
+#include "reference.h"
 #include "options_object.h"
 
 namespace isimport {
@@ -100,6 +101,38 @@ std::string validateJson(std::string_view text, std::string_view optionsJson) {
     out.key("object");
     out.raw(encodeObject(*outcome.object));
   }
+  out.endObject();
+  return out.take();
+}
+
+std::string parseReferenceJson(std::string_view text) {
+  ReferenceParse parsed = parseDockerImageReference(text);
+  json::Writer out;
+  out.beginObject();
+  out.key("valid");
+  out.boolean(parsed.ok());
+  if (!parsed.ok()) {
+    out.key("error");
+    out.string(parsed.error);
+    out.endObject();
+    return out.take();
+  }
+  const DockerImageReference& ref = *parsed.ref;
+  auto field = [&](const char* name, const std::string& value) {
+    out.key(name);
+    out.string(value);
+  };
+  field("registry", ref.registry);
+  field("namespace", ref.nameSpace);
+  field("name", ref.name);
+  field("tag", ref.tag);
+  field("id", ref.id);
+  field("exact", ref.exact());
+  DockerImageReference defaulted = ref.dockerClientDefaults();
+  field("repository", defaulted.repositoryName());
+  field("registryUrl", defaulted.registryUrl());
+  // The form importer messages name the image by (Distribution's normalized reference).
+  if (NormalizedReference normalized = normalizedString(ref); normalized.ok()) field("normalized", normalized.value);
   out.endObject();
   return out.take();
 }

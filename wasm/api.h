@@ -20,6 +20,11 @@ std::string decodeJson(std::string_view text, std::string_view optionsJson);
 //  "status"?: Status (400/413/422/500), "object"?: the decoded, defaulted object}.
 std::string validateJson(std::string_view text, std::string_view optionsJson);
 
+// Parses an image reference as OpenShift does (library-go reference.Parse) and answers
+// {"valid": true, "registry", "namespace", "name", "tag", "id", "exact", "repository",
+//  "registryUrl", "normalized"?} or {"valid": false, "error": text} (upstream's text).
+std::string parseReferenceJson(std::string_view text);
+
 std::string_view libraryVersion();
 
 }  // namespace isimport

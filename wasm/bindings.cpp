@@ -20,6 +20,8 @@ std::string feedSession(isimport::ImportSession& session, const std::string& met
   return session.feed(metaJson, body);
 }
 
+std::string parseReference(const std::string& text) { return isimport::parseReferenceJson(text); }
+
 std::string version() { return std::string(isimport::libraryVersion()); }
 
 }  // namespace
@@ -27,6 +29,7 @@ std::string version() { return std::string(isimport::libraryVersion()); }
 EMSCRIPTEN_BINDINGS(isimport_core) {
   emscripten::function("decode", &decode);
   emscripten::function("validate", &validate);
+  emscripten::function("parseReference", &parseReference);
   emscripten::function("version", &version);
   emscripten::class_<isimport::ImportSession>("ImportSession")
       .constructor<std::string, std::string>()

@@ -157,3 +157,19 @@ if (answer.kind === 'Status') {
 isi.importPreview('{}', { concurrency: '6' });
 // @ts-expect-error: onProgress receives ImportProgress
 isi.importPreview('{}', { onProgress: (p: string) => p });
+
+// parseReference: a discriminated answer.
+async function referenceTypes(): Promise<void> {
+  const isi = await load();
+  const parsed = isi.parseReference('quay.io/org/app:1');
+  if (parsed.valid) {
+    const repo: string = parsed.repository;
+    const normalized: string | undefined = parsed.normalized;
+    void repo;
+    void normalized;
+  } else {
+    const why: string = parsed.error;
+    void why;
+  }
+}
+void referenceTypes;

@@ -419,7 +419,29 @@ export interface Isimport {
    * `kind`. Never rejects for bad input or registry failures; throws a TypeError for bad options.
    */
   importPreview(spec: ImportInput, options?: ImportPreviewOptions): Promise<ImportResult>;
+  /** Parses an image reference as OpenShift does (library-go reference.Parse). */
+  parseReference(reference: string): ParsedReference;
 }
+
+/** An image reference split as OpenShift splits it, or upstream's parse error. */
+export type ParsedReference =
+  | {
+      valid: true;
+      registry: string;
+      namespace: string;
+      name: string;
+      tag: string;
+      id: string;
+      /** The reference as written back by upstream's Exact(). */
+      exact: string;
+      /** Repository path after Docker Hub defaults, e.g. "library/nginx". */
+      repository: string;
+      /** Registry endpoint, e.g. "https://registry-1.docker.io". */
+      registryUrl: string;
+      /** Distribution's normalized form (e.g. "docker.io/library/nginx:1"), when it has one. */
+      normalized?: string;
+    }
+  | { valid: false; error: string };
 
 /** What `importPreview` accepts: JSON or (one document of) YAML text, its bytes, or an object. */
 export type ImportInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | ImageStreamImport | object;

@@ -283,7 +283,15 @@ class Isimport {
     return { json: doc.json };
   }
 
-  // parseReference(string) goes here.
+  /**
+   * An image reference as OpenShift parses it: {valid, registry, namespace, name, tag, id, exact,
+   * repository, registryUrl, normalized} or {valid: false, error} with upstream's text.
+   */
+  parseReference(text) {
+    if (typeof text !== 'string') throw new TypeError('isimport: parseReference takes a string');
+    const answer = this.#call('Reference', 'parseReference', text);
+    return answer.status ? { valid: false, error: answer.status.message } : answer;
+  }
 
   // Calls a core function that returns JSON text and parses it. A trap inside the core (a bug, never
   // bad input) leaves a wasm instance in an unknown state: it is reported as the API server reports
