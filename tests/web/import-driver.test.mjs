@@ -644,6 +644,23 @@ describe('slow, silent and hostile registries end as per-image failures, promptl
     });
   }
 
+  test('an error answer with a 2 MiB body: capped at 1 MiB, a clear per-image InternalError', async () => {
+    const hostile = await startServer(fakeRegistry({
+      onManifest: (req, res) => {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(Buffer.alloc(2 * 1024 * 1024, 0x20));
+      },
+    }));
+    try {
+      const answer = await isi.importPreview(isiSpec([image(`${hostile.host}/fake/app:1.0`)]), { now: NOW });
+      const { status } = answer.status.images[0];
+      assert.equal(status.reason, 'InternalError');
+      assert.match(status.message, /\(404 Not Found\) has a body over the limit of 1048576 bytes$/);
+    } finally {
+      await hostile.stop();
+    }
+  });
+
   test('a manifest whose bytes do not match the digest asked for: the integrity error', async () => {
     const tampered = Buffer.from(MANIFEST.toString().replace('"schemaVersion":2', '"schemaVersion": 2'));
     const liar = await startServer(fakeRegistry({

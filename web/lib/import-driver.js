@@ -213,7 +213,9 @@ async function perform(ctx, request) {
       failure: 'none',
     };
     if (request.method === 'HEAD' || !response.body) return { meta, body: EMPTY };
-    const cap = request.maxBodyBytes ?? DEFAULT_BODY_CAP;
+    // Error answers (outside 200–399) have their own, smaller cap.
+    const errorAnswer = response.status < 200 || response.status >= 400;
+    const cap = (errorAnswer ? request.maxErrorBodyBytes : request.maxBodyBytes) ?? DEFAULT_BODY_CAP;
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > cap) {
       discard(response);
