@@ -5,6 +5,7 @@
 #include "codec.h"
 #include "digest.h"
 #include "image_builder.h"
+#include "schema1_signer.h"
 #include "test_support.h"
 #include "time_text.h"
 
@@ -12,6 +13,7 @@ namespace isimport {
 namespace {
 
 using testing::readFixture;
+using testing::signSchema1;
 
 constexpr const char* kEtcd = "sha256:958608f8ecc1dc62c93b6c610f3a834dae4220c9642e6e8b4e0f2b3ad7cbd238";
 constexpr const char* kBusybox = "sha256:a59906e33509d14c036c8678d687bd4eec81ed7c4b8ce907b888c607f6a1e0e6";
@@ -290,30 +292,6 @@ TEST(ImageBuilder, Schema1EtcdAsUpstreamBuildsIt) {
   for (const ImageLayer& l : image.dockerImageLayers) EXPECT_EQ(l.mediaType, media::kSchema1LayerType);
 }
 
-// A schema 1 body signed as libtrust does (payload must end in "\n}").
-std::string signedSchema1(const std::string& payload) {
-  size_t formatLength = payload.size() - 2;
-  std::string header = "{\"formatLength\":" + std::to_string(formatLength) + ",\"formatTail\":\"Cn0\"}";
-  std::string b64;
-  {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    size_t i = 0;
-    for (; i + 3 <= header.size(); i += 3) {
-      unsigned v = (static_cast<unsigned char>(header[i]) << 16) | (static_cast<unsigned char>(header[i + 1]) << 8) |
-                   static_cast<unsigned char>(header[i + 2]);
-      for (int k = 18; k >= 0; k -= 6) b64 += kAlphabet[(v >> k) & 63];
-    }
-    if (size_t rest = header.size() - i) {
-      unsigned v = static_cast<unsigned char>(header[i]) << 16;
-      if (rest == 2) v |= static_cast<unsigned char>(header[i + 1]) << 8;
-      b64 += kAlphabet[v >> 18];
-      b64 += kAlphabet[(v >> 12) & 63];
-      if (rest == 2) b64 += kAlphabet[(v >> 6) & 63];
-    }
-  }
-  return payload.substr(0, formatLength) + ",\n\"signatures\": [{\"protected\": \"" + b64 + "\"}]\n}";
-}
-
 std::string v1(const std::string& json) {  // a v1Compatibility string value
   std::string out = "\"";
   for (char c : json) {
@@ -324,7 +302,7 @@ std::string v1(const std::string& json) {  // a v1Compatibility string value
 }
 
 ImageBuild buildSchema1(const std::string& payload, int64_t now = 0) {
-  std::string body = signedSchema1(payload);
+  std::string body = signSchema1(payload);
   return buildImage(parsed(media::kSchema1Signed, body), body, "", "", "ref", now);
 }
 

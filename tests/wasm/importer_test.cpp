@@ -12,6 +12,7 @@
 #include "fake_registry.h"
 #include "image_builder.h"
 #include "manifest.h"
+#include "schema1_signer.h"
 #include "test_support.h"
 #include "time_text.h"
 #include "typed_encoder.h"
@@ -26,6 +27,7 @@ using testing::Order;
 using testing::RegistryAuth;
 using testing::errorsBody;
 using testing::readFixture;
+using testing::signSchema1;
 
 const int64_t kNow = *parseRfc3339("2026-01-02T03:04:05Z");
 constexpr const char* kHub = "registry-1.docker.io";
@@ -1389,18 +1391,6 @@ TEST(ImporterDigests, ConfigBlobFailures) {
   EXPECT_EQ(withConfig(Answer::json(403, errorsBody("DENIED", "no"))), failure(internalError(R + ": denied: no"), "1"));
 }
 
-// A schema 1 manifest laid out as libtrust signs it (the payload cut before its closing brace,
-// then the signatures; formatTail "\n}").
-std::string signedSchema1(const std::string& payload) {
-  size_t formatLength = payload.size() - 2;
-  std::string protectedJson = "{\"formatLength\":" + std::to_string(formatLength) + ",\"formatTail\":\"Cn0\",\"time\":\"2016-01-02T02:01:33Z\"}";
-  std::string b64 = base64Encode(protectedJson);
-  while (!b64.empty() && b64.back() == '=') b64.pop_back();
-  for (char& c : b64) c = c == '+' ? '-' : c == '/' ? '_' : c;
-  return payload.substr(0, formatLength) + ",\n   \"signatures\": [{\"header\": {\"alg\": \"ES256\"}, \"signature\": \"c2ln\", \"protected\": \"" +
-         b64 + "\"}]\n}";
-}
-
 std::string schema1WithoutSizes(const std::string& top, const std::string& base) {
   return "{\n   \"schemaVersion\": 1,\n   \"name\": \"org/old\",\n   \"tag\": \"1\",\n   \"architecture\": \"amd64\",\n"
          "   \"fsLayers\": [{\"blobSum\": \"" + top + "\"}, {\"blobSum\": \"" + base + "\"}, {\"blobSum\": \"" + base + "\"}],\n"
@@ -1411,7 +1401,7 @@ std::string schema1WithoutSizes(const std::string& top, const std::string& base)
 TEST(ImporterSizes, Schema1WithoutSizesIsProbedWithHead) {
   const std::string top = fakeDigest('7'), base = fakeDigest('8');
   std::string payload = schema1WithoutSizes(top, base);
-  std::string body = signedSchema1(payload);
+  std::string body = signSchema1(payload);
   FakeRegistry registry;
   auto& r = registry.repo("quay.io", "org/old");
   r.manifests["1"] = {kSchema1Signed, body};

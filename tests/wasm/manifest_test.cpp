@@ -6,37 +6,17 @@
 #include "base64.h"
 #include "digest.h"
 #include "manifest.h"
+#include "schema1_signer.h"
 #include "test_support.h"
 
 namespace isimport {
 namespace {
 
+using testing::base64Url;
 using testing::readFixture;
+using testing::signSchema1;
 
 constexpr const char* kEtcdCanonical = "sha256:958608f8ecc1dc62c93b6c610f3a834dae4220c9642e6e8b4e0f2b3ad7cbd238";
-
-std::string base64Url(std::string_view bytes) {
-  std::string s = base64Encode(bytes);
-  while (!s.empty() && s.back() == '=') s.pop_back();
-  for (char& c : s) {
-    if (c == '+') c = '-';
-    if (c == '/') c = '_';
-  }
-  return s;
-}
-
-// A pretty-JWS body laid out as libtrust signs one: the payload (ending in "\n}") cut before its
-// closing brace, then the signatures. `protectedJson` overrides the protected header.
-std::string signSchema1(const std::string& payload, const std::string& headerMembers = "\"alg\": \"ES256\"",
-                        std::string protectedJson = "") {
-  size_t formatLength = payload.size() - 2;
-  if (protectedJson.empty()) {
-    protectedJson = "{\"formatLength\":" + std::to_string(formatLength) +
-                    ",\"formatTail\":\"Cn0\",\"time\":\"2016-01-02T02:01:33Z\"}";
-  }
-  return payload.substr(0, formatLength) + ",\n   \"signatures\": [{\"header\": {" + headerMembers +
-         "}, \"signature\": \"c2ln\", \"protected\": \"" + base64Url(protectedJson) + "\"}]\n}";
-}
 
 const std::string kSchema1Payload =
     "{\n   \"schemaVersion\": 1,\n   \"name\": \"library/x\",\n   \"tag\": \"1\",\n   \"architecture\": \"amd64\",\n"
