@@ -7,12 +7,7 @@
 namespace isimport {
 namespace {
 
-std::string readRepoFile(const std::string& path) {
-  std::ifstream in(std::string(ISIMPORT_SOURCE_DIR) + "/" + path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using testing::readRepoFile;
 
 TEST(Schemas, CommittedFilesMatchTheModel) {
   for (const auto& file : generateSchemas()) {

@@ -1,4 +1,5 @@
-// Helpers shared by the native tests: fixture files and compact JSON of a document.
+// Helpers shared by the native tests: files of the repository (fixtures, committed schemas) and
+// compact JSON of a document.
 #pragma once
 
 #include <fstream>
@@ -9,12 +10,15 @@
 
 namespace isimport::testing {
 
-inline std::string readFixture(const std::string& name) {
-  std::ifstream in(std::string(ISIMPORT_SOURCE_DIR) + "/tests/fixtures/" + name, std::ios::binary);
+// A file of the repository, by its path from the repository's root ("" when it cannot be read).
+inline std::string readRepoFile(const std::string& path) {
+  std::ifstream in(std::string(ISIMPORT_SOURCE_DIR) + "/" + path, std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
 }
+
+inline std::string readFixture(const std::string& name) { return readRepoFile("tests/fixtures/" + name); }
 
 // The document re-written compactly, members in their original order.
 inline std::string compact(const std::string& text) {
