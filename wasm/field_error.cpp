@@ -218,6 +218,16 @@ DecodedRune goDecodeRune(std::string_view text, size_t offset) {
   return {rune, need, true};
 }
 
+size_t appendGoRune(std::string& out, std::string_view text, size_t offset) {
+  DecodedRune d = goDecodeRune(text, offset);
+  if (d.valid) {
+    out.append(text.substr(offset, d.width));
+  } else {
+    out += "\xEF\xBF\xBD";
+  }
+  return d.width;
+}
+
 std::string goQuote(std::string_view value) {
   std::string out;
   out.reserve(value.size() + 2);

@@ -144,4 +144,9 @@ struct DecodedRune {
 };
 DecodedRune goDecodeRune(std::string_view text, size_t offset);
 
+// Appends the rune at `offset` as Go hands a string's runes on (ranging over it, strings.Map,
+// encoding/json's string reading): a valid sequence as it is, an invalid or truncated one as
+// U+FFFD. Returns the bytes read.
+size_t appendGoRune(std::string& out, std::string_view text, size_t offset);
+
 }  // namespace isimport

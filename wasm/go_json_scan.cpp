@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "field_error.h"  // goQuote, goDecodeRune
+#include "field_error.h"  // goQuote, goDecodeRune, appendGoRune
 
 namespace isimport::goscan {
 namespace {
@@ -544,13 +544,7 @@ std::string stringOf(const Value& value) {
       ++i;
       continue;
     }
-    DecodedRune d = goDecodeRune(s, i);
-    if (d.valid) {
-      out.append(s.substr(i, d.width));
-    } else {
-      appendRune(out, 0xFFFD);
-    }
-    i += d.width;
+    i += appendGoRune(out, s, i);
   }
   return out;
 }

@@ -76,13 +76,7 @@ std::string normalize(std::string_view text, std::map<size_t, std::string>& bigN
           ++i;
           continue;
         }
-        DecodedRune r = goDecodeRune(text, i);
-        if (r.valid) {
-          out.append(text.substr(i, r.width));
-        } else {
-          out += "\xEF\xBF\xBD";
-        }
-        i += r.width;
+        i += appendGoRune(out, text, i);
       }
       out += '"';
       ++i;

@@ -136,13 +136,7 @@ std::string goToLowerForCheck(std::string_view s) {
       ++i;
       continue;
     }
-    DecodedRune d = goDecodeRune(s, i);
-    if (d.valid) {
-      out.append(s.substr(i, d.width));
-    } else {
-      out += "\xEF\xBF\xBD";
-    }
-    i += d.width;
+    i += appendGoRune(out, s, i);
   }
   return out;
 }
