@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "field_error.h"  // goQuote
+#include "go_text.h"  // goQuote, goParseInt64
 #include "go_json_scan.h"
 #include "time_text.h"
 
@@ -94,26 +94,6 @@ std::string typeError(const char* value, const char* field, const char* type) {
   return json::unmarshalTypeErrorText(value, type, std::string("getTokenResponse.") + field);
 }
 
-// Go's strconv.ParseInt(s, 10, 64) acceptance.
-std::optional<int64_t> parseGoInt(std::string_view s) {
-  size_t i = 0;
-  bool negative = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    negative = s[0] == '-';
-    i = 1;
-  }
-  if (i == s.size()) return std::nullopt;
-  uint64_t limit = negative ? 9223372036854775808ULL : 9223372036854775807ULL;
-  uint64_t n = 0;
-  for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    uint64_t digit = static_cast<uint64_t>(s[i] - '0');
-    if (n > (limit - digit) / 10) return std::nullopt;
-    n = n * 10 + digit;
-  }
-  return negative ? static_cast<int64_t>(0 - n) : static_cast<int64_t>(n);
-}
-
 }  // namespace
 
 std::vector<AuthChallenge> parseChallenges(const std::vector<std::string_view>& headerValues) {
@@ -164,7 +144,7 @@ TokenAnswer parseTokenAnswer(std::string_view body) {
         readString(value, "refresh_token", answer.refreshToken);
       } else if (goscan::keyMatches(key, "expires_in")) {
         if (value.kind == goscan::Kind::Number) {
-          if (auto n = parseGoInt(value.raw)) {
+          if (auto n = goParseInt64(value.raw)) {  // encoding/json's reading of an int
             expiresIn = *n;
           } else {
             save(typeError(("number " + std::string(value.raw)).c_str(), "expires_in", "int"));

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "field_error.h"  // goDecodeRune
+#include "go_text.h"  // goDecodeRune
 #include "go_json_scan.h"
 #include "url.h"
 

@@ -129,24 +129,4 @@ Status invalidStatus(std::string_view kind, std::string_view group, std::string_
 // details.causes = [{message}].
 Status internalErrorStatus(std::string_view message);
 
-// Go's strconv.Quote (what %q prints for a string).
-std::string goQuote(std::string_view value);
-// Go's unicode.IsPrint / strconv.IsPrint (letters, marks, numbers, punctuation, symbols and the
-// ASCII space), Unicode 15.0.0 as in the Go releases OpenShift builds with.
-bool goIsPrint(char32_t rune);
-
-// Decodes one rune the way Go's utf8.DecodeRuneInString does: on an invalid or truncated sequence
-// it yields U+FFFD with width 1.
-struct DecodedRune {
-  char32_t rune;
-  size_t width;
-  bool valid;
-};
-DecodedRune goDecodeRune(std::string_view text, size_t offset);
-
-// Appends the rune at `offset` as Go hands a string's runes on (ranging over it, strings.Map,
-// encoding/json's string reading): a valid sequence as it is, an invalid or truncated one as
-// U+FFFD. Returns the bytes read.
-size_t appendGoRune(std::string& out, std::string_view text, size_t offset);
-
 }  // namespace isimport

@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "field_error.h"  // goQuote
+#include "go_text.h"  // goQuote
 
 namespace isimport {
 namespace {

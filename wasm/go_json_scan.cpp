@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "field_error.h"  // goQuote, goDecodeRune, appendGoRune
+#include "go_text.h"  // goQuote, goDecodeRune, appendGoRune
 
 namespace isimport::goscan {
 namespace {

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "digest.h"
-#include "field_error.h"
+#include "go_text.h"
 #include "image_config.h"
 #include "registry_json.h"
 

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "field_error.h"
+#include "go_text.h"
 
 namespace isimport {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "base64.h"
 #include "digest.h"
-#include "field_error.h"
+#include "go_text.h"
 #include "media_type.h"
 #include "registry_json.h"
 

@@ -1,7 +1,7 @@
 #include "registry_endpoint.h"
 
 #include "base64.h"
-#include "field_error.h"  // goQuote
+#include "go_text.h"  // goQuote
 #include "url.h"
 
 namespace isimport {

@@ -3,7 +3,7 @@
 #include <cctype>
 
 #include "auth_challenge.h"
-#include "field_error.h"  // goQuote
+#include "go_text.h"  // goQuote
 #include "go_json_scan.h"
 
 namespace isimport {

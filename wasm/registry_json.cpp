@@ -5,8 +5,8 @@
 #include <map>
 #include <vector>
 
-#include "field_error.h"
 #include "go_json_scan.h"
+#include "go_text.h"
 #include "time_text.h"
 
 namespace isimport::gojson {

@@ -1,9 +1,7 @@
 #include "repository_fetcher.h"
 
-#include <climits>
-
 #include "digest.h"
-#include "field_error.h"  // goQuote
+#include "go_text.h"  // goQuote, goParseInt64
 #include "image_builder.h"
 #include "import_status.h"
 #include "json_tree.h"
@@ -31,27 +29,10 @@ const ListEntry& chooseEntry(const Manifest& list, const PlatformPreference& pre
 
 // Go's strconv.ParseInt(s, 10, 64), as the blob Stat reads Content-Length.
 std::optional<int64_t> parseInt64(std::string_view s, std::string& error) {
-  std::string_view digits = s;
-  bool negative = false;
-  if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
-    negative = digits[0] == '-';
-    digits.remove_prefix(1);
-  }
-  auto fail = [&](const char* why) {
-    error = "error parsing content-length: strconv.ParseInt: parsing " + goQuote(s) + ": " + why;
-    return std::nullopt;
-  };
-  if (digits.empty()) return fail("invalid syntax");
-  uint64_t value = 0;
-  bool overflow = false;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return fail("invalid syntax");
-    if (value > (UINT64_MAX - 9) / 10) overflow = true;
-    else value = value * 10 + static_cast<uint64_t>(c - '0');
-  }
-  uint64_t limit = negative ? static_cast<uint64_t>(INT64_MAX) + 1 : static_cast<uint64_t>(INT64_MAX);
-  if (overflow || value > limit) return fail("value out of range");
-  return negative ? static_cast<int64_t>(0 - value) : static_cast<int64_t>(value);
+  const char* why = "";
+  std::optional<int64_t> value = goParseInt64(s, &why);
+  if (!value) error = "error parsing content-length: strconv.ParseInt: parsing " + goQuote(s) + ": " + why;
+  return value;
 }
 
 // One page of a tag list decoded as json.Unmarshal into struct{ Tags []string `json:"tags"` }:

@@ -5,6 +5,7 @@
 
 #include "codec.h"
 #include "field_error.h"
+#include "go_text.h"
 #include "reference.h"
 #include "status_builders.h"
 #include "time_text.h"

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "field_error.h"  // goDecodeRune
+#include "go_text.h"  // goDecodeRune
 
 namespace isimport {
 namespace {

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "go_text.h"
 #include "json_writer.h"
 #include "reference.h"
 #include "time_text.h"

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "codec.h"
+#include "go_text.h"
 
 namespace isimport {
 namespace {
