@@ -40,6 +40,9 @@ struct HttpResponse {
   std::string body;            // exact bytes
   TransportFailure failure = TransportFailure::None;
   std::string failureText;     // the driver's description of a transport failure
+  // When the answer arrived, in ms since the import started, on the driver's monotonic clock (0 =
+  // unknown). The core has no clock of its own; this is how it knows a token has expired.
+  uint64_t elapsedMs = 0;
 
   // First value of a header (name lower-case), or empty.
   std::string_view header(std::string_view lowerName) const {

@@ -144,6 +144,7 @@ bool readResponseMeta(std::string_view metaJson, HttpResponse& r) {
     if (key == "id" && v.integral) r.id = static_cast<uint32_t>(v.integer);
     else if (key == "status" && v.integral) r.status = static_cast<int>(v.integer);
     else if (key == "url" && v.kind == json::Kind::String) r.finalUrl = v.text;
+    else if (key == "elapsedMs" && v.integral && v.integer > 0) r.elapsedMs = static_cast<uint64_t>(v.integer);
     else if (key == "failure" && v.kind == json::Kind::String) r.failure = failureNamed(v.text);
     else if (key == "failureText" && v.kind == json::Kind::String) r.failureText = v.text;
     else if (key == "headers" && v.kind == json::Kind::Array) {

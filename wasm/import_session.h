@@ -28,7 +28,7 @@ class ImportSession {
   // "timeoutMs"}.
   std::string start();
 
-  // `metaJson` = {"id", "status", "url", "headers": [[lower-case name, value]…],
+  // `metaJson` = {"id", "status", "url", "elapsedMs" (arrival, ms since the import began), "headers": [[lower-case name, value]…],
   // "failure": "none"|"network"|"timeout"|"aborted"|"tooLarge", "failureText"}; `body` the exact
   // bytes. Answers like start().
   std::string feed(std::string_view metaJson, std::string body);

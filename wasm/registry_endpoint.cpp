@@ -207,8 +207,14 @@ void RegistryEndpoint::withToken(const AuthChallenge& bearer, RegistryCall call,
   std::optional<BasicCredentials> credentials = usableCredentials(call, probe);
   std::string user = credentials ? credentials->username : std::string();
   std::string key = realm->second + "\n" + serviceValue + "\n" + scope + "\n" + user;
+  // A token is reused for its scope until it expires (Distribution refreshes it after
+  // issued time + expires_in); expiry is judged on the driver's clock.
   if (auto cached = tokens_.find(key); cached != tokens_.end()) {
-    return afterBearer(std::move(call), "Bearer " + cached->second, attemptNo, std::move(done));
+    const CachedToken& t = cached->second;
+    if (t.expiresAtMs == 0 || transport_.elapsedMs() <= t.expiresAtMs) {
+      return afterBearer(std::move(call), "Bearer " + t.token, attemptNo, std::move(done));
+    }
+    tokens_.erase(cached);
   }
   auto& waiters = tokenWaiters_[key];
   bool alreadyAsked = !waiters.empty();
@@ -220,10 +226,10 @@ void RegistryEndpoint::withToken(const AuthChallenge& bearer, RegistryCall call,
   // Distribution omits service when the challenge has none or an empty one.
   std::string url = tokenUrl(realm->second, serviceValue.empty() ? nullptr : &serviceValue, scope,
                              credentials ? &credentials->username : nullptr, urlError);
-  auto deliver = [this, key](std::optional<ImportError> failure, const std::string& token) {
+  auto deliver = [this, key](std::optional<ImportError> failure, const std::string& token, uint64_t expiresAtMs) {
     std::vector<Waiting> ready = std::exchange(tokenWaiters_[key], {});
     tokenWaiters_.erase(key);
-    if (!failure) tokens_[key] = token;
+    if (!failure) tokens_[key] = CachedToken{token, expiresAtMs};
     for (auto& w : ready) {
       if (failure) {
         CallOutcome outcome{std::nullopt, wrapRequestError(w.call.method, urlOf(w.call), *failure), 0};
@@ -233,7 +239,7 @@ void RegistryEndpoint::withToken(const AuthChallenge& bearer, RegistryCall call,
       }
     }
   };
-  if (!urlError.empty()) return deliver(plainError(urlError), "");
+  if (!urlError.empty()) return deliver(plainError(urlError), "", 0);
 
   HttpRequest request;
   request.url = url;
@@ -244,16 +250,17 @@ void RegistryEndpoint::withToken(const AuthChallenge& bearer, RegistryCall call,
   uint64_t cap = limits_.tokenBodyBytes;
   transport_.send(std::move(request), [url, cap, deliver](const HttpResponse& r) {
     bool answered = r.failure == TransportFailure::None || r.failure == TransportFailure::BodyTooLarge;
-    if (!answered) return deliver(errorFromTransport("GET", url, r), "");
-    if (!isSuccess(r.status)) return deliver(errorFromResponse(r), "");
+    if (!answered) return deliver(errorFromTransport("GET", url, r), "", 0);
+    if (!isSuccess(r.status)) return deliver(errorFromResponse(r), "", 0);
     if (r.failure == TransportFailure::BodyTooLarge) {
       return deliver(plainError("token answer from " + url + " exceeds the limit of " +
                                 std::to_string(cap) + " bytes"),
-                     "");
+                     "", 0);
     }
     TokenAnswer answer = parseTokenAnswer(r.body);
-    if (!answer.error.empty()) return deliver(plainError(answer.error), "");
-    deliver(std::nullopt, answer.token);
+    if (!answer.error.empty()) return deliver(plainError(answer.error), "", 0);
+    uint64_t lifetimeMs = static_cast<uint64_t>(answer.expiresInSeconds) * 1000;
+    deliver(std::nullopt, answer.token, r.elapsedMs == 0 ? 0 : r.elapsedMs + lifetimeMs);
   });
 }
 

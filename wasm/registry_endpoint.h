@@ -89,7 +89,11 @@ class RegistryEndpoint {
   ImportError pingError_;
   std::vector<AuthChallenge> challenges_;
   std::vector<Waiting> waitingForPing_;
-  std::map<std::string, std::string> tokens_;                 // cache key → token
+  struct CachedToken {
+    std::string token;
+    uint64_t expiresAtMs = 0;  // on the driver's clock; 0: no clock, the token lasts the import
+  };
+  std::map<std::string, CachedToken> tokens_;                 // cache key → token
   std::map<std::string, std::vector<Waiting>> tokenWaiters_;  // cache key → calls waiting
 };
 

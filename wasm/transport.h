@@ -31,6 +31,7 @@ class Transport {
     Continuation next = std::move(it->second);
     pending_.erase(it);
     ++done_;
+    if (response.elapsedMs > elapsedMs_) elapsedMs_ = response.elapsedMs;
     next(response);
     return true;
   }
@@ -38,12 +39,15 @@ class Transport {
   size_t inFlight() const { return pending_.size(); }
   size_t requestsKnown() const { return known_; }
   size_t requestsDone() const { return done_; }
+  // The latest answer's arrival time (ms since the import started; 0 while unknown).
+  uint64_t elapsedMs() const { return elapsedMs_; }
 
  private:
   uint32_t nextId_ = 1;
   std::unordered_map<uint32_t, Continuation> pending_;
   std::vector<HttpRequest> outbox_;
   size_t known_ = 0, done_ = 0;
+  uint64_t elapsedMs_ = 0;
 };
 
 }  // namespace isimport

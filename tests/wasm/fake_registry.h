@@ -98,6 +98,8 @@ class FakeRegistry {
   std::map<std::string, std::string> users;             // username → password (realm and Basic)
   std::string tokenHost = "auth.example.com";           // where the realm lives (https and http)
   std::vector<HttpRequest> log;                          // every request, in the order answered
+  uint64_t msPerAnswer = 0;  // a simulated clock: each answer arrives this much later (0 = no clock)
+  uint64_t clockMs = 0;
 
   FakeHost& host(const std::string& name) { return hosts[name]; }
   FakeRepository& repo(const std::string& hostName, const std::string& path) {
@@ -126,6 +128,7 @@ class FakeRegistry {
       for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.failure = a.failure;
     r.failureText = a.failureText;
+    if (msPerAnswer > 0) r.elapsedMs = clockMs += msPerAnswer;
     if (a.failure == TransportFailure::None && request.method != "HEAD") {
       bool errorAnswer = a.status < 200 || a.status >= 400;
       if (a.body.size() > (errorAnswer ? request.maxErrorBodyBytes : request.maxBodyBytes)) {

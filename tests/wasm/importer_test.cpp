@@ -862,6 +862,29 @@ TEST(ImporterAuth, BearerAnonymous) {
             "Bearer token|-|repository:library/test:pull");  // the token is reused
 }
 
+// A token lasts expires_in (300 s from this realm) on the driver's clock: reused within it, asked for
+// again once it has passed. Without a clock (elapsedMs 0) it lasts the whole import.
+TEST(ImporterAuth, TokenIsAskedForAgainOnceExpired) {
+  auto tokenRequests = [](const FakeRegistry& r) {
+    size_t n = 0;
+    for (const auto& q : r.log) n += q.url.find("auth.example.com") != std::string::npos;
+    return n;
+  };
+  FakeRegistry slow = bearerHub();
+  slow.msPerAnswer = 200000;  // ping at 200 s, token at 400 s (expires 700 s), manifest at 600 s, config asked at 600 s
+  Outcome fresh = runImport(isiOf({image("test:busybox")}), settings(), slow, /*sameRequests=*/false);
+  EXPECT_EQ(fresh.at(0).status.status, "Success");
+  EXPECT_EQ(tokenRequests(fresh.registry), 1u);
+
+  slow.msPerAnswer = 400000;  // token at 800 s expires at 1100 s; the config is asked for at 1200 s
+  Outcome expired = runImport(isiOf({image("test:busybox")}), settings(), slow, /*sameRequests=*/false);
+  EXPECT_EQ(expired.at(0).status.status, "Success");
+  EXPECT_EQ(tokenRequests(expired.registry), 2u);
+
+  Outcome noClock = runImport(isiOf({image("test:busybox")}), bearerHub());
+  EXPECT_EQ(tokenRequests(noClock.registry), 1u);
+}
+
 TEST(ImporterAuth, BearerWithCredentialsGoesToTheRealmWithAccount) {
   FakeRegistry registry = bearerHub();
   registry.repo(kHub, "library/test").privateRepo = true;

@@ -42,6 +42,8 @@ export async function runImport(core, specText, coreOptions, io = {}) {
   const deadline = new AbortController();
   const stop = new AbortController();
   const timer = setTimeout(() => deadline.abort(), importTimeoutMs);
+  // The core has no clock: each answer carries its arrival time since the start (token expiry).
+  const startedAt = performance.now();
   const ctx = {
     fetch: fetchImpl,
     proxyPrefix: io.proxyPrefix ?? '',
@@ -86,7 +88,8 @@ export async function runImport(core, specText, coreOptions, io = {}) {
       }
       const { task, answer } = await Promise.race(running);
       running.delete(task);
-      const fed = step(() => session.feed(JSON.stringify(answer.meta), answer.body), 'feed()');
+      const meta = { ...answer.meta, elapsedMs: Math.max(1, Math.round(performance.now() - startedAt)) };
+      const fed = step(() => session.feed(JSON.stringify(meta), answer.body), 'feed()');
       if (fed.failed) return fed.failed;
       state = fed.value;
       waiting.push(...(state.requests ?? []));
