@@ -1,0 +1,203 @@
+// `isimport import`: performs the import against the registries and prints the ImageStreamImport
+// the server would answer. Resolves to the exit status: 0 accepted (per-image failures live in the
+// per-image status), 1 refused (the Status is printed), 2 an input could not be read.
+
+import { stringify as yamlStringify } from 'yaml';
+
+import { load } from '../lib/isimport.js';
+import { UsageError, choice, fieldValidation, integer, invalid, parseArgs, seconds } from './args.js';
+import { out, readInput, readStream } from './io.js';
+
+export const IMPORT_HELP = `Usage: isimport import [flags] [-f FILE|-]
+
+Performs the import the OpenShift API server would perform for 'oc create -f FILE' of an
+ImageStreamImport, against the real registries, and prints the answer: the ImageStreamImport with
+its status (status.images, status.repository and, with spec.import: true, status.import, the
+ImageStream as it would be after the import). Nothing is written anywhere.
+
+Input: one ImageStreamImport, JSON or YAML, from FILE or standard input (-f -, or no -f when
+standard input is not a terminal).
+
+Flags:
+  -f, --filename FILE|-   the ImageStreamImport to import
+  -o, --output json|yaml  the answer as pretty JSON (the default) or YAML
+  --auth-file FILE        registry credentials: a docker config.json (~/.docker/config.json,
+                          \${XDG_RUNTIME_DIR}/containers/auth.json) or a kubernetes.io/dockerconfigjson
+                          Secret (JSON or YAML, as 'oc get secret NAME -o yaml' prints it)
+  --current FILE          the ImageStream as it is now (e.g. 'oc get is NAME -o yaml'); with
+                          spec.import: true, status.import is computed against it (default: a new
+                          ImageStream)
+  --concurrency N         requests in flight at once (default 6)
+  --timeout S             seconds allowed per registry request (default 30)
+  --import-timeout S      seconds allowed for the whole import (default 120); requests still
+                          running then end as per-image failures
+  --platform OS/ARCH      the control plane's platform, used to pick one image of a manifest list
+                          in Legacy mode (default linux/amd64)
+  --max-tags N            tags imported per spec.repository (default 50, as upstream; -1: all)
+  -n, --namespace NS      the namespace of the request (default "default"): fills an empty
+                          metadata.namespace; a document in another namespace is refused
+  --field-validation Strict|Warn|Ignore
+                          unknown and duplicate fields: errors (Strict, the default), warnings or
+                          ignored
+  --proxy PREFIX          send every registry request to PREFIX + URL (a CORS or caching proxy)
+  --now TIME              the request time (RFC 3339; default: now), for reproducible answers
+  -h, --help              this text
+
+Plain HTTP is used only for images whose importPolicy.insecure is true (as upstream, an https
+registry is tried first). Credentials go only to the registry host and its token realm; never over
+plain HTTP unless the image is insecure; never along a redirect or Link to another host.
+
+While it runs, a progress bar is shown on standard error when that is a terminal. Ctrl-C cancels
+the requests still running (they end as per-image failures and the answer is printed); a second
+Ctrl-C exits at once.
+
+Exit status: 0 the import was accepted (per-image failures such as NotFound or Unauthorized live in
+status.images[].status and status.repository.status); 1 the server would refuse the request (the
+Status is printed, e.g. 422 Invalid with status.details.causes); 2 usage error, or an input or
+--auth-file/--current file that cannot be read.
+`;
+
+function parseImportArgs(args) {
+  const opts = { output: 'json', file: undefined, help: false, lib: {} };
+  const lib = opts.lib;
+  const setFile = (value) => {
+    if (opts.file !== undefined) throw new UsageError('import takes one input (-f FILE or -)');
+    opts.file = value;
+  };
+  const help = () => { opts.help = true; };
+  const filename = (value) => setFile(value());
+  const output = (value) => { opts.output = choice('--output', value(), ['json', 'yaml']); };
+  const namespace = (value) => { lib.namespace = value(); };
+  parseArgs(args, {
+    command: 'import',
+    inlineShort: /^-[fno]./, // -ojson, -o=yaml, -fspec.yaml
+    operand: setFile,
+    flags: {
+      '-h': help,
+      '--help': help,
+      '-f': filename,
+      '--filename': filename,
+      '-o': output,
+      '--output': output,
+      '--auth-file': (value) => { opts.authFile = value(); },
+      '--current': (value) => { opts.currentFile = value(); },
+      '--concurrency': (value, flag) => { lib.concurrency = integer(flag, value(), 1, 64); },
+      '--timeout': (value, flag) => { lib.requestTimeout = seconds(flag, value()); },
+      '--import-timeout': (value, flag) => { lib.importTimeout = seconds(flag, value()); },
+      '--platform': (value) => {
+        const v = value();
+        if (!/^[^/\s]+\/[^/\s]+(\/[^/\s]+)?$/.test(v)) throw invalid('--platform', v, 'OS/ARCH[/VARIANT], e.g. linux/arm64');
+        lib.platform = v;
+      },
+      '--max-tags': (value, flag) => { lib.maxTagsPerRepository = integer(flag, value(), -1, 1000000); },
+      '-n': namespace,
+      '--namespace': namespace,
+      '--field-validation': (value) => { lib.fieldValidation = fieldValidation(value()); },
+      '--proxy': (value) => {
+        const v = value();
+        if (!/^https?:\/\/./.test(v)) throw invalid('--proxy', v, 'an http:// or https:// URL prefix');
+        lib.proxyPrefix = v;
+      },
+      '--now': (value) => {
+        const v = value();
+        if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(v) || Number.isNaN(Date.parse(v))) {
+          throw invalid('--now', v, 'an RFC 3339 time such as 2024-01-02T03:04:05Z');
+        }
+        lib.now = v;
+      },
+    },
+  });
+  return opts;
+}
+
+export async function importCommand(args) {
+  const opts = parseImportArgs(args);
+  if (opts.help) {
+    out(IMPORT_HELP);
+    return 0;
+  }
+  if (opts.file === undefined) {
+    if (process.stdin.isTTY) throw new UsageError('import needs an ImageStreamImport: -f FILE, or - for standard input');
+    opts.file = '-';
+  }
+  const readOrFail = async (path, what) => {
+    const input = path === '-' ? await readStream(process.stdin, '-') : await readInput(path);
+    if (input.error) {
+      process.stderr.write(`isimport: ${what ? `${what}: ` : ''}${input.error}\n`);
+      return null;
+    }
+    return input.bytes;
+  };
+  const spec = await readOrFail(opts.file);
+  if (spec === null) return 2;
+  const lib = { ...opts.lib };
+  if (opts.authFile !== undefined) {
+    const bytes = await readOrFail(opts.authFile, '--auth-file');
+    if (bytes === null) return 2;
+    lib.credentials = bytes;
+  }
+  if (opts.currentFile !== undefined) {
+    const bytes = await readOrFail(opts.currentFile, '--current');
+    if (bytes === null) return 2;
+    lib.currentImageStream = bytes;
+  }
+
+  const isi = await load({ schemas: false });
+  const controller = new AbortController();
+  lib.signal = controller.signal;
+  let interrupts = 0;
+  const onInterrupt = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\nisimport: cancelling the requests still running (Ctrl-C again to exit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  const bar = progressBar(process.stderr);
+  if (bar) lib.onProgress = bar.update;
+
+  let answer;
+  try {
+    answer = await isi.importPreview(spec, lib);
+  } catch (err) {
+    if (err instanceof TypeError && /^isimport: /.test(err.message)) {
+      bar?.clear();
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    bar?.clear();
+    process.off('SIGINT', onInterrupt);
+  }
+  out(opts.output === 'yaml' ? yamlStringify(answer, { version: '1.1', lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false }) : `${JSON.stringify(answer, null, 2)}\n`);
+  return answer?.kind === 'Status' ? 1 : 0;
+}
+
+// A one-line progress bar on a terminal (nothing when the stream is not one).
+function progressBar(stream) {
+  if (!stream.isTTY) return null;
+  let shown = false;
+  let lastDraw = 0;
+  let latest = null;
+  const draw = () => {
+    const p = latest;
+    const width = 24;
+    const total = Math.max(p.requestsKnown, 1);
+    const filled = Math.min(width, Math.round((p.requestsDone / total) * width));
+    const line = `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${p.requestsDone}/${p.requestsKnown} requests, ${p.imagesDone}/${p.imagesTotal} images`;
+    stream.write(`\r${line.slice(0, Math.max(10, (stream.columns || 80) - 1))}\x1b[K`);
+    shown = true;
+    lastDraw = Date.now();
+  };
+  return {
+    update(p) {
+      latest = p;
+      if (Date.now() - lastDraw >= 50 || p.imagesDone === p.imagesTotal) draw();
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// The command's I/O: inputs read whole (files, directories walked, standard input), each as
+// {path, bytes} or {path, error} with the message to print, and standard output.
+
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const MAX_READ_BYTES = 64 * 1024 * 1024; // per file or stdin; more is refused as unreadable
+const EXTENSIONS = /\.(ya?ml|json)$/i;
+
+export function out(text) {
+  process.stdout.write(text);
+}
+
+// Inputs in order: files as given, directories walked (sorted, .yaml/.yml/.json), - as stdin.
+export async function* expandInputs(inputs) {
+  for (const arg of inputs) {
+    if (arg === '-') {
+      yield await readStream(process.stdin, '-');
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(arg);
+    } catch (err) {
+      yield { path: arg, error: `cannot read ${arg}: ${describe(err)}` };
+      continue;
+    }
+    if (info.isDirectory()) {
+      let found = 0;
+      for await (const file of walk(arg, new Set())) {
+        found++;
+        yield file.error ? file : await readInput(file.path);
+      }
+      if (found === 0) yield { path: arg, error: `${arg}: no .yaml, .yml or .json files in this directory` };
+    } else {
+      yield await readInput(arg);
+    }
+  }
+}
+
+async function* walk(dir, seen) {
+  let real;
+  try {
+    real = await realpath(dir);
+  } catch (err) {
+    yield { path: dir, error: `cannot read ${dir}: ${describe(err)}` };
+    return;
+  }
+  if (seen.has(real)) return; // a symlink loop
+  seen.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    yield { path: dir, error: `cannot read ${dir}: ${describe(err)}` };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(path);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        if (EXTENSIONS.test(entry.name)) yield { path, error: `cannot read ${path}: broken symbolic link` };
+        continue;
+      }
+    }
+    if (isDir) yield* walk(path, seen);
+    else if (isFile && EXTENSIONS.test(entry.name)) yield { path };
+  }
+}
+
+export async function readInput(path) {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    return { path, error: `cannot read ${path}: ${describe(err)}` };
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return { path, error: `cannot read ${path}: is a directory` };
+    return await readAll(path, (buf, offset) => handle.read(buf, offset, buf.length - offset, null).then((r) => r.bytesRead));
+  } catch (err) {
+    return { path, error: `cannot read ${path}: ${describe(err)}` };
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+// Reads up to MAX_READ_BYTES; a larger input is refused as unreadable.
+async function readAll(path, readInto) {
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let filled = 0;
+    while (filled < buf.length) {
+      const n = await readInto(buf, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    if (filled > 0) chunks.push(buf.subarray(0, filled));
+    total += filled;
+    if (total > MAX_READ_BYTES) return { path, error: `cannot read ${path}: larger than ${MAX_READ_BYTES / 1024 / 1024} MiB` };
+    if (filled < buf.length) break;
+  }
+  const bytes = Buffer.concat(chunks, total);
+  return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+export async function readStream(stream, path) {
+  const chunks = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      total += chunk.length;
+      if (total > MAX_READ_BYTES) {
+        stream.destroy();
+        return { path, error: `cannot read standard input: larger than ${MAX_READ_BYTES / 1024 / 1024} MiB` };
+      }
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    return { path, error: `cannot read standard input: ${describe(err)}` };
+  }
+  const bytes = Buffer.concat(chunks, total);
+  return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+function describe(err) {
+  switch (err?.code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    default: return String(err?.message ?? err);
+  }
+}
