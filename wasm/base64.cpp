@@ -4,7 +4,7 @@ namespace isimport {
 namespace {
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-int sextet(char c) {
+int base64Value(unsigned char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
   if (c >= 'a' && c <= 'z') return c - 'a' + 26;
   if (c >= '0' && c <= '9') return c - '0' + 52;
@@ -12,6 +12,78 @@ int sextet(char c) {
   if (c == '/') return 63;
   return -1;
 }
+
+bool isNewline(char c) { return c == '\n' || c == '\r'; }
+
+// encoding/base64 Decode, quantum by quantum, with its error offsets; CR and LF are skipped.
+bool goBase64Decode(std::string_view src, bool padded, std::string& out, size_t& errorOffset) {
+  size_t si = 0;
+  while (si < src.size()) {
+    uint32_t dbuf[4] = {0, 0, 0, 0};
+    int dlen = 4;
+    bool garbage = false;
+    size_t garbageAt = 0;
+    for (int j = 0; j < 4; ++j) {
+      if (si == src.size()) {
+        if (j == 0) return true;
+        if (j == 1 || padded) {
+          errorOffset = si - static_cast<size_t>(j);
+          return false;
+        }
+        dlen = j;
+        break;
+      }
+      unsigned char in = static_cast<unsigned char>(src[si++]);
+      int value = base64Value(in);
+      if (value >= 0) {
+        dbuf[j] = static_cast<uint32_t>(value);
+        continue;
+      }
+      if (isNewline(static_cast<char>(in))) {
+        --j;
+        continue;
+      }
+      if (!padded || in != '=') {
+        errorOffset = si - 1;
+        return false;
+      }
+      // Padding: only after two or three symbols, "==" after two.
+      if (j < 2) {
+        errorOffset = si - 1;
+        return false;
+      }
+      if (j == 2) {
+        while (si < src.size() && isNewline(src[si])) ++si;
+        if (si == src.size()) {
+          errorOffset = src.size();
+          return false;
+        }
+        if (src[si] != '=') {
+          errorOffset = si - 1;
+          return false;
+        }
+        ++si;
+      }
+      while (si < src.size() && isNewline(src[si])) ++si;
+      if (si < src.size()) {
+        garbage = true;
+        garbageAt = si;
+      }
+      dlen = j;
+      break;
+    }
+    uint32_t val = dbuf[0] << 18 | dbuf[1] << 12 | dbuf[2] << 6 | dbuf[3];
+    if (dlen >= 2) out += static_cast<char>((val >> 16) & 0xFF);
+    if (dlen >= 3) out += static_cast<char>((val >> 8) & 0xFF);
+    if (dlen >= 4) out += static_cast<char>(val & 0xFF);
+    if (garbage) {
+      errorOffset = garbageAt;
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string base64Encode(std::string_view in) {
@@ -37,58 +109,10 @@ std::string base64Encode(std::string_view in) {
   return out;
 }
 
-Base64Decoded base64Decode(std::string_view text) {
+Base64Decoded base64Decode(std::string_view text, bool padded) {
   Base64Decoded result;
   std::string out;
-  unsigned quantum[4];
-  int have = 0;
-  int padding = 0;
-  size_t i = 0;
-  for (; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\r' || c == '\n') continue;
-    if (padding > 0) {
-      if (c != '=' || padding >= 2 || have + padding != 3) {
-        result.errorOffset = i;
-        return result;
-      }
-      ++padding;
-      continue;
-    }
-    if (c == '=') {
-      if (have < 2) {
-        result.errorOffset = i;
-        return result;
-      }
-      padding = 1;
-      continue;
-    }
-    int v = sextet(c);
-    if (v < 0) {
-      result.errorOffset = i;
-      return result;
-    }
-    quantum[have++] = static_cast<unsigned>(v);
-    if (have == 4) {
-      unsigned bits = (quantum[0] << 18) | (quantum[1] << 12) | (quantum[2] << 6) | quantum[3];
-      out += static_cast<char>(bits >> 16);
-      out += static_cast<char>((bits >> 8) & 0xFF);
-      out += static_cast<char>(bits & 0xFF);
-      have = 0;
-    }
-  }
-  if (padding > 0) {
-    if (have + padding != 4) {
-      result.errorOffset = text.size();
-      return result;
-    }
-    unsigned bits = (quantum[0] << 18) | (quantum[1] << 12) | (have == 3 ? quantum[2] << 6 : 0);
-    out += static_cast<char>(bits >> 16);
-    if (have == 3) out += static_cast<char>((bits >> 8) & 0xFF);
-  } else if (have != 0) {
-    result.errorOffset = text.size();
-    return result;
-  }
+  if (!goBase64Decode(text, padded, out, result.errorOffset)) return result;
   result.bytes = std::move(out);
   return result;
 }

@@ -1,4 +1,4 @@
-// Standard base64 (RFC 4648 §4, padded), as Go's encoding/base64.StdEncoding.
+// Standard base64 (RFC 4648 §4), as Go's encoding/base64 StdEncoding (padded) and RawStdEncoding.
 #pragma once
 
 #include <optional>
@@ -14,7 +14,8 @@ struct Base64Decoded {
   size_t errorOffset = 0;  // first offending input byte when decoding fails
 };
 
-// Strict decoding as Go's StdEncoding.Decode: padding required, CR and LF ignored.
-Base64Decoded base64Decode(std::string_view text);
+// Decoding as Go's Encoding.Decode, with its error offsets: `padded` is StdEncoding (padding
+// required), otherwise RawStdEncoding (no padding allowed); CR and LF are skipped.
+Base64Decoded base64Decode(std::string_view text, bool padded = true);
 
 }  // namespace isimport

@@ -1,5 +1,7 @@
 #include "credentials.h"
 
+#include "base64.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -14,86 +16,6 @@ namespace {
 // The "auth" field: Go's base64 StdEncoding (when the trimmed value ends in '=') or RawStdEncoding.
 // ---------------------------------------------------------------------------------------------
 
-int base64Value(unsigned char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
-bool isNewline(char c) { return c == '\n' || c == '\r'; }
-
-// encoding/base64 Decode, quantum by quantum, with its error offsets; CR and LF are skipped.
-bool goBase64Decode(std::string_view src, bool padded, std::string& out, size_t& errorOffset) {
-  size_t si = 0;
-  while (si < src.size()) {
-    uint32_t dbuf[4] = {0, 0, 0, 0};
-    int dlen = 4;
-    bool garbage = false;
-    size_t garbageAt = 0;
-    for (int j = 0; j < 4; ++j) {
-      if (si == src.size()) {
-        if (j == 0) return true;
-        if (j == 1 || padded) {
-          errorOffset = si - static_cast<size_t>(j);
-          return false;
-        }
-        dlen = j;
-        break;
-      }
-      unsigned char in = static_cast<unsigned char>(src[si++]);
-      int value = base64Value(in);
-      if (value >= 0) {
-        dbuf[j] = static_cast<uint32_t>(value);
-        continue;
-      }
-      if (isNewline(static_cast<char>(in))) {
-        --j;
-        continue;
-      }
-      if (!padded || in != '=') {
-        errorOffset = si - 1;
-        return false;
-      }
-      // Padding: only after two or three symbols, "==" after two.
-      if (j < 2) {
-        errorOffset = si - 1;
-        return false;
-      }
-      if (j == 2) {
-        while (si < src.size() && isNewline(src[si])) ++si;
-        if (si == src.size()) {
-          errorOffset = src.size();
-          return false;
-        }
-        if (src[si] != '=') {
-          errorOffset = si - 1;
-          return false;
-        }
-        ++si;
-      }
-      while (si < src.size() && isNewline(src[si])) ++si;
-      if (si < src.size()) {
-        garbage = true;
-        garbageAt = si;
-      }
-      dlen = j;
-      break;
-    }
-    uint32_t val = dbuf[0] << 18 | dbuf[1] << 12 | dbuf[2] << 6 | dbuf[3];
-    if (dlen >= 2) out += static_cast<char>((val >> 16) & 0xFF);
-    if (dlen >= 3) out += static_cast<char>((val >> 8) & 0xFF);
-    if (dlen >= 4) out += static_cast<char>(val & 0xFF);
-    if (garbage) {
-      errorOffset = garbageAt;
-      return false;
-    }
-  }
-  return true;
-}
-
 bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
 // credentialprovider's decodeDockerConfigFieldAuth; returns Go's error text or "".
@@ -102,11 +24,9 @@ std::string decodeAuthField(std::string_view field, BasicCredentials& out) {
   while (!trimmed.empty() && isAsciiSpace(trimmed.back())) trimmed.remove_suffix(1);
   while (!trimmed.empty() && isAsciiSpace(trimmed.front())) trimmed.remove_prefix(1);
   bool padded = !trimmed.empty() && trimmed.back() == '=';
-  std::string decoded;
-  size_t offset = 0;
-  if (!goBase64Decode(field, padded, decoded, offset)) {
-    return "illegal base64 data at input byte " + std::to_string(offset);
-  }
+  Base64Decoded result = base64Decode(field, padded);
+  if (!result.bytes) return "illegal base64 data at input byte " + std::to_string(result.errorOffset);
+  const std::string& decoded = *result.bytes;
   size_t colon = decoded.find(':');
   if (colon == std::string::npos) {
     return "unable to parse auth field, must be formatted as base64(username:password)";
