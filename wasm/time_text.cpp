@@ -1,7 +1,5 @@
 #include "time_text.h"
 
-#include <cstdio>
-
 #include "go_text.h"  // goDecodeRune
 
 namespace isimport {
@@ -94,17 +92,39 @@ std::optional<int64_t> parseRfc3339(std::string_view s) {
   return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
 }
 
+namespace {
+
+// printf's "%0*lld": zero-padded to `width` characters, the sign counted in the width.
+void appendPadded(std::string& out, int64_t value, int width) {
+  std::string digits = std::to_string(value < 0 ? -static_cast<uint64_t>(value) : static_cast<uint64_t>(value));
+  if (value < 0) out += '-', --width;
+  if (static_cast<int>(digits.size()) < width) out.append(width - digits.size(), '0');
+  out += digits;
+}
+
+}  // namespace
+
 std::string formatRfc3339(int64_t t) {
   int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
   int64_t secs = t - days * 86400;
   int64_t y;
   unsigned m, d;
   civilFromDays(days, y, m, d);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y), m, d,
-                static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
-                static_cast<long long>(secs % 60));
-  return buf;
+  std::string out;
+  out.reserve(20);
+  appendPadded(out, y, 4);
+  out += '-';
+  appendPadded(out, m, 2);
+  out += '-';
+  appendPadded(out, d, 2);
+  out += 'T';
+  appendPadded(out, secs / 3600, 2);
+  out += ':';
+  appendPadded(out, secs / 60 % 60, 2);
+  out += ':';
+  appendPadded(out, secs % 60, 2);
+  out += 'Z';
+  return out;
 }
 
 namespace {

@@ -31,5 +31,13 @@ TEST(TimeText, GoParseKeepsGosRfc3339LayoutAndTexts) {
             "parsing time \"2020-01-02T03:04:05\\xc3\\xa9\"" + layout + "\"\\xc3\\xa9\" as \"Z07:00\"");
 }
 
+TEST(TimeText, FormatRfc3339PadsEveryFieldAsMetav1TimeWrites) {
+  EXPECT_EQ(formatRfc3339(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(formatRfc3339(1466724217), "2016-06-23T23:23:37Z");
+  EXPECT_EQ(formatRfc3339(-62135596800), "0001-01-01T00:00:00Z");  // Go's zero time
+  EXPECT_EQ(formatRfc3339(-1), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(formatRfc3339(253402300799), "9999-12-31T23:59:59Z");
+}
+
 }  // namespace
 }  // namespace isimport
