@@ -2,8 +2,8 @@
 # `npm test`: set-up, build, then every test suite. All suites run even when one fails; the exit
 # status is non-zero when set-up, the build or any suite failed.
 #   - native core (GoogleTest through ctest)      build/native
-#   - JS API on the wasm core (node --test)       tests/web/*.test.mjs
-#   - the hand-written types (tsc)                 tests/web/types-check.ts against web/lib/isimport.d.ts
+#   - JS API on the wasm core (node --test)       tests/web/{lib,cli}/, tests/wasm/, tests/e2e/
+#   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/isimport.d.ts
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -37,13 +37,13 @@ if line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$
 fi
 
 suite "JS API (node --test)" "$LOG_DIR/node.log" \
-  node --test --test-reporter=spec tests/web/
+  node --test --test-reporter=spec tests/web/ tests/wasm/ tests/e2e/
 n=$(sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' "$LOG_DIR/node.log" | tail -n1)
 f=$(sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' "$LOG_DIR/node.log" | tail -n1)
 passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
 
 suite "types (tsc)" "$LOG_DIR/tsc.log" \
-  node_modules/.bin/tsc -p tests/web
+  node_modules/.bin/tsc -p tests/web/lib
 if [[ " ${failed_suites[*]-} " == *" types (tsc) "* ]]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 
 echo

@@ -1,10 +1,10 @@
 #include "api.h"
 
-#include "create_request.h"
-#include "json_tree.h"
-#include "json_writer.h"
-#include "reference.h"
-#include "options_object.h"
+#include "json/json_tree.h"
+#include "json/json_writer.h"
+#include "json/options_object.h"
+#include "model/reference.h"
+#include "validation/create_request.h"
 
 namespace isimport {
 namespace {

@@ -3,7 +3,7 @@
 #include <emscripten/bind.h>
 
 #include "api.h"
-#include "import_session.h"
+#include "import/import_session.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "schema.h"
+#include "json/schema.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

@@ -1,5 +1,5 @@
 // Go's text conventions (see go_text.h).
-#include "go_text.h"
+#include "go/go_text.h"
 
 #include <algorithm>
 #include <iterator>

@@ -1,6 +1,6 @@
-#include "time_text.h"
+#include "go/time_text.h"
 
-#include "go_text.h"  // goDecodeRune
+#include "go/go_text.h"  // goDecodeRune
 
 namespace isimport {
 namespace {

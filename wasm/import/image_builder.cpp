@@ -1,11 +1,11 @@
-#include "image_builder.h"
+#include "import/image_builder.h"
 
 #include <set>
 
-#include "digest.h"
-#include "go_text.h"
-#include "image_config.h"
-#include "registry_json.h"
+#include "go/go_text.h"
+#include "import/image_config.h"
+#include "registry/digest.h"
+#include "registry/registry_json.h"
 
 namespace isimport {
 namespace {

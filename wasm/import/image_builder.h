@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "image.h"
-#include "manifest.h"
+#include "model/image.h"
+#include "registry/manifest.h"
 
 namespace isimport {
 

@@ -1,7 +1,7 @@
-#include "image_config.h"
+#include "import/image_config.h"
 
-#include "registry_json.h"
-#include "time_text.h"
+#include "go/time_text.h"
+#include "registry/registry_json.h"
 
 namespace isimport {
 namespace {

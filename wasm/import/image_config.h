@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "image.h"
+#include "model/image.h"
 
 namespace isimport {
 

@@ -1,16 +1,16 @@
-#include "import_session.h"
+#include "import/import_session.h"
 
-#include "codec.h"
-#include "create_request.h"
-#include "digest.h"
-#include "importer.h"
-#include "json_tree.h"
-#include "json_writer.h"
-#include "options_object.h"
-#include "status_builders.h"
-#include "stream_update.h"
-#include "time_text.h"
-#include "typed_encoder.h"
+#include "go/time_text.h"
+#include "import/importer.h"
+#include "import/stream_update.h"
+#include "json/codec.h"
+#include "json/json_tree.h"
+#include "json/json_writer.h"
+#include "json/options_object.h"
+#include "json/typed_encoder.h"
+#include "model/status_builders.h"
+#include "registry/digest.h"
+#include "validation/create_request.h"
 
 namespace isimport {
 namespace {

@@ -1,9 +1,9 @@
-#include "import_status.h"
+#include "import/import_status.h"
 
 #include <cctype>
 
-#include "field_error.h"
-#include "go_text.h"
+#include "go/go_text.h"
+#include "validation/field_error.h"
 
 namespace isimport {
 namespace {

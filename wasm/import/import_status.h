@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "meta.h"
-#include "registry_error.h"
+#include "model/meta.h"
+#include "registry/registry_error.h"
 
 namespace isimport {
 

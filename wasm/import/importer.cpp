@@ -1,13 +1,13 @@
-#include "importer.h"
+#include "import/importer.h"
 
 #include <set>
 
-#include "field_error.h"
-#include "import_status.h"
-#include "reference.h"
-#include "registry_endpoint.h"
-#include "stream_update.h"
-#include "tag_order.h"
+#include "import/import_status.h"
+#include "import/stream_update.h"
+#include "import/tag_order.h"
+#include "model/reference.h"
+#include "registry/registry_endpoint.h"
+#include "validation/field_error.h"
 
 namespace isimport {
 namespace {

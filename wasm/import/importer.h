@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "credentials.h"
-#include "image_stream_import.h"
-#include "repository_fetcher.h"
-#include "transport.h"
+#include "import/repository_fetcher.h"
+#include "model/image_stream_import.h"
+#include "registry/credentials.h"
+#include "registry/transport.h"
 
 namespace isimport {
 

@@ -1,12 +1,12 @@
-#include "repository_fetcher.h"
+#include "import/repository_fetcher.h"
 
-#include "digest.h"
-#include "go_text.h"  // goQuote, goParseInt64
-#include "image_builder.h"
-#include "import_status.h"
-#include "json_tree.h"
-#include "registry_json.h"
-#include "url.h"
+#include "go/go_text.h"  // goQuote, goParseInt64
+#include "import/image_builder.h"
+#include "import/import_status.h"
+#include "json/json_tree.h"
+#include "registry/digest.h"
+#include "registry/registry_json.h"
+#include "registry/url.h"
 
 namespace isimport {
 namespace {

@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "image.h"
-#include "manifest.h"
-#include "once_cache.h"
-#include "reference.h"
-#include "registry_endpoint.h"
+#include "import/once_cache.h"
+#include "model/image.h"
+#include "model/reference.h"
+#include "registry/manifest.h"
+#include "registry/registry_endpoint.h"
 
 namespace isimport {
 

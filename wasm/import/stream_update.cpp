@@ -1,15 +1,15 @@
-#include "stream_update.h"
+#include "import/stream_update.h"
 
 #include <map>
 #include <utility>
 
-#include "codec.h"
-#include "field_error.h"
-#include "go_text.h"
-#include "reference.h"
-#include "status_builders.h"
-#include "time_text.h"
-#include "validation.h"
+#include "go/go_text.h"
+#include "go/time_text.h"
+#include "json/codec.h"
+#include "model/reference.h"
+#include "model/status_builders.h"
+#include "validation/field_error.h"
+#include "validation/validation.h"
 
 namespace isimport {
 namespace {

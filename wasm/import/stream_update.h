@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "image_stream_import.h"
+#include "model/image_stream_import.h"
 
 namespace isimport {
 

@@ -1,4 +1,4 @@
-#include "tag_order.h"
+#include "import/tag_order.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,11 +1,11 @@
-#include "codec.h"
+#include "json/codec.h"
 
-#include "base64.h"
-#include "defaults.h"
-#include "json_tree.h"
-#include "status_builders.h"
-#include "typed_decoder.h"
-#include "typed_encoder.h"
+#include "go/base64.h"
+#include "json/json_tree.h"
+#include "json/typed_decoder.h"
+#include "json/typed_encoder.h"
+#include "model/defaults.h"
+#include "model/status_builders.h"
 
 namespace isimport {
 

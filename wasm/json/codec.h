@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "image_stream_import.h"
+#include "model/image_stream_import.h"
 
 namespace isimport {
 

@@ -1,8 +1,8 @@
-#include "go_json_scan.h"
+#include "json/go_json_scan.h"
 
 #include <cstdint>
 
-#include "go_text.h"  // goQuote, goDecodeRune, appendGoRune
+#include "go/go_text.h"  // goQuote, goDecodeRune, appendGoRune
 
 namespace isimport::goscan {
 namespace {

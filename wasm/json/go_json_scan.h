@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "json_tree.h"
+#include "json/json_tree.h"
 
 namespace isimport::goscan {
 

@@ -1,8 +1,8 @@
-#include "json_tree.h"
+#include "json/json_tree.h"
 
 #include <nlohmann/json.hpp>
 
-#include "json_writer.h"
+#include "json/json_writer.h"
 
 namespace isimport::json {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "json_tree.h"
+#include "json/json_tree.h"
 
 namespace isimport {
 

@@ -1,12 +1,12 @@
-#include "schema.h"
+#include "json/schema.h"
 
 #include <map>
 #include <set>
 
-#include "image_stream_import.h"
-#include "json_tree.h"
-#include "json_writer.h"
-#include "typed_decoder.h"  // Described, kLooseKeys, GoType
+#include "json/json_tree.h"
+#include "json/json_writer.h"
+#include "json/typed_decoder.h"  // Described, kLooseKeys, GoType
+#include "model/image_stream_import.h"
 
 namespace isimport {
 namespace {

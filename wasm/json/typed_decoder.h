@@ -7,10 +7,10 @@
 #include <string>
 #include <unordered_set>
 
-#include "fields.h"
-#include "json_tree.h"
-#include "json_writer.h"
-#include "time_text.h"
+#include "go/time_text.h"
+#include "json/json_tree.h"
+#include "json/json_writer.h"
+#include "model/fields.h"
 
 namespace isimport {
 

@@ -4,9 +4,9 @@
 // and the importer's answers.
 #pragma once
 
-#include "fields.h"
-#include "json_writer.h"
-#include "time_text.h"
+#include "go/time_text.h"
+#include "json/json_writer.h"
+#include "model/fields.h"
 
 namespace isimport {
 

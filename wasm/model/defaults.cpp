@@ -1,6 +1,6 @@
-#include "defaults.h"
+#include "model/defaults.h"
 
-#include "reference.h"
+#include "model/reference.h"
 
 namespace isimport {
 namespace {

@@ -1,7 +1,7 @@
 // v1 defaulting applied while the apiserver decodes a request (spec §1.19), before validation.
 #pragma once
 
-#include "image_stream_import.h"
+#include "model/image_stream_import.h"
 
 namespace isimport {
 

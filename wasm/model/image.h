@@ -2,7 +2,7 @@
 // entries, signatures, and the DockerImage metadata object with its capitalised keys.
 #pragma once
 
-#include "meta.h"
+#include "model/meta.h"
 
 namespace isimport {
 

@@ -2,7 +2,7 @@
 // policies ImageStreamImport shares with it.
 #pragma once
 
-#include "meta.h"
+#include "model/meta.h"
 
 namespace isimport {
 

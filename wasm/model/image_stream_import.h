@@ -1,8 +1,8 @@
 // The ImageStreamImport kind: what to import (spec) and what the import produced (status).
 #pragma once
 
-#include "image.h"
-#include "image_stream.h"
+#include "model/image.h"
+#include "model/image_stream.h"
 
 namespace isimport {
 

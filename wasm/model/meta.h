@@ -1,7 +1,7 @@
 // Kubernetes metadata types shared by every kind: ObjectMeta, object references and metav1.Status.
 #pragma once
 
-#include "fields.h"
+#include "model/fields.h"
 
 namespace isimport {
 

@@ -14,7 +14,7 @@
 // and a host port must be followed by `/`). So the matcher locates the pieces directly and then
 // checks each one.
 
-#include "reference.h"
+#include "model/reference.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "status_builders.h"
+#include "model/status_builders.h"
 
 namespace isimport {
 

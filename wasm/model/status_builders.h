@@ -2,7 +2,7 @@
 // so their texts and shapes stay identical wherever they are produced.
 #pragma once
 
-#include "meta.h"
+#include "model/meta.h"
 
 namespace isimport {
 

@@ -1,10 +1,10 @@
-#include "auth_challenge.h"
+#include "registry/auth_challenge.h"
 
 #include <cctype>
 
-#include "go_text.h"  // goQuote, goParseInt64
-#include "go_json_scan.h"
-#include "time_text.h"
+#include "go/go_text.h"  // goQuote, goParseInt64
+#include "go/time_text.h"
+#include "json/go_json_scan.h"
 
 namespace isimport {
 namespace {

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "http_exchange.h"
+#include "registry/http_exchange.h"
 
 namespace isimport {
 

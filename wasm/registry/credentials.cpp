@@ -1,13 +1,13 @@
-#include "credentials.h"
+#include "registry/credentials.h"
 
-#include "base64.h"
+#include "go/base64.h"
 
 #include <algorithm>
 #include <cstdint>
 
-#include "go_text.h"  // goDecodeRune
-#include "go_json_scan.h"
-#include "url.h"
+#include "go/go_text.h"  // goDecodeRune
+#include "json/go_json_scan.h"
+#include "registry/url.h"
 
 namespace isimport {
 namespace {

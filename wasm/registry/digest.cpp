@@ -1,4 +1,4 @@
-#include "digest.h"
+#include "registry/digest.h"
 
 #include <sodium.h>
 

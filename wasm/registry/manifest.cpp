@@ -1,14 +1,14 @@
-#include "manifest.h"
+#include "registry/manifest.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <map>
 
-#include "base64.h"
-#include "digest.h"
-#include "go_text.h"
-#include "media_type.h"
-#include "registry_json.h"
+#include "go/base64.h"
+#include "go/go_text.h"
+#include "registry/digest.h"
+#include "registry/media_type.h"
+#include "registry/registry_json.h"
 
 namespace isimport {
 namespace {

@@ -1,4 +1,4 @@
-#include "media_type.h"
+#include "registry/media_type.h"
 
 #include <map>
 

@@ -1,8 +1,8 @@
-#include "registry_endpoint.h"
+#include "registry/registry_endpoint.h"
 
-#include "base64.h"
-#include "go_text.h"  // goQuote
-#include "url.h"
+#include "go/base64.h"
+#include "go/go_text.h"  // goQuote
+#include "registry/url.h"
 
 namespace isimport {
 namespace {

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "auth_challenge.h"
-#include "credentials.h"
-#include "registry_error.h"
-#include "transport.h"
+#include "registry/auth_challenge.h"
+#include "registry/credentials.h"
+#include "registry/registry_error.h"
+#include "registry/transport.h"
 
 namespace isimport {
 

@@ -1,10 +1,10 @@
-#include "registry_error.h"
+#include "registry/registry_error.h"
 
 #include <cctype>
 
-#include "auth_challenge.h"
-#include "go_text.h"  // goQuote
-#include "go_json_scan.h"
+#include "go/go_text.h"  // goQuote
+#include "json/go_json_scan.h"
+#include "registry/auth_challenge.h"
 
 namespace isimport {
 namespace {

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "http_exchange.h"
+#include "registry/http_exchange.h"
 
 namespace isimport {
 

@@ -1,13 +1,13 @@
-#include "registry_json.h"
+#include "registry/registry_json.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <vector>
 
-#include "go_json_scan.h"
-#include "go_text.h"
-#include "time_text.h"
+#include "go/go_text.h"
+#include "go/time_text.h"
+#include "json/go_json_scan.h"
 
 namespace isimport::gojson {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "typed_decoder.h"
+#include "json/typed_decoder.h"
 
 namespace isimport::gojson {
 

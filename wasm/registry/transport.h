@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "http_exchange.h"
+#include "registry/http_exchange.h"
 
 namespace isimport {
 

@@ -1,9 +1,9 @@
-#include "url.h"
+#include "registry/url.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "go_text.h"  // goQuote
+#include "go/go_text.h"  // goQuote
 
 namespace isimport {
 namespace {

@@ -1,8 +1,8 @@
-#include "create_request.h"
+#include "validation/create_request.h"
 
-#include "field_error.h"
-#include "status_builders.h"
-#include "validation.h"
+#include "model/status_builders.h"
+#include "validation/field_error.h"
+#include "validation/validation.h"
 
 namespace isimport {
 namespace {

@@ -2,7 +2,7 @@
 // default, fill or check the namespace, then validate the kind's rules and answer 422 when they fail.
 #pragma once
 
-#include "codec.h"
+#include "json/codec.h"
 
 namespace isimport {
 

@@ -1,11 +1,11 @@
 // Kubernetes field errors: texts, value rendering and the Status answers built from them.
-#include "field_error.h"
+#include "validation/field_error.h"
 
 #include <set>
 
-#include "go_text.h"
-#include "json_writer.h"
-#include "status_builders.h"
+#include "go/go_text.h"
+#include "json/json_writer.h"
+#include "model/status_builders.h"
 
 namespace isimport {
 namespace {

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "meta.h"
+#include "model/meta.h"
 
 namespace isimport {
 

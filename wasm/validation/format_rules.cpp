@@ -1,9 +1,9 @@
 // The name and format rules of validation (see format_rules.h).
-#include "format_rules.h"
+#include "validation/format_rules.h"
 
 #include <cstdint>
 
-#include "go_text.h"  // goQuote
+#include "go/go_text.h"  // goQuote
 
 namespace isimport {
 namespace {

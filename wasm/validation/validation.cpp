@@ -1,12 +1,12 @@
 // Server-side validation of ImageStreamImport, ImageStream and Image (see validation.h).
-#include "validation.h"
+#include "validation/validation.h"
 
 #include <map>
 
-#include "go_text.h"
-#include "json_writer.h"
-#include "reference.h"
-#include "time_text.h"
+#include "go/go_text.h"
+#include "go/time_text.h"
+#include "json/json_writer.h"
+#include "model/reference.h"
 
 namespace isimport {
 namespace {

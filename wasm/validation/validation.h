@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "field_error.h"
-#include "format_rules.h"
-#include "image_stream_import.h"
+#include "model/image_stream_import.h"
+#include "validation/field_error.h"
+#include "validation/format_rules.h"
 
 namespace isimport {
 

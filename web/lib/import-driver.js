@@ -28,7 +28,7 @@ const MAX_REDIRECTS = 10;
  * TypeError (the core's usage error).
  * @param {object} core the loaded wasm module (has the ImportSession class)
  * @param {string} specText the ImageStreamImport as JSON text
- * @param {object} coreOptions options for the core (see wasm/import_session.h)
+ * @param {object} coreOptions options for the core (see wasm/import/import_session.h)
  * @param {object} io {fetch, concurrency, signal, onProgress, proxyPrefix, importTimeoutMs}
  */
 export async function runImport(core, specText, coreOptions, io = {}) {

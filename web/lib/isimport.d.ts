@@ -1,5 +1,5 @@
 // Types of the isimport JS API (web/lib/isimport.js). Written by hand: Debian's Emscripten 3.1.6
-// has no --emit-tsd. tests/web/types-check.ts is compiled against this file by `npm test`.
+// has no --emit-tsd. tests/web/lib/types-check.ts is compiled against this file by `npm test`.
 
 // ---------------------------------------------------------------------------------------------
 // Kubernetes / OpenShift object model (image.openshift.io/v1), as far as the API exposes it.

@@ -1,5 +1,5 @@
 // Go's text conventions (go_text.h): strconv.Quote, unicode.IsPrint, utf8.DecodeRuneInString.
-#include "go_text.h"
+#include "go/go_text.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Go's time.Parse(time.RFC3339) as the registry documents' times are read (time_text.h).
-#include "time_text.h"
+#include "go/time_text.h"
 
 #include <gtest/gtest.h>
 

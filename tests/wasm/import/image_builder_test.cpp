@@ -2,12 +2,12 @@
 // from the recorded registry documents of spec §5.4 and hand-made edge cases.
 #include <gtest/gtest.h>
 
-#include "codec.h"
-#include "digest.h"
-#include "image_builder.h"
-#include "schema1_signer.h"
-#include "test_support.h"
-#include "time_text.h"
+#include "go/time_text.h"
+#include "import/image_builder.h"
+#include "json/codec.h"
+#include "registry/digest.h"
+#include "support/schema1_signer.h"
+#include "support/test_support.h"
 
 namespace isimport {
 namespace {

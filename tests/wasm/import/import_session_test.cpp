@@ -1,14 +1,14 @@
 // ImportSession, the JSON face of the import engine that the JavaScript driver uses: options and
 // spec in, requests out, responses in, the answer out — including the answers that end a session
 // before any request (invalid spec, bad options, a stream that does not match).
-#include "import_session.h"
+#include "import/import_session.h"
 
 #include <gtest/gtest.h>
 
-#include "fake_registry.h"
-#include "json_tree.h"
-#include "json_writer.h"
-#include "test_support.h"
+#include "json/json_tree.h"
+#include "json/json_writer.h"
+#include "support/fake_registry.h"
+#include "support/test_support.h"
 
 namespace isimport {
 namespace {

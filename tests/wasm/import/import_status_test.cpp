@@ -1,10 +1,10 @@
 // Per-image and per-repository statuses (spec §3.9, §3.10, §3.12, shapes of §6), compared as the
 // JSON the importer writes.
-#include "import_status.h"
+#include "import/import_status.h"
 
 #include <gtest/gtest.h>
 
-#include "codec.h"
+#include "json/codec.h"
 
 namespace isimport {
 namespace {

@@ -3,19 +3,19 @@
 // on purpose the test says so; where upstream has a quirk, the test names it as upstream behaviour.
 //
 // Not covered because isimport has no cluster policy: §5.4 B10–B12 (mirrors, blocked registries).
-#include "importer.h"
+#include "import/importer.h"
 
 #include <gtest/gtest.h>
 
-#include "codec.h"
-#include "digest.h"
-#include "fake_registry.h"
-#include "image_builder.h"
-#include "manifest.h"
-#include "schema1_signer.h"
-#include "test_support.h"
-#include "time_text.h"
-#include "typed_encoder.h"
+#include "go/time_text.h"
+#include "import/image_builder.h"
+#include "json/codec.h"
+#include "json/typed_encoder.h"
+#include "registry/digest.h"
+#include "registry/manifest.h"
+#include "support/fake_registry.h"
+#include "support/schema1_signer.h"
+#include "support/test_support.h"
 
 namespace isimport {
 namespace {

@@ -1,10 +1,10 @@
 // `import: true`: status.import and the created Images (spec §3.14, §3.16, §2.8, §5.5 R1–R7).
-#include "stream_update.h"
+#include "import/stream_update.h"
 
 #include <gtest/gtest.h>
 
-#include "codec.h"
-#include "time_text.h"
+#include "go/time_text.h"
+#include "json/codec.h"
 
 namespace isimport {
 namespace {

@@ -1,6 +1,6 @@
 // OpenShift's tag priority for repository imports (library-go imageutil.PrioritizeTags; spec §3.10
 // step 3, every row of §5.3).
-#include "tag_order.h"
+#include "import/tag_order.h"
 
 #include <gtest/gtest.h>
 

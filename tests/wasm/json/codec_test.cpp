@@ -1,8 +1,8 @@
-#include "codec.h"
+#include "json/codec.h"
 
 #include <gtest/gtest.h>
 
-#include "test_support.h"
+#include "support/test_support.h"
 
 namespace isimport {
 namespace {

@@ -1,7 +1,7 @@
 // Go's encoding/json scanner as the core's one scanner (go_json_scan.h): json.Unmarshal's syntax
 // errors and nesting limit, json.Decoder's first-value reading, and the tree-less reading of small
 // documents (strings unescaped as Go does, case-insensitive field names).
-#include "go_json_scan.h"
+#include "json/go_json_scan.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 // that says what is wrong, and the decoder keeps working afterwards.
 #include <gtest/gtest.h>
 
-#include "codec.h"
-#include "test_support.h"
+#include "json/codec.h"
+#include "support/test_support.h"
 
 namespace isimport {
 namespace {

@@ -1,8 +1,8 @@
-#include "schema.h"
+#include "json/schema.h"
 
 #include <gtest/gtest.h>
 
-#include "test_support.h"
+#include "support/test_support.h"
 
 namespace isimport {
 namespace {

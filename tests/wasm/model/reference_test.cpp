@@ -3,7 +3,7 @@
 // library-go's reference_test.go, the DockerImageReference helper tests of openshift-apiserver, and
 // behaviour checked against the upstream Go packages.
 
-#include "reference.h"
+#include "model/reference.h"
 
 #include <gtest/gtest.h>
 

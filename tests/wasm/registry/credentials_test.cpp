@@ -1,7 +1,7 @@
 // Docker config credentials matched to images as Kubernetes' credentialprovider keyring does
 // (spec §3.5): key normalization, reverse-lexicographic order, glob hosts, ports, path prefixes,
 // the index.docker.io fallback, and the `auth` field's decoding errors.
-#include "credentials.h"
+#include "registry/credentials.h"
 
 #include <gtest/gtest.h>
 

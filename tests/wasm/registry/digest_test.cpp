@@ -1,8 +1,8 @@
 // Digests over exact bytes with libsodium, and the recorded registry documents' digests (spec §5.4).
 #include <gtest/gtest.h>
 
-#include "digest.h"
-#include "test_support.h"
+#include "registry/digest.h"
+#include "support/test_support.h"
 
 namespace isimport {
 namespace {

@@ -3,11 +3,11 @@
 // manifests, Docker manifest lists and OCI indexes.
 #include <gtest/gtest.h>
 
-#include "base64.h"
-#include "digest.h"
-#include "manifest.h"
-#include "schema1_signer.h"
-#include "test_support.h"
+#include "go/base64.h"
+#include "registry/digest.h"
+#include "registry/manifest.h"
+#include "support/schema1_signer.h"
+#include "support/test_support.h"
 
 namespace isimport {
 namespace {

@@ -3,7 +3,7 @@
 // texts are go_json_scan_test.cpp's).
 #include <gtest/gtest.h>
 
-#include "registry_json.h"
+#include "registry/registry_json.h"
 
 namespace isimport {
 namespace {

@@ -1,6 +1,6 @@
 // URL handling with Go net/url's rules: parsing, RFC 3986 resolution (Link pagination), query
 // escaping and encoding, and upstream's reading of the Link header.
-#include "url.h"
+#include "registry/url.h"
 
 #include <gtest/gtest.h>
 

@@ -19,11 +19,11 @@
 
 #include <gtest/gtest.h>
 
-#include "base64.h"
-#include "digest.h"
-#include "http_exchange.h"
-#include "importer.h"
-#include "url.h"
+#include "go/base64.h"
+#include "import/importer.h"
+#include "registry/digest.h"
+#include "registry/http_exchange.h"
+#include "registry/url.h"
 
 namespace isimport::testing {
 

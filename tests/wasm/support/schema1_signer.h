@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "base64.h"
+#include "go/base64.h"
 
 namespace isimport::testing {
 

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "json_tree.h"
+#include "json/json_tree.h"
 
 namespace isimport::testing {
 

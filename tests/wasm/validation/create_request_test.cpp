@@ -1,5 +1,5 @@
 // The create path end to end: decode, namespace, validation, and the exact answers.
-#include "create_request.h"
+#include "validation/create_request.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // Field errors: every type's texts and cause code, value rendering (Go %q versus JSON), paths,
 // the aggregate message and the 422 / 500 Status answers (spec §2.5, §2.6). Go's %q itself is
 // go_text_test.cpp's.
-#include "field_error.h"
+#include "validation/field_error.h"
 
 #include <gtest/gtest.h>
 
-#include "codec.h"
+#include "json/codec.h"
 
 namespace isimport {
 namespace {

@@ -2,7 +2,7 @@
 // SG*; the W* allow-list rows need a registry policy, which isimport does not have), then one or
 // more cases for each rule and each text of the ObjectMeta, ImageStream and Image validators.
 // Every case compares reason code, field and message exactly.
-#include "validation.h"
+#include "validation/validation.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "codec.h"
-#include "go_text.h"
+#include "go/go_text.h"
+#include "json/codec.h"
 
 namespace isimport {
 namespace {

@@ -4,10 +4,10 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { ROOT, runCli, tempTree, parseJsonReport, VALID_YAML, validImport } from './cli-run.mjs';
-import { parseXml, findAll } from './xml.mjs';
+import { ROOT, runCli, tempTree, parseJsonReport, VALID_YAML, validImport } from '../support/cli-run.mjs';
+import { parseXml, findAll } from '../support/xml.mjs';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
 
 // Line numbers below refer to these texts.
 const BAD_SECOND_DOC = `${VALID_YAML}---

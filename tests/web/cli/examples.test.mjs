@@ -7,16 +7,16 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
 
-import { ROOT, runCli, parseJsonReport } from './cli-run.mjs';
+import { ROOT, runCli, parseJsonReport } from '../support/cli-run.mjs';
 
 const SCHEMAS = {
   ImageStreamImport: 'imagestreamimport-image-v1.json',
   ImageStream: 'imagestream-image-v1.json',
   Image: 'image-image-v1.json',
 };
-const files = readdirSync(new URL('../../examples/', import.meta.url)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+const files = readdirSync(new URL('../../../examples/', import.meta.url)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
 const documents = files.flatMap((file) => {
-  const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../../examples/${file}`, import.meta.url), 'utf8');
   return parseAllDocuments(text, { version: '1.1' }).map((doc, index) => {
     assert.deepEqual(doc.errors, [], `${file}#${index} parses`);
     return { file, index, object: doc.toJS() };
@@ -38,7 +38,7 @@ test('every example validates against its JSON Schema (ajv, draft-07)', () => {
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-kubernetes-group-version-kind', schemaType: 'array' });
   const validators = Object.fromEntries(Object.entries(SCHEMAS).map(([kind, file]) => [
-    kind, ajv.compile(JSON.parse(readFileSync(new URL(`../../schemas/${file}`, import.meta.url), 'utf8'))),
+    kind, ajv.compile(JSON.parse(readFileSync(new URL(`../../../schemas/${file}`, import.meta.url), 'utf8'))),
   ]));
   for (const { file, index, object } of documents) {
     const validate = validators[object.kind];

@@ -7,7 +7,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { load } from 'isimport';
-import { runCli, tempTree, parseJsonReport, VALID_YAML } from './cli-run.mjs';
+import { runCli, tempTree, parseJsonReport, VALID_YAML } from '../support/cli-run.mjs';
 
 const MiB = 1024 * 1024;
 const BAD = 400;

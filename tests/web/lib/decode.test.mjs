@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { load } from 'isimport';
-import { MiB, expectFailure, expectSuccess, goodImport, goodText, goodWith } from './docs.mjs';
+import { MiB, expectFailure, expectSuccess, goodImport, goodText, goodWith } from '../support/docs.mjs';
 
 let isi;
 before(async () => { isi = await load(); });

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 
 import { spawn } from 'node:child_process';
 
-import { load } from '../../web/lib/isimport.js';
-import { CLI } from './cli-run.mjs';
+import { load } from '../../../web/lib/isimport.js';
+import { CLI } from '../support/cli-run.mjs';
 
 const sha = (bytes) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 const basic = (u, p) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;

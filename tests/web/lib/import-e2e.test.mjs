@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
-import { load } from '../../web/lib/isimport.js';
-import { startRegistry } from '../../e2e/registry/start.mjs';
-import { startPagingFront } from '../../e2e/registry/paging-front.mjs';
-import { buildImages, pushSets } from '../../e2e/registry/images.mjs';
-import { runCli } from './cli-run.mjs';
+import { load } from '../../../web/lib/isimport.js';
+import { startRegistry } from '../../../e2e/registry/start.mjs';
+import { startPagingFront } from '../../../e2e/registry/paging-front.mjs';
+import { buildImages, pushSets } from '../../../e2e/registry/images.mjs';
+import { runCli } from '../support/cli-run.mjs';
 
 const sha = (text) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 const NOW = '2024-06-01T12:00:00Z';

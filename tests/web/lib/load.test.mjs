@@ -6,8 +6,8 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 
 import * as byName from 'isimport';
-import * as byPath from '../../web/lib/isimport.js';
-import { expectSuccess, goodText } from './docs.mjs';
+import * as byPath from '../../../web/lib/isimport.js';
+import { expectSuccess, goodText } from '../support/docs.mjs';
 
 test('the package resolves by its own name to web/lib/isimport.js', () => {
   assert.equal(typeof byName.load, 'function');
@@ -32,13 +32,13 @@ test('instances are independent and version is read-only', async () => {
 });
 
 test('load({wasmBinary}) uses the given bytes', async () => {
-  const bytes = await readFile(new URL('../../web/lib/wasm/isimport_core.wasm', import.meta.url));
+  const bytes = await readFile(new URL('../../../web/lib/wasm/isimport_core.wasm', import.meta.url));
   const isi = await byName.load({ wasmBinary: bytes });
   expectSuccess(assert, isi.decode(goodText()));
 });
 
 test('load({wasmUrl}) over http: the browser path (locateFile + fetch)', async (t) => {
-  const bytes = await readFile(new URL('../../web/lib/wasm/isimport_core.wasm', import.meta.url));
+  const bytes = await readFile(new URL('../../../web/lib/wasm/isimport_core.wasm', import.meta.url));
   let requests = 0;
   const server = createServer((req, res) => {
     requests++;

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { load } from 'isimport';
-import { MiB, expectFailure, expectSuccess, goodImport, goodText, goodWith } from './docs.mjs';
+import { MiB, expectFailure, expectSuccess, goodImport, goodText, goodWith } from '../support/docs.mjs';
 
 const BAD = { code: 400, reason: 'BadRequest' };
 const TOO_LARGE = { code: 413, reason: 'RequestEntityTooLarge' };

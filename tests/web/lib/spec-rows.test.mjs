@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
 
 import { load } from 'isimport';
-import { runCli, tempTree, parseJsonReport } from './cli-run.mjs';
-import { V_ROWS, S_ROWS, IM_ROWS } from './spec-rows.mjs';
+import { runCli, tempTree, parseJsonReport } from '../support/cli-run.mjs';
+import { V_ROWS, S_ROWS, IM_ROWS } from '../support/spec-rows.mjs';
 
 const ALL = [...V_ROWS, ...S_ROWS, ...IM_ROWS];
 const plain = ALL.filter((row) => row.namespace === undefined);

@@ -1,4 +1,4 @@
-// Compiled (never run) by `npm test` with `tsc -p tests/web`: a consumer's view of the API.
+// Compiled (never run) by `npm test` with `tsc -p tests/web/lib`: a consumer's view of the API.
 // Lines marked @ts-expect-error must stay errors; everything else must type-check.
 import { load } from 'isimport';
 import type {

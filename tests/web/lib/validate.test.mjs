@@ -4,10 +4,10 @@ import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { load } from 'isimport';
-import { withinOneEdit, suggestField } from '../../web/lib/hints.js';
-import { parsePath, offsetOfPath } from '../../web/lib/locate.js';
-import { LineIndex, splitDocuments } from '../../web/lib/documents.js';
-import { VALID_YAML, validImport } from './cli-run.mjs';
+import { withinOneEdit, suggestField } from '../../../web/lib/hints.js';
+import { parsePath, offsetOfPath } from '../../../web/lib/locate.js';
+import { LineIndex, splitDocuments } from '../../../web/lib/documents.js';
+import { VALID_YAML, validImport } from '../support/cli-run.mjs';
 
 let isi;
 before(async () => { isi = await load(); });
@@ -261,7 +261,7 @@ describe('did you mean', () => {
 
   test('hints by kind and place, from the JSON Schemas', async () => {
     const schemas = (await import('node:fs')).readFileSync;
-    const read = (f) => JSON.parse(schemas(new URL(`../../schemas/${f}`, import.meta.url), 'utf8'));
+    const read = (f) => JSON.parse(schemas(new URL(`../../../schemas/${f}`, import.meta.url), 'utf8'));
     const s = { ImageStreamImport: read('imagestreamimport-image-v1.json'), ImageStream: read('imagestream-image-v1.json'), Image: read('image-image-v1.json') };
     assert.equal(suggestField(s, 'ImageStreamImport', 'spec.images[0].form'), 'did you mean "from"?');
     assert.equal(suggestField(s, 'ImageStreamImport', 'metdata'), 'did you mean "metadata"?');
