@@ -3,6 +3,7 @@
 # status is non-zero when set-up, the build or any suite failed.
 #   - native core (GoogleTest through ctest)      build/native
 #   - JS API on the wasm core (node --test)       tests/web/{lib,cli}/, tests/wasm/, tests/e2e/
+#   - the core's layering (include fence)        tests/wasm/include-fence.mjs
 #   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/isimport.d.ts
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -35,6 +36,10 @@ if line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$
   n=$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line")
   passed=$((passed + n - f)); failed=$((failed + f))
 fi
+
+suite "layering (include fence)" "$LOG_DIR/fence.log" \
+  node tests/wasm/include-fence.mjs
+if [[ " ${failed_suites[*]-} " == *" layering (include fence) "* ]]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 
 suite "JS API (node --test)" "$LOG_DIR/node.log" \
   node --test --test-reporter=spec tests/web/ tests/wasm/ tests/e2e/
