@@ -1,5 +1,7 @@
 #include "api.h"
 
+#include "import/list_choice.h"
+#include "import/tag_order.h"
 #include "json/json_tree.h"
 #include "json/json_writer.h"
 #include "json/options_object.h"
@@ -133,6 +135,81 @@ std::string parseReferenceJson(std::string_view text) {
   field("registryUrl", defaulted.registryUrl());
   // The form importer messages name the image by (Distribution's normalized reference).
   if (NormalizedReference normalized = normalizedString(ref); normalized.ok()) field("normalized", normalized.value);
+  out.endObject();
+  return out.take();
+}
+
+namespace {
+
+// The strings of a JSON array of strings, or the usage error.
+std::string readStringArray(std::string_view text, const char* what, std::vector<std::string>& out) {
+  json::ParseResult parsed = json::parse(text);
+  if (!parsed.ok || parsed.tree.at(0).kind != json::Kind::Array) return std::string(what) + " must be a JSON array";
+  const json::Node& array = parsed.tree.at(0);
+  for (uint32_t i = 0; i < array.count; ++i) {
+    const json::Node& item = parsed.tree.at(parsed.tree.child(array, i));
+    if (item.kind != json::Kind::String) return std::string(what) + " must hold strings only";
+    out.push_back(item.text);
+  }
+  return "";
+}
+
+// The platforms of a JSON array of objects with "architecture" and "os" strings.
+std::string readPlatforms(std::string_view text, std::vector<ListEntry>& out) {
+  json::ParseResult parsed = json::parse(text);
+  const char* shape = "manifests must be a non-empty JSON array of {architecture, os} objects";
+  if (!parsed.ok || parsed.tree.at(0).kind != json::Kind::Array || parsed.tree.at(0).count == 0) return shape;
+  const json::Node& array = parsed.tree.at(0);
+  for (uint32_t i = 0; i < array.count; ++i) {
+    const json::Node& item = parsed.tree.at(parsed.tree.child(array, i));
+    if (item.kind != json::Kind::Object) return shape;
+    ListEntry entry;
+    for (uint32_t m = 0; m < item.count; ++m) {
+      const json::Node& value = parsed.tree.at(parsed.tree.child(item, m));
+      const std::string& key = parsed.tree.key(item, m);
+      if (key != "architecture" && key != "os") continue;
+      if (value.kind != json::Kind::String) return shape;
+      (key == "os" ? entry.platform.os : entry.platform.architecture) = value.text;
+    }
+    out.push_back(std::move(entry));
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string prioritizeTagsJson(std::string_view tagsJson) {
+  std::vector<std::string> tags;
+  if (std::string refusal = readStringArray(tagsJson, "tags", tags); !refusal.empty()) return usageError(refusal);
+  json::Writer out;
+  out.beginObject();
+  out.key("tags");
+  out.beginArray();
+  for (const std::string& tag : prioritizeTags(std::move(tags))) {
+    out.beginObject();
+    out.key("tag");
+    out.string(tag);
+    out.key("class");
+    out.string(tagClassName(classifyTag(tag)));
+    out.endObject();
+  }
+  out.endArray();
+  out.endObject();
+  return out.take();
+}
+
+std::string legacyChoiceJson(std::string_view manifestsJson, std::string_view platform) {
+  std::optional<PlatformPreference> want = parsePlatform(platform);
+  if (!want) return usageError("platform must be os/arch[/variant], e.g. linux/amd64");
+  std::vector<ListEntry> entries;
+  if (std::string refusal = readPlatforms(manifestsJson, entries); !refusal.empty()) return usageError(refusal);
+  ListChoice choice = chooseLegacyEntry(entries, *want);
+  json::Writer out;
+  out.beginObject();
+  out.key("index");
+  out.integer(static_cast<int64_t>(choice.index));
+  out.key("rule");
+  out.string(listChoiceRuleName(choice.rule));
   out.endObject();
   return out.take();
 }

@@ -25,6 +25,18 @@ std::string validateJson(std::string_view text, std::string_view optionsJson);
 //  "registryUrl", "normalized"?} or {"valid": false, "error": text} (upstream's text).
 std::string parseReferenceJson(std::string_view text);
 
+// What the importer decided, with its own rules, for a page that explains an answer:
+// `tagsJson` = ["tag", …] → {"tags": [{"tag", "class": "latest"|"minor"|"full"|"other"}…]} in
+// OpenShift's repository-import priority (duplicates collapsed, "" read as "latest").
+std::string prioritizeTagsJson(std::string_view tagsJson);
+
+// `manifestsJson` = [{"architecture", "os", …}…] (an Image's dockerImageManifests) and `platform`
+// = "os/arch[/variant]" (the control plane's) → {"index", "rule": "preferred"|"linux/amd64"|"first"}:
+// the entry Legacy mode would import, and why.
+std::string legacyChoiceJson(std::string_view manifestsJson, std::string_view platform);
+
+// Both answer {"usageError": text} for input they cannot read.
+
 std::string_view libraryVersion();
 
 }  // namespace isimport

@@ -22,6 +22,12 @@ std::string feedSession(isimport::ImportSession& session, const std::string& met
 
 std::string parseReference(const std::string& text) { return isimport::parseReferenceJson(text); }
 
+std::string prioritizeTags(const std::string& tagsJson) { return isimport::prioritizeTagsJson(tagsJson); }
+
+std::string legacyChoice(const std::string& manifestsJson, const std::string& platform) {
+  return isimport::legacyChoiceJson(manifestsJson, platform);
+}
+
 std::string version() { return std::string(isimport::libraryVersion()); }
 
 }  // namespace
@@ -30,6 +36,8 @@ EMSCRIPTEN_BINDINGS(isimport_core) {
   emscripten::function("decode", &decode);
   emscripten::function("validate", &validate);
   emscripten::function("parseReference", &parseReference);
+  emscripten::function("prioritizeTags", &prioritizeTags);
+  emscripten::function("legacyChoice", &legacyChoice);
   emscripten::function("version", &version);
   emscripten::class_<isimport::ImportSession>("ImportSession")
       .constructor<std::string, std::string>()

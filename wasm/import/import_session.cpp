@@ -2,6 +2,7 @@
 
 #include "go/time_text.h"
 #include "import/importer.h"
+#include "import/list_choice.h"
 #include "import/stream_update.h"
 #include "json/codec.h"
 #include "json/json_tree.h"
@@ -60,15 +61,9 @@ std::string readSessionOption(const std::string& key, const json::Tree& t, json:
   } else if (key == "platform") {
     // os/arch, optionally /variant (ignored: upstream compares architecture and OS only).
     if (std::string refusal = readStringOption(key, v, text); !refusal.empty()) return refusal;
-    auto slash = text.find('/');
-    auto second = slash == std::string::npos ? std::string::npos : text.find('/', slash + 1);
-    std::string os = text.substr(0, slash);
-    std::string arch = slash == std::string::npos ? "" : text.substr(slash + 1, second - slash - 1);
-    if (os.empty() || arch.empty() || (second != std::string::npos && (second + 1 == text.size() ||
-                                                                       text.find('/', second + 1) != std::string::npos))) {
-      return "platform must be os/arch[/variant], e.g. linux/amd64";
-    }
-    o.settings.controlPlane = {arch, os};
+    std::optional<PlatformPreference> platform = parsePlatform(text);
+    if (!platform) return "platform must be os/arch[/variant], e.g. linux/amd64";
+    o.settings.controlPlane = *platform;
   } else if (key == "defaultImportMode") {
     if (std::string refusal = readStringOption(key, v, text); !refusal.empty()) return refusal;
     if (text != "Legacy" && text != "PreserveOriginal") return "defaultImportMode must be Legacy or PreserveOriginal";

@@ -17,16 +17,6 @@ ImageOutcome failed(Status status) { return ImageOutcome{std::move(status), std:
 
 bool isDigest(std::string_view reference) { return reference.find(':') != std::string_view::npos; }
 
-// The entry of a list that Legacy mode imports (spec §3.6): the preferred platform, else
-// linux/amd64, else the first.
-const ListEntry& chooseEntry(const Manifest& list, const PlatformPreference& prefer) {
-  for (const auto& e : list.manifests)
-    if (e.platform.architecture == prefer.architecture && e.platform.os == prefer.os) return e;
-  for (const auto& e : list.manifests)
-    if (e.platform.architecture == "amd64" && e.platform.os == "linux") return e;
-  return list.manifests.front();
-}
-
 // Go's strconv.ParseInt(s, 10, 64), as the blob Stat reads Content-Length.
 std::optional<int64_t> parseInt64(std::string_view s, std::string& error) {
   const char* why = "";
@@ -235,7 +225,7 @@ void RepositoryFetcher::importLegacyList(const Fetched& list, const std::string&
   PlatformPreference want = prefer;
   if (want.architecture.empty()) want.architecture = controlPlane_.architecture;
   if (want.os.empty()) want.os = controlPlane_.os;
-  std::string digest = chooseEntry(manifest, want).descriptor.digest;
+  std::string digest = manifest.manifests[chooseLegacyEntry(manifest.manifests, want).index].descriptor.digest;
   fetchManifest(digest, [this, digest, normalizedRef, base, done = std::move(done)](const Fetched& child) {
     if (child.fetchError) return done(failed(imageFetchFailure(normalizedRef, *child.fetchError)));
     if (child.manifest->kind == ManifestKind::List) return done(failed(imageBuildFailure(kNestedListError)));

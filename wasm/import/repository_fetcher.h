@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "import/list_choice.h"
 #include "import/once_cache.h"
 #include "model/image.h"
 #include "model/reference.h"
@@ -28,10 +29,6 @@ struct ImageOutcome {
   // takes it from that cache as a success (spec §3.3, §3.10 step 4). Set only on such failures.
   std::optional<Image> partialImage;
   bool succeeded() const { return status.status == "Success"; }
-};
-
-struct PlatformPreference {
-  std::string architecture, os;
 };
 
 struct FetchLimits {

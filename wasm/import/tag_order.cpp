@@ -213,6 +213,26 @@ bool less(const Prioritized& a, const Prioritized& b) {
 
 }  // namespace
 
+TagClass classifyTag(const std::string& tag) {
+  switch (prioritize(tag).priority) {
+    case kLatest: return TagClass::Latest;
+    case kMinor: return TagClass::MinorVersion;
+    case kFull: return TagClass::FullVersion;
+    case kOther: break;
+  }
+  return TagClass::Other;
+}
+
+std::string_view tagClassName(TagClass c) {
+  switch (c) {
+    case TagClass::Latest: return "latest";
+    case TagClass::MinorVersion: return "minor";
+    case TagClass::FullVersion: return "full";
+    case TagClass::Other: break;
+  }
+  return "other";
+}
+
 std::vector<std::string> prioritizeTags(std::vector<std::string> tags) {
   std::set<std::string> unique;
   for (std::string& t : tags) unique.insert(t.empty() ? std::string("latest") : std::move(t));
