@@ -29,7 +29,7 @@ const MAX_REDIRECTS = 10;
  * @param {object} core the loaded wasm module (has the ImportSession class)
  * @param {string} specText the ImageStreamImport as JSON text
  * @param {object} coreOptions options for the core (see wasm/import/import_session.h)
- * @param {object} io {fetch, concurrency, signal, onProgress, proxyPrefix, importTimeoutMs}
+ * @param {object} io {fetch, concurrency, signal, onProgress, onRequestFailure, proxyPrefix, importTimeoutMs}
  */
 export async function runImport(core, specText, coreOptions, io = {}) {
   const fetchImpl = io.fetch ?? globalThis.fetch;
@@ -45,12 +45,14 @@ export async function runImport(core, specText, coreOptions, io = {}) {
   // The core has no clock: each answer carries its arrival time since the start (token expiry).
   const startedAt = performance.now();
   const ctx = {
-    fetch: fetchImpl,
+    // Called as a plain function: a browser's fetch refuses any other `this` ("Illegal invocation").
+    fetch: (url, init) => fetchImpl(url, init),
     proxyPrefix: io.proxyPrefix ?? '',
     userSignal: io.signal,
     deadline: deadline.signal,
     stop: stop.signal,
     redirectMode: 'manual',
+    onRequestFailure: io.onRequestFailure,
   };
 
   let session;
@@ -185,7 +187,9 @@ async function perform(ctx, request) {
         response = await send(ctx, request.method, url, headers, controller.signal);
       } catch (error) {
         if (why) return ended('awaiting headers');
-        return failed('network', describeNetworkError(error));
+        const message = describeNetworkError(error);
+        reportFailure(ctx, { method: request.method, url, message, hidden: hiddenByBrowser(error) });
+        return failed('network', message);
       }
       const location = isRedirect(response.status) ? response.headers.get('location') : null;
       if (location === null) break;
@@ -295,6 +299,37 @@ async function readCapped(response, limit) {
     offset += c.byteLength;
   }
   return { bytes };
+}
+
+// Tells the caller about a request that ended without an answer (the page explains CORS with it);
+// a throwing callback must not break the import.
+function reportFailure(ctx, failure) {
+  try {
+    ctx.onRequestFailure?.(failure);
+  } catch { /* the caller's problem, not the import's */ }
+}
+
+// A browser's fetch rejects with a bare TypeError when it will not say why — a CORS refusal, a
+// refused connection, a DNS or TLS failure, mixed content — in its own words (Chromium, Firefox,
+// WebKit). Node's names the cause.
+const BROWSER_HIDDEN = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
+const hiddenByBrowser = (error) => error?.name === 'TypeError' && error.cause === undefined && BROWSER_HIDDEN.test(error.message);
+
+/**
+ * What a browser can learn about a registry it could not read: "reachable" (it answered, but the
+ * browser hid the answer: no CORS headers), "unreachable" (no answer at all), or "blocked" (plain
+ * HTTP from an HTTPS page: mixed content). Sends one no-cors GET of `<origin>/v2/`, with no
+ * credentials and no headers.
+ */
+export async function probeRegistry(url, { fetch: fetchImpl = globalThis.fetch, timeoutMs = 5000, pageProtocol = globalThis.location?.protocol } = {}) {
+  const target = new URL('/v2/', url);
+  if (pageProtocol === 'https:' && target.protocol === 'http:') return 'blocked';
+  try {
+    await fetchImpl(target.href, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    return 'reachable';
+  } catch {
+    return 'unreachable';
+  }
 }
 
 // Node's fetch says "fetch failed" and puts the reason in `cause` (ECONNREFUSED, ENOTFOUND …); Go

@@ -421,7 +421,116 @@ export interface Isimport {
   importPreview(spec: ImportInput, options?: ImportPreviewOptions): Promise<ImportResult>;
   /** Parses an image reference as OpenShift does (library-go reference.Parse). */
   parseReference(reference: string): ParsedReference;
+  /** Tags in OpenShift's repository-import priority, each with its class (the core's rule). */
+  prioritizeTags(tags: string[]): PrioritizedTag[];
+  /** The entry of a manifest list Legacy mode imports for the control plane's `os/arch[/variant]`. */
+  legacyChoice(manifests: Array<Pick<ImageManifest, 'architecture' | 'os'>>, platform?: string): LegacyChoice;
+  /** What an importPreview() answer means for a person; null for a refusal. */
+  explain(answer: ImportResult, options?: ExplainOptions): ImportFacts | null;
 }
+
+export type TagClass = 'latest' | 'minor' | 'full' | 'other';
+export interface PrioritizedTag { tag: string; class: TagClass }
+export interface LegacyChoice { index: number; rule: 'preferred' | 'linux/amd64' | 'first' }
+
+export interface ExplainOptions {
+  /** The control plane's platform the import used; default "linux/amd64". */
+  platform?: string;
+  /** The cap the import used; default 50. */
+  maxTagsPerRepository?: number;
+  /** The ImageStream before the import (object or text), to say what changes. */
+  currentImageStream?: ImageStream | string | null;
+}
+
+export interface LayerFacts { digest: string; size: number; mediaType?: string; repeat: boolean; share: number }
+export interface ConfigFacts {
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  env: string[];
+  exposedPorts: string[];
+  volumes: string[];
+  user: string;
+  /** No USER, `root` or uid 0. */
+  runsAsRoot: boolean;
+  workingDir: string;
+  labels: Array<[string, string]>;
+}
+export interface ImageFacts {
+  digest: string;
+  pullSpec: string;
+  mediaType: string;
+  created: string | null;
+  architecture: string;
+  isList: boolean;
+  /** dockerImageMetadata.Size: the config and the distinct layers, compressed. */
+  size: number;
+  layers: LayerFacts[];
+  layerBytes: number;
+  configBytes: number;
+  config: ConfigFacts;
+}
+export interface PlatformRow {
+  index: number;
+  os: string;
+  architecture: string;
+  variant: string;
+  digest: string;
+  mediaType: string;
+  manifestSize: number;
+  compressedSize: number | null;
+  layerCount: number | null;
+  /** An `unknown/unknown` entry: a build attestation. */
+  attestation: boolean;
+  /** The entry Legacy mode would import. */
+  legacy: boolean;
+}
+export interface PlatformTable { rows: PlatformRow[]; legacy: LegacyChoice & { reason: string } }
+export interface TagFacts {
+  tag: string;
+  /** Place in the priority order (0-based). */
+  position: number;
+  class: TagClass;
+  /** A cosign-shaped `sha256-<hex>.sig|att|…` tag. */
+  signature: boolean;
+  imported: boolean;
+  status: Status | null;
+  /** Short: the class, and whether the cap cut it. */
+  rule: string;
+  /** The whole sentence. */
+  why: string;
+}
+export interface RepositoryFacts {
+  cap: number;
+  total: number;
+  importedCount: number;
+  signatureTags: number;
+  tags: TagFacts[];
+  images: Array<{ image: ImageFacts | null; platforms: PlatformTable | null }>;
+}
+export interface PlatformPull { platform: string; tags: string[]; layerCount: number; bytes: number; bytesIfNotShared: number }
+export interface StreamTagFacts {
+  tag: string;
+  state: 'added' | 'changed' | 'unchanged';
+  failed: boolean;
+  changes: string[];
+  spec: TagReference | null;
+  status: NamedTagEventList | null;
+}
+export interface ImportFacts {
+  images: Array<{ image: ImageFacts | null; platforms: PlatformTable | null }>;
+  repository: RepositoryFacts | null;
+  pulls: PlatformPull[];
+  stream: { tags: StreamTagFacts[]; changedCount: number; againstCurrent: boolean } | null;
+}
+
+/** A request that ended without an answer; `hidden`: the browser would not say why (CORS, connection, TLS, mixed content). */
+export interface RequestFailure { method: string; url: string; message: string; hidden: boolean }
+
+/**
+ * What a browser can learn about a registry it could not read, with one no-cors GET of /v2/:
+ * "reachable" (it answered: no CORS headers), "unreachable", or "blocked" (HTTP from an HTTPS page).
+ */
+export function probeRegistry(url: string, options?: { fetch?: FetchLike; timeoutMs?: number; pageProtocol?: string }): Promise<'reachable' | 'unreachable' | 'blocked'>;
 
 /** An image reference split as OpenShift splits it, or upstream's parse error. */
 export type ParsedReference =
@@ -502,6 +611,8 @@ export interface ImportPreviewOptions {
   /** Cancels the requests still running: they end as per-image failures ("context canceled"); the promise still resolves. */
   signal?: AbortSignal | null;
   onProgress?: (progress: ImportProgress) => void;
+  /** Each request that ended without an answer (the page explains CORS refusals with it); never with credentials. */
+  onRequestFailure?: (failure: RequestFailure) => void;
   /** Every request goes to `proxyPrefix + url` (a CORS proxy for registries without CORS headers). */
   proxyPrefix?: string;
   /** The request time (creationTimestamp, tag events, conditions, PreserveOriginal `Created`); default: now. */

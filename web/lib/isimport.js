@@ -19,6 +19,9 @@ import { offsetOfPath, offsetOfTypeError } from './locate.js';
 import { suggestField } from './hints.js';
 import { runImport } from './import-driver.js';
 
+export { probeRegistry } from './import-driver.js';
+import { explainImport } from './explain.js';
+
 const WASM_URL = new URL('./wasm/isimport_core.wasm', import.meta.url);
 // Written out one by one so that bundlers see (and emit) each file.
 const SCHEMA_URLS = {
@@ -238,6 +241,7 @@ class Isimport {
       concurrency: opts.concurrency,
       signal: opts.signal,
       onProgress: opts.onProgress,
+      onRequestFailure: opts.onRequestFailure,
       proxyPrefix: opts.proxyPrefix,
       importTimeoutMs: opts.importTimeout,
     });
@@ -293,6 +297,54 @@ class Isimport {
     return answer.status ? { valid: false, error: answer.status.message } : answer;
   }
 
+  /**
+   * Tags in OpenShift's repository-import priority, each with its class ("latest", "minor",
+   * "full", "other"): the core's own rule (duplicates collapsed, "" read as "latest").
+   */
+  prioritizeTags(tags) {
+    if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) throw new TypeError('isimport: prioritizeTags takes an array of strings');
+    return this.#explainCall('prioritizeTags', JSON.stringify(tags)).tags;
+  }
+
+  /**
+   * The entry of a manifest list Legacy mode imports for the control plane's platform
+   * ("os/arch[/variant]"): {index, rule: "preferred" | "linux/amd64" | "first"}.
+   */
+  legacyChoice(manifests, platform = 'linux/amd64') {
+    if (!Array.isArray(manifests) || manifests.length === 0) throw new TypeError('isimport: legacyChoice takes a non-empty array of {architecture, os}');
+    if (typeof platform !== 'string') throw new TypeError('isimport: platform must be a string');
+    const entries = manifests.map((m) => ({ architecture: String(m?.architecture ?? ''), os: String(m?.os ?? '') }));
+    return this.#explainCall('legacyChoice', JSON.stringify(entries), platform);
+  }
+
+  /**
+   * What an importPreview() answer means for a person (see explain.js): per image its layers,
+   * shares and config; platform tables with the entry Legacy mode would take; every repository
+   * tag with the rule that placed it; what each node would pull; the ImageStream's changes.
+   * null for a refusal (a Status).
+   */
+  explain(answer, options = {}) {
+    const rules = {
+      prioritizeTags: (tags) => this.prioritizeTags(tags),
+      legacyChoice: (manifests, platform) => this.legacyChoice(manifests, platform),
+    };
+    // As the server stores it: decoded with v1 defaults, so that defaults are not read as changes.
+    let current = null;
+    if (options.currentImageStream !== undefined && options.currentImageStream !== null) {
+      const doc = this.#oneDocument(options.currentImageStream, 'ImageStream');
+      const decoded = doc.status ? null : this.decode(doc.json, { kind: 'ImageStream', fieldValidation: 'Ignore' });
+      current = decoded?.ok ? decoded.object : null;
+    }
+    return explainImport(answer, { ...options, currentImageStream: current, rules });
+  }
+
+  #explainCall(name, ...args) {
+    const answer = this.#call('Explain', name, ...args);
+    if (answer.usageError !== undefined) throw new TypeError(`isimport: ${answer.usageError}`);
+    if (answer.status !== undefined && answer.ok === false) throw new Error(answer.status.message);
+    return answer;
+  }
+
   // Calls a core function that returns JSON text and parses it. A trap inside the core (a bug, never
   // bad input) leaves a wasm instance in an unknown state: it is reported as the API server reports
   // a panic, a 500 InternalError Status, and this instance refuses further calls.
@@ -341,7 +393,7 @@ function importOptions(options) {
     if (o[name] !== undefined && typeof o[name] !== 'string') throw bad(name, 'a string');
   }
   if (o.defaultImportMode !== undefined && !IMPORT_MODES.includes(o.defaultImportMode)) throw bad('defaultImportMode', 'Legacy or PreserveOriginal');
-  for (const name of ['fetch', 'onProgress']) {
+  for (const name of ['fetch', 'onProgress', 'onRequestFailure']) {
     if (o[name] !== undefined && typeof o[name] !== 'function') throw bad(name, 'a function');
   }
   if (o.signal !== undefined && o.signal !== null && (typeof o.signal !== 'object' || typeof o.signal.addEventListener !== 'function' || !('aborted' in o.signal))) {

@@ -1,6 +1,7 @@
 // Compiled (never run) by `npm test` with `tsc -p tests/web/lib`: a consumer's view of the API.
 // Lines marked @ts-expect-error must stay errors; everything else must type-check.
-import { load } from 'isimport';
+import { load, probeRegistry } from 'isimport';
+import type { IsimportPreview } from 'isimport/element';
 import type {
   DecodeResult,
   Diagnostic,
@@ -173,3 +174,37 @@ async function referenceTypes(): Promise<void> {
   }
 }
 void referenceTypes;
+
+// explain(): the facts of an answer, typed.
+async function explainTypes(): Promise<void> {
+  const isi = await load();
+  const answer = await isi.importPreview('{}', { onRequestFailure: (f) => { const hidden: boolean = f.hidden; void hidden; } });
+  const facts = isi.explain(answer, { platform: 'linux/arm64', maxTagsPerRepository: 50 });
+  if (facts) {
+    const legacy: 'preferred' | 'linux/amd64' | 'first' | undefined = facts.images[0]?.platforms?.legacy.rule;
+    const bytes: number | undefined = facts.pulls[0]?.bytes;
+    const why: string | undefined = facts.repository?.tags[0]?.why;
+    void legacy, bytes, why;
+  }
+  const tags: TagClassCheck[] = isi.prioritizeTags(['latest', '1.2']).map((t) => t.class);
+  void tags;
+  // @ts-expect-error: prioritizeTags takes strings
+  isi.prioritizeTags([1]);
+  const probe: 'reachable' | 'unreachable' | 'blocked' = await probeRegistry('https://quay.io');
+  void probe;
+}
+type TagClassCheck = 'latest' | 'minor' | 'full' | 'other';
+void explainTypes;
+
+// The element: its properties and typed events.
+function elementTypes(el: IsimportPreview): void {
+  el.spec = 'kind: ImageStreamImport';
+  el.credentials = { auths: {} };
+  el.addEventListener('done', (e) => { const kind: string = e.detail.kind; void kind; });
+  el.addEventListener('validate', (e) => { const valid: boolean = e.detail.valid; void valid; });
+  const found: IsimportPreview | null = document.querySelector('isimport-preview');
+  void found;
+  // @ts-expect-error: result is read-only
+  el.result = null;
+}
+void elementTypes;
