@@ -1,0 +1,46 @@
+// <isi-diagnostics>: what the API server would answer for the spec, as a list: the Status message,
+// then each cause with its line and column (a button that moves the editor there) and the
+// "did you mean" hint. Sends `goto` ({line, column}).
+
+import { h, replaceChildren } from './dom.js';
+import { partEvent } from './events.js';
+
+export class DiagnosticsList extends HTMLElement {
+  connectedCallback() {
+    this.setAttribute('role', 'region');
+    this.setAttribute('aria-label', 'Validation');
+  }
+
+  /** isi.validate()'s result, or null while nothing is validated yet. */
+  set result(result) {
+    if (!result) {
+      replaceChildren(this, h('p', { class: 'muted', text: 'Loading the validator…' }));
+      return;
+    }
+    const diagnostics = result.diagnostics ?? [];
+    const errors = diagnostics.filter((d) => d.severity !== 'warning');
+    const warnings = diagnostics.filter((d) => d.severity === 'warning');
+    const headline = result.valid
+      ? h('p', { class: 'verdict ok', text: warnings.length ? `Valid, with ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : 'Valid: the API server would accept this spec' })
+      : h('p', { class: 'verdict bad' },
+        h('span', { class: 'status-code', text: `${result.status?.code ?? ''} ${result.status?.reason ?? ''}`.trim() }), ' ',
+        h('span', { class: 'server-text', text: result.status?.message ?? 'invalid' }));
+    const item = (d) => h('li', { class: d.severity === 'warning' ? 'warning' : 'error' },
+      Number.isInteger(d.line)
+        ? h('button', {
+          type: 'button',
+          class: 'link position',
+          text: `${d.line}:${d.column ?? 1}`,
+          attrs: { 'aria-label': `Go to line ${d.line}, column ${d.column ?? 1}` },
+          on: { click: () => this.dispatchEvent(partEvent('goto', { line: d.line, column: d.column ?? 1 })) },
+        })
+        : null,
+      h('span', { class: 'server-text', text: d.message }),
+      d.hint ? h('span', { class: 'hint', text: `${d.hint}` }) : null);
+    replaceChildren(this,
+      headline,
+      errors.length || warnings.length
+        ? h('ul', { class: 'diagnostics' }, errors.map(item), warnings.map(item))
+        : null);
+  }
+}

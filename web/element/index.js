@@ -1,0 +1,42 @@
+// isimport/element: defines <isimport-preview> and the parts it is made of.
+//
+//   import 'isimport/element';
+//   <isimport-preview spec="apiVersion: image.openshift.io/v1…"></isimport-preview>
+
+import { IsimportPreview } from './isimport-preview.js';
+import { SpecEditor } from './spec-editor.js';
+import { SpecForm } from './spec-form.js';
+import { DiagnosticsList } from './diagnostics-list.js';
+import { ImportPanel } from './import-panel.js';
+import { CredentialsPanel } from './credentials-panel.js';
+import { CorsHelp } from './cors-help.js';
+import { ResultView } from './result-view.js';
+import { ImageCard } from './image-card.js';
+import { RepositoryView } from './repository-view.js';
+import { StreamView } from './stream-view.js';
+import { PullsView } from './pulls-view.js';
+import { ExportView } from './export-view.js';
+
+export { IsimportPreview };
+export { IsimportDoneEvent, IsimportProgressEvent, IsimportValidateEvent } from './events.js';
+
+const ELEMENTS = {
+  'isimport-preview': IsimportPreview,
+  'isi-spec-editor': SpecEditor,
+  'isi-spec-form': SpecForm,
+  'isi-diagnostics': DiagnosticsList,
+  'isi-import-panel': ImportPanel,
+  'isi-credentials': CredentialsPanel,
+  'isi-cors-help': CorsHelp,
+  'isi-result': ResultView,
+  'isi-image-card': ImageCard,
+  'isi-repository': RepositoryView,
+  'isi-stream': StreamView,
+  'isi-pulls': PullsView,
+  'isi-export': ExportView,
+};
+
+// The parts first: <isimport-preview> constructs them.
+for (const [name, constructor] of Object.entries(ELEMENTS).reverse()) {
+  if (!customElements.get(name)) customElements.define(name, constructor);
+}

@@ -1,0 +1,68 @@
+// <isi-result>: the answer of an import, read for a person — a summary line, a card per spec image,
+// the repository's tags, the ImageStream of `import: true`, what each node pulls, and the export.
+
+import { h, replaceChildren } from './dom.js';
+import { failureText, ImageCard } from './image-card.js';
+import { RepositoryView } from './repository-view.js';
+import { StreamView } from './stream-view.js';
+import { PullsView } from './pulls-view.js';
+import { ExportView } from './export-view.js';
+
+export class ResultView extends HTMLElement {
+  connectedCallback() {
+    this.setAttribute('role', 'region');
+    this.setAttribute('aria-label', 'Import result');
+    if (!this.childElementCount) this.clear();
+  }
+
+  clear(message = 'Import to see what the cluster would bring: images, platforms, layers, tags.') {
+    replaceChildren(this, h('p', { class: 'muted placeholder', text: message }));
+  }
+
+  /** {answer, facts: isi.explain(answer), spec: the validated object, elapsedMs, cancelled} */
+  set model({ answer, facts, spec, elapsedMs, cancelled }) {
+    if (!answer) return this.clear();
+    if (answer.kind !== 'ImageStreamImport') {
+      const card = h('article', { class: 'card bad' },
+        h('header', {}, h('h3', { text: 'The API server would refuse this request' }), h('span', { class: 'badge bad', text: String(answer.code ?? 'Failure') })),
+        failureText(answer));
+      replaceChildren(this, card);
+      return;
+    }
+    const images = answer.status?.images ?? [];
+    const ok = images.filter((i) => i.status?.status === 'Success').length;
+    const repo = answer.status?.repository;
+    const parts = [`${images.length} image${images.length === 1 ? '' : 's'}: ${ok} imported, ${images.length - ok} failed`];
+    if (repo) parts.push(`repository: ${repo.images?.length ?? 0} tags imported, ${repo.additionalTags?.length ?? 0} not`);
+    if (elapsedMs !== undefined) parts.push(`${(elapsedMs / 1000).toFixed(1)} s`);
+    if (cancelled) parts.push('cancelled');
+
+    const cards = images.map((entry, i) => {
+      const card = new ImageCard();
+      const specEntry = answer.spec?.images?.[i];
+      card.model = { title: `spec.images[${i}]`, from: specEntry?.from?.name, to: specEntry?.to?.name, entry, facts: facts?.images?.[i] };
+      return card;
+    });
+    let repository = null;
+    if (repo) {
+      repository = new RepositoryView();
+      repository.model = { from: answer.spec?.repository?.from?.name ?? '', status: repo, facts: facts?.repository };
+    }
+    let stream = null;
+    if (answer.status?.import && facts?.stream) {
+      stream = new StreamView();
+      stream.model = { stream: answer.status.import, facts: facts.stream };
+    }
+    let pulls = null;
+    if (facts?.pulls?.length) {
+      pulls = new PullsView();
+      pulls.model = facts.pulls;
+    }
+    const exporter = new ExportView();
+    exporter.model = { answer, spec };
+
+    replaceChildren(this,
+      h('p', { class: 'summary', attrs: { role: 'status' }, text: parts.join(' · ') }),
+      cards, repository, stream, pulls, exporter);
+  }
+}

@@ -1,0 +1,160 @@
+// The element's one stylesheet, adopted by its shadow root (a constructed sheet: no <style>
+// element, no inline style, so a page's CSP needs no 'unsafe-inline'). Theming through CSS custom
+// properties set on the element or any ancestor: --isi-bg, --isi-fg, --isi-muted, --isi-accent,
+// --isi-ok, --isi-bad, --isi-warn, --isi-border, --isi-surface, --isi-focus, --isi-font, --isi-mono,
+// and for the editor's tokens --isi-code-key, -string, -atom, -comment, -punct.
+
+const CSS = `
+:host {
+  --_bg: var(--isi-bg, #ffffff);
+  --_fg: var(--isi-fg, #1d2127);
+  --_muted: var(--isi-muted, #5c6370);
+  --_accent: var(--isi-accent, #0b57d0);
+  --_ok: var(--isi-ok, #1a7f37);
+  --_bad: var(--isi-bad, #c0262d);
+  --_warn: var(--isi-warn, #8a5a00);
+  --_border: var(--isi-border, #d0d7de);
+  --_surface: var(--isi-surface, #f6f8fa);
+  --_focus: var(--isi-focus, #0b57d0);
+  --_code-key: var(--isi-code-key, #0a4fa8);
+  --_code-string: var(--isi-code-string, #1b6330);
+  --_code-atom: var(--isi-code-atom, #8a3b00);
+  --_code-comment: var(--isi-code-comment, #5c6370);
+  --_code-punct: var(--isi-code-punct, #4a4f57);
+  display: block;
+  color: var(--_fg);
+  background: var(--_bg);
+  font: 15px/1.45 var(--isi-font, system-ui, -apple-system, "Segoe UI", sans-serif);
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :host {
+    --_bg: var(--isi-bg, #0f1216);
+    --_fg: var(--isi-fg, #e6e9ee);
+    --_muted: var(--isi-muted, #a3abb8);
+    --_accent: var(--isi-accent, #8ab4f8);
+    --_ok: var(--isi-ok, #57c271);
+    --_bad: var(--isi-bad, #ff7b72);
+    --_warn: var(--isi-warn, #e3b341);
+    --_border: var(--isi-border, #3a414b);
+    --_surface: var(--isi-surface, #181c22);
+    --_focus: var(--isi-focus, #8ab4f8);
+    --_code-key: var(--isi-code-key, #8ab4f8);
+    --_code-string: var(--isi-code-string, #8fd19e);
+    --_code-atom: var(--isi-code-atom, #f0b37e);
+    --_code-comment: var(--isi-code-comment, #a3abb8);
+    --_code-punct: var(--isi-code-punct, #c8ccd4);
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.25rem; }
+@media (min-width: 1000px) { .layout { grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); align-items: start; } }
+section.edit, section.results { min-width: 0; }
+h2 { font-size: 1.15rem; margin: 0 0 .6rem; }
+h3 { font-size: 1.02rem; margin: 0; overflow-wrap: anywhere; }
+h4 { font-size: .95rem; margin: .9rem 0 .4rem; }
+p { margin: .4rem 0; }
+.muted { color: var(--_muted); }
+.mono, code, pre, textarea.mono { font-family: var(--isi-mono, ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace); font-size: .88em; }
+code { overflow-wrap: anywhere; }
+pre.block { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--_surface); border: 1px solid var(--_border); border-radius: 6px; padding: .6rem; margin: .4rem 0; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+
+:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+button { font: inherit; border-radius: 6px; padding: .35rem .8rem; border: 1px solid var(--_border); background: var(--_surface); color: var(--_fg); cursor: pointer; }
+button:disabled { cursor: not-allowed; opacity: .6; }
+button.primary { background: var(--_accent); border-color: var(--_accent); color: var(--_bg); font-weight: 600; padding: .45rem 1.3rem; }
+button.danger { color: var(--_bad); }
+button.link { background: none; border: none; padding: 0 .2rem; color: var(--_accent); text-decoration: underline; }
+button.copy { padding: .05rem .45rem; font-size: .8rem; margin-left: .4rem; }
+input, select, textarea { font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: 6px; padding: .3rem .45rem; max-width: 100%; }
+textarea { width: 100%; }
+input[type="checkbox"] { width: 1.05rem; height: 1.05rem; margin: 0; }
+
+details > summary { cursor: pointer; font-weight: 600; padding: .2rem 0; }
+details.form-wrap, details.settings { border: 1px solid var(--_border); border-radius: 8px; padding: .4rem .7rem; margin: .6rem 0; background: var(--_surface); }
+fieldset { border: 1px solid var(--_border); border-radius: 8px; margin: .6rem 0; padding: .4rem .7rem .6rem; }
+legend { font-family: var(--isi-mono, ui-monospace, monospace); font-size: .85rem; padding: 0 .3rem; }
+.form-row { display: flex; flex-wrap: wrap; gap: .5rem .9rem; align-items: end; margin: .35rem 0; }
+.field { display: flex; flex-direction: column; gap: .15rem; min-width: 8rem; flex: 1 1 10rem; }
+.field.wide { flex: 3 1 18rem; }
+.field.check { flex-direction: row; align-items: center; gap: .4rem; flex: 0 1 auto; min-width: 0; }
+.field label { font-size: .85rem; color: var(--_muted); }
+.field.check label { color: var(--_fg); font-size: .9rem; }
+
+isi-spec-editor { display: block; border: 1px solid var(--_border); border-radius: 8px; overflow: hidden; }
+isi-spec-editor .cm-editor { max-height: 32rem; min-height: 12rem; background: var(--_bg); color: var(--_fg); }
+isi-spec-editor .cm-editor.cm-focused { outline: 3px solid var(--_focus); outline-offset: -1px; }
+/* Above CodeMirror's own theme (one class more), so that both colour schemes hold their contrast. */
+isi-spec-editor .cm-editor .cm-gutters { background: var(--_surface); color: var(--_muted); border-right: 1px solid var(--_border); }
+isi-spec-editor .cm-editor .cm-scroller { font-family: var(--isi-mono, ui-monospace, monospace); font-size: 13.5px; }
+isi-spec-editor .cm-editor .cm-activeLine, isi-spec-editor .cm-editor .cm-activeLineGutter { background: color-mix(in srgb, var(--_accent) 8%, var(--_bg)); }
+isi-spec-editor .cm-editor .cm-selectionBackground, isi-spec-editor .cm-editor.cm-focused .cm-selectionBackground { background: color-mix(in srgb, var(--_accent) 30%, var(--_bg)); }
+isi-spec-editor .cm-editor .cm-cursor { border-left-color: var(--_fg); }
+isi-spec-editor .cm-editor .cm-matchingBracket { background: color-mix(in srgb, var(--_ok) 20%, var(--_bg)); color: inherit; }
+isi-spec-editor .cm-editor .cm-tooltip { background: var(--_surface); color: var(--_fg); border: 1px solid var(--_border); }
+
+isi-diagnostics { display: block; margin: .6rem 0; min-height: 2.2rem; }
+.verdict { font-weight: 600; }
+.verdict.ok { color: var(--_ok); }
+.verdict.bad { color: var(--_bad); }
+.verdict .server-text { font-weight: 400; color: var(--_fg); }
+ul.diagnostics { list-style: none; padding: 0; margin: .3rem 0; display: grid; gap: .25rem; }
+ul.diagnostics li { padding: .3rem .5rem; border-left: 3px solid var(--_bad); background: var(--_surface); border-radius: 0 6px 6px 0; overflow-wrap: anywhere; }
+ul.diagnostics li.warning { border-left-color: var(--_warn); }
+.position { font-family: var(--isi-mono, ui-monospace, monospace); margin-right: .4rem; }
+.hint { display: block; color: var(--_muted); font-style: italic; }
+.status-code { font-family: var(--isi-mono, ui-monospace, monospace); }
+
+isi-import-panel { display: block; margin: .8rem 0; }
+.import-actions { display: flex; gap: .6rem; align-items: center; }
+.why { color: var(--_muted); min-height: 1.4em; overflow-wrap: anywhere; }
+.progress-row { display: flex; gap: .6rem; align-items: center; min-height: 1.6rem; }
+.progress-row progress { flex: 1 1 auto; height: .8rem; accent-color: var(--_accent); }
+.progress-text { font-size: .88rem; color: var(--_muted); min-width: 14rem; }
+
+.results .placeholder { padding: 1rem; border: 1px dashed var(--_border); border-radius: 8px; }
+.summary { font-weight: 600; }
+.card, isi-image-card, isi-repository, isi-stream, isi-pulls, isi-export, isi-cors-help { display: block; }
+.card { border: 1px solid var(--_border); border-left-width: 4px; border-radius: 8px; padding: .6rem .8rem; margin: .7rem 0; background: var(--_bg); min-width: 0; }
+.card.ok { border-left-color: var(--_ok); }
+.card.bad { border-left-color: var(--_bad); }
+.card.cors { border-left-color: var(--_warn); }
+.card > header { display: flex; justify-content: space-between; align-items: baseline; gap: .6rem; flex-wrap: wrap; }
+.badge { display: inline-block; font-size: .78rem; font-weight: 700; padding: .05rem .5rem; border-radius: 999px; border: 1px solid currentColor; white-space: nowrap; }
+.badge.ok { color: var(--_ok); }
+.badge.bad { color: var(--_bad); }
+.failure { overflow-wrap: anywhere; }
+.failure strong { color: var(--_bad); }
+.warning-text { color: var(--_warn); font-weight: 600; }
+.note { background: var(--_surface); border-radius: 6px; padding: .35rem .6rem; }
+dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem .8rem; margin: .5rem 0; }
+dl.facts dt { color: var(--_muted); }
+dl.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+.copyable { display: inline; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; width: 100%; margin: .3rem 0; font-size: .9rem; }
+caption { text-align: left; color: var(--_muted); font-size: .82rem; padding: .2rem 0; }
+th, td { text-align: left; padding: .25rem .45rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
+th { font-weight: 600; background: var(--_surface); }
+td code.digest { font-size: .78rem; word-break: break-all; }
+tr.legacy td { background: color-mix(in srgb, var(--_accent) 12%, transparent); }
+tr.additional td { color: var(--_muted); }
+tr.total td { font-weight: 600; }
+.share { white-space: nowrap; }
+meter { width: 4.5rem; vertical-align: middle; }
+ul.plain { margin: 0; padding-left: 1.1rem; }
+.label-value { overflow-wrap: anywhere; }
+.tag-failure { display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; }
+isi-export textarea { min-height: 10rem; }
+`;
+
+let sheet = null;
+
+/** Gives `root` the element's stylesheet (one constructed sheet shared by every instance). */
+export function adoptStyles(root) {
+  sheet ??= new CSSStyleSheet();
+  if (sheet.cssRules.length === 0) sheet.replaceSync(CSS);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
