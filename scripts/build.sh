@@ -2,7 +2,7 @@
 # `npm run build`: builds everything; incremental (make + ccache) when run again.
 #   1. native core + GoogleTest binaries  -> build/native
 #   2. wasm core (Emscripten)             -> web/lib/wasm/isimport_core.{mjs,wasm}
-#   3. the static site (Vite)             -> dist/   (not yet)
+#   3. the static site (Vite)             -> dist/ (index.html, isimport-element.js, embed.html)
 # Expects `npm run setup` to have run (npm test / npm start run it first).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,7 +29,8 @@ if [ ! -f build/wasm/Makefile ]; then
 fi
 cmake --build build/wasm -j"$JOBS"
 
-# 3. Static site -> dist/index.html (Vite). Add here once web/app exists, e.g.:
-#   npx vite build web/app --outDir ../../dist --emptyOutDir
+# 3. The static site (web/app/vite.config.js).
+step "site (web/app -> dist)"
+node_modules/.bin/vite build --config web/app/vite.config.js --logLevel warn
 
 step "done"

@@ -5,8 +5,9 @@
 #   2. a demo ImageStreamImport written to build/demo-spec.yaml: a multi-platform image
 #      (PreserveOriginal), a Docker image and a repository of 60+ tags, all importPolicy.insecure
 #      (the registry is plain HTTP on loopback);
-#   3. `isimport import -f build/demo-spec.yaml` → build/demo-result.json, and a short summary.
-# (The web page will later be served by this same command.)
+#   3. `isimport import -f build/demo-spec.yaml` → build/demo-result.json, and a short summary;
+#   4. the page (dist/, served by Vite's preview on loopback) and one URL that opens it with the
+#      demo spec in it, importing at once; it runs until Ctrl-C (scripts/serve-page.mjs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -23,34 +24,7 @@ cat build/demo-registry/start.log
 url=$(cat build/demo-registry/url)
 host=${url#http://}
 
-cat >build/demo-spec.yaml <<EOF
-# The demo import of \`npm start\` (the registry at $url is plain HTTP: insecure: true).
-apiVersion: image.openshift.io/v1
-kind: ImageStreamImport
-metadata:
-  name: demo
-  namespace: default
-spec:
-  import: false
-  images:
-  - from:
-      kind: DockerImage
-      name: $host/demo/web:latest
-    importPolicy:
-      insecure: true
-      importMode: PreserveOriginal
-  - from:
-      kind: DockerImage
-      name: $host/demo/tools:latest
-    importPolicy:
-      insecure: true
-  repository:
-    from:
-      kind: DockerImage
-      name: $host/demo/versions
-    importPolicy:
-      insecure: true
-EOF
+node scripts/serve-page.mjs --registry "$url" --write-spec build/demo-spec.yaml
 
 echo
 echo "\$ isimport import -f build/demo-spec.yaml > build/demo-result.json"
@@ -113,3 +87,5 @@ try "npx isimport import --help" "every flag: --platform, --max-tags, --auth-fil
 try "npx isimport validate examples/" "offline validation, as the API server does it"
 try "curl -s $url/v2/_catalog" "the demo registry ($url)"
 try "bash scripts/demo-registry.sh --stop" "stop the demo registry"
+echo
+exec node scripts/serve-page.mjs --registry "$url"

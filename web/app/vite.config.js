@@ -1,0 +1,84 @@
+// The static site: `vite build` writes dist/ (entry dist/index.html, relative asset paths, so it
+// works from any subpath of any static host), with the element also as dist/isimport-element.js
+// and examples/embed.html beside it. `vite preview` serves dist/ and, behind the proxy prefix
+// <page>/proxy/, Vite's own proxy to the registries named here (for registries without CORS).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+// Public registries and their token services, reached through the proxy when they send no CORS
+// headers; ISIMPORT_PROXY_TARGETS adds origins (comma-separated), e.g. the demo registries.
+const PUBLIC_ORIGINS = [
+  'https://quay.io', 'https://cdn.quay.io', 'https://registry-1.docker.io', 'https://auth.docker.io',
+  'https://production.cloudflare.docker.com', 'https://ghcr.io', 'https://registry.k8s.io',
+  'https://registry.access.redhat.com', 'https://registry.redhat.io', 'https://sso.redhat.com',
+  'https://gcr.io', 'https://mcr.microsoft.com', 'https://public.ecr.aws', 'https://registry.gitlab.com',
+];
+
+export function proxyTable(extra = process.env.ISIMPORT_PROXY_TARGETS ?? '') {
+  const origins = [...PUBLIC_ORIGINS, ...extra.split(',').map((s) => s.trim()).filter(Boolean).map((o) => new URL(o).origin)];
+  const table = {};
+  for (const origin of new Set(origins)) {
+    const prefix = `/proxy/${origin}/`;
+    table[prefix] = {
+      target: origin,
+      changeOrigin: true,
+      rewrite: (path) => path.slice(prefix.length - 1),
+      // The browser's Origin is this page's; the registry sees a plain client.
+      headers: { origin: '' },
+    };
+  }
+  return table;
+}
+
+// A request under /proxy/ for an origin the table does not hold gets its connection dropped, as a
+// proxy that cannot reach the registry should: an answer (the page's own 404 or index.html) would
+// read as the registry's. The importer then sees a network error (and, for an https attempt of an
+// insecure image, falls back to http as upstream does).
+function refuseUnknownProxyTargets(table) {
+  const known = Object.keys(table);
+  const refuse = (req, res, next) => {
+    if (req.url?.startsWith('/proxy/') && !known.some((prefix) => req.url.startsWith(prefix))) req.socket.destroy();
+    else next();
+  };
+  return {
+    name: 'isimport-proxy-refusal',
+    configureServer: (server) => { server.middlewares.use(refuse); },
+    configurePreviewServer: (server) => { server.middlewares.use(refuse); },
+  };
+}
+
+function embedExample() {
+  return {
+    name: 'isimport-embed-example',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'embed.html', source: readFileSync(here('../../examples/embed.html'), 'utf8') });
+    },
+  };
+}
+
+const proxies = proxyTable();
+
+export default defineConfig({
+  root: here('.'),
+  base: './',
+  publicDir: false,
+  logLevel: process.env.ISIMPORT_VITE_LOG ?? 'info',
+  build: {
+    outDir: here('../../dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Every asset a file of its own: the CSP's connect-src has no data: (the schemas are fetched).
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1024,
+    rolldownOptions: {
+      input: { index: here('index.html'), element: here('../element/index.js') },
+      output: { entryFileNames: (chunk) => (chunk.name === 'element' ? 'isimport-element.js' : 'assets/[name]-[hash].js') },
+    },
+  },
+  plugins: [embedExample(), refuseUnknownProxyTargets(proxies)],
+  server: { host: '127.0.0.1', proxy: proxies },
+  preview: { host: '127.0.0.1', proxy: proxies },
+});
