@@ -4,6 +4,7 @@
 #   - native core (GoogleTest through ctest)      build/native
 #   - JS API on the wasm core (node --test)       tests/web/{lib,cli}/, tests/wasm/, tests/e2e/
 #   - the core's layering (include fence)        tests/wasm/include-fence.mjs
+#   - the page and the element in Chromium       e2e/page/*.spec.mjs (Playwright, Debian's chromium)
 #   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/isimport.d.ts
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,6 +46,12 @@ suite "JS API (node --test)" "$LOG_DIR/node.log" \
   node --test --test-reporter=spec tests/web/ tests/wasm/ tests/e2e/
 n=$(sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' "$LOG_DIR/node.log" | tail -n1)
 f=$(sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' "$LOG_DIR/node.log" | tail -n1)
+passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
+
+suite "browser (playwright)" "$LOG_DIR/browser.log" \
+  node_modules/.bin/playwright test -c e2e
+n=$(sed -nE 's/^ *([0-9]+) passed.*/\1/p' "$LOG_DIR/browser.log" | tail -n1)
+f=$(sed -nE 's/^ *([0-9]+) failed.*/\1/p' "$LOG_DIR/browser.log" | tail -n1)
 passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
 
 suite "types (tsc)" "$LOG_DIR/tsc.log" \

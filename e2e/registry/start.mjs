@@ -81,6 +81,7 @@ async function waitReady(url, child, logTail, timeoutMs) {
  *          htpasswd ignores actions: every valid user may pull and push)
  *   alg, expiresIn, anonymous, privateRepos: passed to the token issuer (token mode)
  *   storageDir: use (and keep) this storage directory; default a temporary one removed by stop()
+ *   cors: false to send no CORS headers (as most public registries; default true)
  *   port: a fixed port (default: a free one); logLevel: registry log level (default 'error');
  *   log: a function receiving the registry's output lines (default: kept for error messages only)
  * Returns {url, host, port, mode, users, storageDir, issuer?, stop()}.
@@ -136,7 +137,7 @@ export async function startRegistry(opts = {}) {
           delete: { enabled: true },
           maintenance: { uploadpurging: { enabled: false } },
         },
-        http: { addr: host, secret: randomBytes(16).toString('hex'), headers: CORS_HEADERS },
+        http: { addr: host, secret: randomBytes(16).toString('hex'), ...(opts.cors === false ? {} : { headers: CORS_HEADERS }) },
         ...(auth ? { auth } : {}),
       };
       const configPath = join(workDir, 'config.yml');
