@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 JOBS="${JOBS:-$(nproc)}"
+# Paths inside the checkout hash as relative ones, so a second clone (CI's) hits the same cache.
+export CCACHE_BASEDIR="$PWD"
 # Emscripten's node tools need acorn & co. from Debian's node modules.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
