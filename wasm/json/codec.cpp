@@ -1,6 +1,7 @@
 #include "json/codec.h"
 
 #include "go/base64.h"
+#include "json/go_json_scan.h"
 #include "json/json_tree.h"
 #include "json/typed_decoder.h"
 #include "json/typed_encoder.h"
@@ -119,7 +120,15 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
   }
   json::ParseResult parsed = json::parse(text);
   if (!parsed.ok) {
-    result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + parsed.error, text);
+    // The server's words are encoding/json's: Go's scanner says what and where (nlohmann, which
+    // built the tree, stops at the same byte but words it its own way).
+    goscan::Scan scan = goscan::checkValid(text);
+    std::string why = parsed.error;
+    if (!scan.ok) {
+      why = scan.error;
+      result.syntaxOffset = scan.end;
+    }
+    result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + why, text);
     return result;
   }
   TypeHeader header = readTypeHeader(parsed.tree);

@@ -31,6 +31,7 @@ struct DecodeResult {
   std::string kind;                     // kind the body was decoded as
   std::vector<std::string> warnings;    // Warn mode: unknown/duplicate field texts
   std::optional<Status> failure;        // the HTTP error Status (400 or 413) when decoding failed
+  std::optional<size_t> syntaxOffset;   // a JSON syntax error: the byte it was found at
 };
 
 DecodeResult decodeObject(std::string_view text, const DecodeOptions& options = {});

@@ -420,14 +420,16 @@ std::string foldName(std::string_view name) {
 Scan checkValid(std::string_view text) {
   Scanner s;
   Scan result;
-  for (unsigned char c : text) {
-    if (s.step(c) == Op::Error || !s.error.empty()) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (s.step(static_cast<unsigned char>(text[i])) == Op::Error || !s.error.empty()) {
       result.error = s.error;
+      result.end = i;
       return result;
     }
   }
   if (!s.finish()) {
     result.error = s.error;
+    result.end = text.size();
     return result;
   }
   result.ok = true;
@@ -455,6 +457,7 @@ Scan firstValue(std::string_view text) {
     }
     if (op == Op::Error) {
       result.error = s.error;
+      result.end = i;
       return result;
     }
   }
@@ -465,6 +468,7 @@ Scan firstValue(std::string_view text) {
     return result;
   }
   result.error = skipSpace(text, 0) < text.size() ? "unexpected EOF" : "EOF";
+  result.end = text.size();
   return result;
 }
 

@@ -25,7 +25,8 @@ namespace isimport::goscan {
 struct Scan {
   bool ok = false;
   std::string error;  // Go's text when !ok
-  size_t end = 0;     // one past the value (firstValue) or the text size (checkValid)
+  size_t end = 0;     // one past the value (firstValue) or the text size (checkValid); when !ok,
+                      // the offset of the byte Go stopped at (the text size at its end)
 };
 
 // json.Unmarshal's validity check: exactly one value, surrounded by optional whitespace.

@@ -240,5 +240,28 @@ TEST(CodecKinds, KindAndApiVersionChecks) {
   EXPECT_EQ(kindOf(*defaulted.object), "ImageStream");
 }
 
+TEST(Codec, JsonSyntaxErrorsInGosWordsWithTheByteTheyWereFoundAt) {
+  struct Case {
+    std::string body;
+    std::string why;
+    size_t offset;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"{\"metadata\": {\"name\": \"x\",}}", "invalid character '}' looking for beginning of object key string", 26},
+           {"{\"a\": }", "invalid character '}' looking for beginning of value", 6},
+           {"{\"a\": 1", "unexpected end of JSON input", 7},
+           {"{\"a\": tru}", "invalid character '}' in literal true (expecting 'e')", 9},
+           {"{} x", "invalid character 'x' after top-level value", 3},
+       }) {
+    DecodeResult r = decodeObject(c.body);
+    ASSERT_TRUE(r.failure) << c.body;
+    EXPECT_EQ(r.failure->code, 400);
+    EXPECT_NE(r.failure->message.find("couldn't get version/kind; json parse error: " + c.why + " ("), std::string::npos)
+        << r.failure->message;
+    EXPECT_EQ(r.syntaxOffset, c.offset) << c.body;
+  }
+  EXPECT_FALSE(decodeObject(R"({"kind": "ImageStreamImport"})").syntaxOffset);
+}
+
 }  // namespace
 }  // namespace isimport
