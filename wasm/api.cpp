@@ -99,6 +99,10 @@ std::string validateJson(std::string_view text, std::string_view optionsJson) {
     out.key("status");
     out.raw(encodeStatus(*outcome.status));
   }
+  if (outcome.syntaxOffset) {
+    out.key("syntaxOffset");
+    out.integer(static_cast<int64_t>(*outcome.syntaxOffset));
+  }
   if (outcome.object) {
     out.key("object");
     out.raw(encodeObject(*outcome.object));

@@ -17,7 +17,8 @@ std::string decodeJson(std::string_view text, std::string_view optionsJson);
 
 // Decodes and validates `text` as the API server's create path does and answers
 // {"valid": bool, "kind": string, "causes": [StatusCause], "warnings": [string],
-//  "status"?: Status (400/413/422/500), "object"?: the decoded, defaulted object}.
+//  "status"?: Status (400/413/422/500), "syntaxOffset"?: byte of a JSON syntax error,
+//  "object"?: the decoded, defaulted object}.
 std::string validateJson(std::string_view text, std::string_view optionsJson);
 
 // Parses an image reference as OpenShift does (library-go reference.Parse) and answers

@@ -43,5 +43,6 @@ EMSCRIPTEN_BINDINGS(isimport_core) {
       .constructor<std::string, std::string>()
       .function("start", &isimport::ImportSession::start)
       .function("feed", &feedSession)
-      .function("result", &isimport::ImportSession::result);
+      .function("result", &isimport::ImportSession::result)
+      .function("notices", &isimport::ImportSession::notices);
 }

@@ -252,4 +252,21 @@ std::string ImportSession::result() const {
   return toJson(importer_->result());
 }
 
+std::string ImportSession::notices() const {
+  json::Writer out;
+  out.beginArray();
+  if (importer_) {
+    for (const ImportNotice& n : importer_->notices()) {
+      out.beginObject();
+      out.key("field");
+      out.string(n.field);
+      out.key("message");
+      out.string(n.message);
+      out.endObject();
+    }
+  }
+  out.endArray();
+  return out.take();
+}
+
 }  // namespace isimport

@@ -36,6 +36,10 @@ class ImportSession {
   // The final answer: the ImageStreamImport with status (or the failure Status), as JSON.
   std::string result() const;
 
+  // What a person should be told that the answer does not say (importer.h ImportNotice):
+  // [{"field", "message"}…], once the import is done.
+  std::string notices() const;
+
  private:
   std::string state();
 

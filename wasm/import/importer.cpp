@@ -174,6 +174,7 @@ class Importer::Pass {
     std::string tag = job.byDigest ? std::string() : job.tagOrDigest;
     auto record = [this, indices, tag](const ImageOutcome& outcome) {
       for (size_t i : indices) {
+        if (!outcome.platformFallback.empty()) owner_.notice("spec.images[" + std::to_string(i) + "]", outcome.platformFallback);
         images[i].status = outcome.status;
         images[i].tag = tag;
         images[i].image = outcome.image;
@@ -275,6 +276,7 @@ class Importer::Pass {
     auto remaining = std::make_shared<size_t>(imported.size() + 1);
     auto record = [this, remaining, literal](size_t i, ImageOutcome outcome) {
       auto& entry = repository->images[i];
+      if (!outcome.platformFallback.empty()) owner_.notice("spec.repository tag " + entry.tag, outcome.platformFallback);
       entry.status = std::move(outcome.status);
       entry.image = std::move(outcome.image);
       entry.manifests = std::move(outcome.manifests);
@@ -413,6 +415,12 @@ std::vector<HttpRequest> Importer::takeRequests() { return transport_.takeOutbox
 bool Importer::feed(const HttpResponse& response) { return transport_.deliver(response); }
 
 bool Importer::done() const { return done_; }
+
+void Importer::notice(std::string field, const std::string& message) {
+  for (const ImportNotice& n : notices_)
+    if (n.field == field && n.message == message) return;
+  notices_.push_back(ImportNotice{std::move(field), message});
+}
 
 ImportProgress Importer::progress() const {
   ImportProgress p;

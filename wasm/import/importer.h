@@ -27,6 +27,12 @@ struct ImportSettings {
   std::string defaultImportMode = "Legacy";
 };
 
+// Something a person should be told about an import that the answer does not say (upstream keeps
+// silent): `field` names the spec entry (spec.images[0], spec.repository tag 1.2).
+struct ImportNotice {
+  std::string field, message;
+};
+
 struct ImportProgress {
   size_t requestsDone = 0, requestsKnown = 0, imagesDone = 0, imagesTotal = 0;
 };
@@ -46,6 +52,8 @@ class Importer {
   // (an import=true write that would be refused).
   const ImageStreamImport& result() const { return request_; }
   const std::optional<Status>& failure() const { return failure_; }
+  // In the order they arose, each once (the anonymous second run repeats the first one's).
+  const std::vector<ImportNotice>& notices() const { return notices_; }
 
  private:
   class Pass;
@@ -60,6 +68,8 @@ class Importer {
   bool done_ = false;
   size_t imagesTotal_ = 0;
   std::optional<Status> failure_;
+  std::vector<ImportNotice> notices_;
+  void notice(std::string field, const std::string& message);
 };
 
 }  // namespace isimport

@@ -225,11 +225,25 @@ void RepositoryFetcher::importLegacyList(const Fetched& list, const std::string&
   PlatformPreference want = prefer;
   if (want.architecture.empty()) want.architecture = controlPlane_.architecture;
   if (want.os.empty()) want.os = controlPlane_.os;
-  std::string digest = manifest.manifests[chooseLegacyEntry(manifest.manifests, want).index].descriptor.digest;
-  fetchManifest(digest, [this, digest, normalizedRef, base, done = std::move(done)](const Fetched& child) {
-    if (child.fetchError) return done(failed(imageFetchFailure(normalizedRef, *child.fetchError)));
-    if (child.manifest->kind == ManifestKind::List) return done(failed(imageBuildFailure(kNestedListError)));
-    importFetched(child, digest, normalizedRef, base, done);
+  ListChoice choice = chooseLegacyEntry(manifest.manifests, want);
+  const ListEntry& entry = manifest.manifests[choice.index];
+  std::string digest = entry.descriptor.digest;
+  std::string fallback;
+  if (choice.rule != ListChoiceRule::Preferred) {
+    const Platform& p = entry.platform;
+    fallback = "the list has no " + want.os + "/" + want.architecture + " entry; Legacy mode took " +
+               (choice.rule == ListChoiceRule::LinuxAmd64 ? "its first linux/amd64 entry" : "its first entry") + ", " +
+               p.os + "/" + p.architecture + (p.variant.empty() ? "" : "/" + p.variant) + " (" + digest + ")";
+  }
+  fetchManifest(digest, [this, digest, normalizedRef, base, fallback, done = std::move(done)](const Fetched& child) {
+    // Copies, not references: importFetched may answer later, after a config arrives.
+    Done noted = [fallback, done](ImageOutcome outcome) {
+      outcome.platformFallback = fallback;
+      done(std::move(outcome));
+    };
+    if (child.fetchError) return noted(failed(imageFetchFailure(normalizedRef, *child.fetchError)));
+    if (child.manifest->kind == ManifestKind::List) return noted(failed(imageBuildFailure(kNestedListError)));
+    importFetched(child, digest, normalizedRef, base, noted);
   });
 }
 

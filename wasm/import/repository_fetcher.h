@@ -28,6 +28,9 @@ struct ImageOutcome {
   // still hands that Image back; the importer caches it anyway, and a repository import later
   // takes it from that cache as a success (spec §3.3, §3.10 step 4). Set only on such failures.
   std::optional<Image> partialImage;
+  // Legacy mode took a list entry that is not for the wanted platform (upstream's silent
+  // fallback): what it wanted and what it took, for a person to be told.
+  std::string platformFallback;
   bool succeeded() const { return status.status == "Success"; }
 };
 

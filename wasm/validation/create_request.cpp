@@ -37,6 +37,7 @@ CreateOutcome validateCreate(std::string_view text, const CreateOptions& options
   outcome.warnings = std::move(decoded.warnings);
   if (!decoded.object) {
     outcome.status = std::move(decoded.failure);
+    outcome.syntaxOffset = decoded.syntaxOffset;
     return outcome;
   }
   outcome.object = std::move(decoded.object);

@@ -18,6 +18,7 @@ struct CreateOutcome {
   std::optional<Object> object;          // decoded and defaulted (present unless decoding failed)
   std::vector<std::string> warnings;     // Warn-mode field warnings
   std::optional<Status> status;          // the error answer when !valid (400, 413, 422 or 500)
+  std::optional<size_t> syntaxOffset;    // a JSON syntax error: the byte it was found at
 };
 
 CreateOutcome validateCreate(std::string_view text, const CreateOptions& options = {});

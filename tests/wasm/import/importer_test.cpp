@@ -217,6 +217,7 @@ std::string esc(const std::string& text) {
 struct Outcome {
   ImageStreamImport result;
   std::optional<Status> failure;
+  std::vector<ImportNotice> notices;
   std::string json;        // the answer
   FakeRegistry registry;   // after the first-in-first-out run: its request log
   size_t requests = 0;
@@ -239,6 +240,7 @@ Outcome runImport(const ImageStreamImport& isi, const ImportSettings& s, const F
     if (order == Order::Fifo) {
       first.result = importer.result();
       first.failure = importer.failure();
+      first.notices = importer.notices();
       first.json = json;
       first.registry = reg;
       first.requests = reg.log.size();
@@ -635,6 +637,22 @@ TEST(ImporterLegacy, PlatformPreferenceFromTheCurrentStreamAndTheControlPlane) {
   EXPECT_EQ(both.at(0).image->metadata.name, l.nameOf(l.arm64));
   EXPECT_EQ(both.at(1).image->metadata.name, l.nameOf(l.amd64));
   EXPECT_EQ(both.registry.count("GET", "/manifests/latest"), 1u);
+}
+
+// Upstream falls back without a word; the importer keeps that answer and says so in a notice.
+TEST(ImporterLegacy, AFallbackFromTheWantedPlatformIsNoticed) {
+  ThreePlatforms l;
+  FakeRegistry registry;
+  l.serve(registry.repo(kHub, "library/test"));
+  ImportSettings ppc = settings();
+  ppc.controlPlane = {"ppc64le", "linux"};
+  Outcome run = runImport(isiOf({image("test:latest"), image("test:latest", R"("importPolicy":{"importMode":"PreserveOriginal"})")}), ppc, registry);
+  EXPECT_EQ(run.at(0).image->metadata.name, l.nameOf(l.amd64));
+  ASSERT_EQ(run.notices.size(), 1u);
+  EXPECT_EQ(run.notices[0].field, "spec.images[0]");
+  EXPECT_EQ(run.notices[0].message, "the list has no linux/ppc64le entry; Legacy mode took its first linux/amd64 entry, linux/amd64 (" +
+                                        l.amd64.manifest.digest + ")");
+  EXPECT_TRUE(runImport(isiOf({image("test:latest")}), registry).notices.empty());  // linux/amd64 is there
 }
 
 TEST(ImporterLegacy, NoMatchAndNoAmd64TakesTheFirstEntry) {
