@@ -17,9 +17,7 @@
 //   A YAML document whose text alone is over the 3 MiB body limit is answered with the server's
 //   413 without being parsed (its JSON would be over the limit too but for pathological cases).
 
-import { CST, Lexer, parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-
-const { DOCUMENT, SCALAR, FLOW_END } = CST;
+import { yamlReader } from './yaml-reader.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024; // the API server's MaxRequestBodyBytes
 export const MAX_YAML_DEPTH = 500;
@@ -122,7 +120,7 @@ function yamlChunkDocuments(text, start, end, lines) {
   }
   let parsed;
   try {
-    parsed = parseAllDocuments(chunk, YAML_OPTIONS);
+    parsed = yamlReader().parseAllDocuments(chunk, YAML_OPTIONS);
   } catch (err) {
     return [{ offset: start, error: { message: `cannot parse: ${err?.message ?? err}`, offset: start } }];
   }
@@ -178,6 +176,8 @@ function firstNonPrintable(s) {
 // one of these, so the real depth is never larger. Returns the offset where the bound passes
 // `limit`, or -1.
 function tooDeep(s, limit) {
+  const { CST, Lexer } = yamlReader();
+  const { DOCUMENT, SCALAR, FLOW_END } = CST;
   let flow = 0;
   let indent = 0;
   let compact = 0;
@@ -248,6 +248,7 @@ function shortTag(tag) {
 }
 
 function buildTree(root, base, lines) {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlReader();
   // Anchors by name, in document order (an alias names the latest anchor before it); null while
   // the anchored node is still being built (an alias inside it would make it contain itself).
   const anchors = new Map();
@@ -313,6 +314,7 @@ function mergeSources(value) {
 }
 
 function mapKey(keyNode, keyOff, anchors) {
+  const { isAlias, isScalar } = yamlReader();
   let k = keyNode;
   if (isAlias(k)) {
     const t = anchors.get(k.source);
@@ -368,7 +370,7 @@ function scalarNode(node, off) {
 // than 100 nodes were decoded inside alias expansions and 1000 in all, their share may not pass a
 // ratio that falls from 99% (up to 400 000 nodes) to 10% (4 000 000 nodes). The output is capped at the body
 // limit as well (TooLarge → 413).
-function emitJson(tree) {
+export function emitJson(tree) {
   const parts = [];
   let size = 0;
   let decodeCount = 0;
@@ -446,7 +448,8 @@ function mergedEntries(map) {
 
 // ---------------------------------------------------------------------------------------------
 // JSON text → position tree (iterative; tolerant: stops at the first syntax error and returns
-// what it has). Only used to find positions, never to decide validity.
+// what it has). Only used to find positions and to cut a List's items out of the text, never to
+// decide validity. Nodes also carry `end`, one past their text (containers once closed).
 
 export function jsonTree(text) {
   let i = 0;
@@ -476,12 +479,12 @@ export function jsonTree(text) {
     const start = i;
     if (text[i] === '"') {
       const v = readString();
-      return { t: 'scalar', off: start, type: 'string', v };
+      return { t: 'scalar', off: start, end: i, type: 'string', v };
     }
     while (i < n && !/[\s,\]}:]/.test(text[i])) i++;
     const raw = text.slice(start, i);
     const type = raw === 'true' || raw === 'false' ? 'boolean' : raw === 'null' ? 'null' : 'number';
-    return { t: 'scalar', off: start, type, v: type === 'boolean' ? raw === 'true' : type === 'null' ? null : raw };
+    return { t: 'scalar', off: start, end: i, type, v: type === 'boolean' ? raw === 'true' : type === 'null' ? null : raw };
   };
   ws();
   if (i >= n) return null;
@@ -501,7 +504,7 @@ export function jsonTree(text) {
     const top = stack[stack.length - 1];
     const c = text[i];
     if (top && top.t === 'map' && pendingKey === null) {
-      if (c === '}') { stack.pop(); i++; continue; }
+      if (c === '}') { stack.pop().end = i + 1; i++; continue; }
       if (c === ',') { i++; continue; }
       if (c !== '"') break;
       const keyOff = i;
@@ -514,7 +517,7 @@ export function jsonTree(text) {
     }
     if (top && top.t === 'seq' && (c === ']' || c === ',')) {
       i++;
-      if (c === ']') stack.pop();
+      if (c === ']') stack.pop().end = i;
       continue;
     }
     if (c === '{' || c === '[') {

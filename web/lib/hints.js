@@ -1,6 +1,10 @@
-// "Did you mean" for unknown fields, from the generated JSON Schemas (schemas/*.json): when a
-// known field at the same place is one edit away (OSA distance 1: one insertion, deletion,
-// substitution or transposition of neighbours) or differs only in case.
+// Every "did you mean" of isimport, in one place:
+//   - unknown fields, from the generated JSON Schemas (schemas/*.json): a known field at the same
+//     place one edit away (OSA distance 1: one insertion, deletion, substitution or transposition
+//     of neighbours) or differing only in case; else the same name one level down (a top-level
+//     `labels` is `metadata.labels`, `spec.images[0].name` is `from.name`);
+//   - kinds: the nearest of a list of kinds (nearestWord);
+//   - the legacy `apiVersion: v1` of OpenShift 3's image kinds (apiVersionHint).
 
 import { parsePath } from './locate.js';
 
@@ -64,5 +68,50 @@ export function suggestField(schemas, kind, path) {
   const name = leaf.name;
   const lower = name.toLowerCase();
   const match = known.find((k) => k !== name && k.toLowerCase() === lower) ?? known.find((k) => withinOneEdit(name, k));
-  return match === undefined ? null : `did you mean ${JSON.stringify(match)}?`;
+  if (match !== undefined) return `did you mean ${JSON.stringify(match)}?`;
+  // The same name one level down, under a known field (for a list, under its items).
+  const below = known.filter((k) => {
+    const here = [...segs, { name: k }];
+    return (knownFields(schema, here) ?? knownFields(schema, [...here, { key: '0' }]) ?? []).includes(name);
+  });
+  if (below.length === 0 || below.length > 3) return null;
+  return `did you mean ${below.map((k) => JSON.stringify(`${k}.${name}`)).join(' or ')}?`;
+}
+
+/** Optimal string alignment distance (insertions, deletions, substitutions, neighbour swaps). */
+function osaDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The candidate nearest to `word` (case aside, or at most two edits away), or null. */
+export function nearestWord(word, candidates) {
+  const lower = word.toLowerCase();
+  const same = candidates.find((c) => c.toLowerCase() === lower);
+  if (same !== undefined) return same;
+  let best = null;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    if (Math.abs(c.length - word.length) >= bestDistance) continue;
+    const d = osaDistance(lower, c.toLowerCase());
+    if (d < bestDistance) { best = c; bestDistance = d; }
+  }
+  return best;
+}
+
+/** For the server's apiVersion mismatch on an image kind: how OpenShift 4 spells it, or null. */
+export function apiVersionHint(message) {
+  const m = /^the API version in the data \(([^)]*)\) does not match the expected API version \(([^)]+)\)/.exec(message);
+  if (!m) return null;
+  return m[1] === 'v1'
+    ? `apiVersion: ${m[2]} (OpenShift 3 wrote v1; OpenShift 4 serves the image kinds only in ${m[2]})`
+    : `apiVersion: ${m[2]}`;
 }

@@ -29,7 +29,7 @@ const MAX_REDIRECTS = 10;
  * @param {object} core the loaded wasm module (has the ImportSession class)
  * @param {string} specText the ImageStreamImport as JSON text
  * @param {object} coreOptions options for the core (see wasm/import/import_session.h)
- * @param {object} io {fetch, concurrency, signal, onProgress, onRequestFailure, proxyPrefix, importTimeoutMs}
+ * @param {object} io {fetch, concurrency, signal, onProgress, onRequestFailure, onNotice, proxyPrefix, importTimeoutMs}
  */
 export async function runImport(core, specText, coreOptions, io = {}) {
   const fetchImpl = io.fetch ?? globalThis.fetch;
@@ -98,6 +98,10 @@ export async function runImport(core, specText, coreOptions, io = {}) {
       report(state);
     }
     const answer = step(() => session.result(), 'result()');
+    if (!answer.failed && io.onNotice) {
+      const notices = step(() => session.notices(), 'notices()');
+      for (const notice of notices.value ?? []) io.onNotice({ ...notice });
+    }
     return answer.failed ?? answer.value;
   } finally {
     clearTimeout(timer);

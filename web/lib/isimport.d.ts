@@ -324,6 +324,12 @@ export interface ValidateOptions {
    * different one is a 400; when absent, an empty metadata.namespace becomes "default".
    */
   namespace?: string;
+  /** Validate only these kinds (`Kind` or `apiVersion/Kind`); objects of others are skipped. */
+  kinds?: string[];
+  /** Skip these kinds (`Kind` or `apiVersion/Kind`). */
+  skip?: string[];
+  /** A kind outside image.openshift.io is an error instead of skipped. */
+  rejectUnknownKinds?: boolean;
 }
 
 /** What `validate` accepts: JSON or YAML text, its bytes (UTF-8, or UTF-16 with a BOM), or an object. */
@@ -364,11 +370,21 @@ export interface ValidateResult<T = ImageStreamImport> {
   positions: Array<Position | null>;
   /** Every problem with its position and hints, in report order (causes first). */
   diagnostics: Diagnostic[];
+  /**
+   * An object isimport does not validate (another group's kind, or narrowed by `kinds`/`skip`):
+   * nothing to refuse, so `valid` is true; `reason` says why it was skipped.
+   */
+  skipped?: true;
+  reason?: string;
+  /** The skipped object's apiVersion. */
+  apiVersion?: string;
 }
 
 export interface ValidateAllResult<T = unknown> extends ValidateResult<T> {
   /** Index of the document in the text (empty and `null` documents are skipped and not counted). */
   source: number;
+  /** '' for a document, or the path of a list's item (`items[2]`): lists are validated item by item. */
+  item: string;
 }
 
 export interface LoadOptions {
@@ -613,6 +629,8 @@ export interface ImportPreviewOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Each request that ended without an answer (the page explains CORS refusals with it); never with credentials. */
   onRequestFailure?: (failure: RequestFailure) => void;
+  /** What the answer does not say, once it is in: e.g. Legacy mode's silent fallback from the wanted platform. */
+  onNotice?: (notice: { field: string; message: string }) => void;
   /** Every request goes to `proxyPrefix + url` (a CORS proxy for registries without CORS headers). */
   proxyPrefix?: string;
   /** The request time (creationTimestamp, tag events, conditions, PreserveOriginal `Created`); default: now. */

@@ -16,8 +16,10 @@
 import createIsimportCore from './wasm/isimport_core.mjs';
 import { LineIndex, MAX_BODY_BYTES, jsonTree, looksLikeJson, splitDocuments } from './documents.js';
 import { offsetOfPath, offsetOfTypeError } from './locate.js';
-import { suggestField } from './hints.js';
+import { apiVersionHint, suggestField } from './hints.js';
+import { classify, objectsOf, typeOf, typeOfJson } from './objects.js';
 import { runImport } from './import-driver.js';
+import { prepareYamlReader } from './yaml-reader.js';
 
 export { probeRegistry } from './import-driver.js';
 import { explainImport } from './explain.js';
@@ -65,26 +67,39 @@ export async function load(options = {}) {
   } else {
     moduleArgs.locateFile = (path) => (path.endsWith('.wasm') ? wasmUrl.href : path);
   }
-  const [core, schemas] = await Promise.all([createIsimportCore(moduleArgs), loadSchemas(options)]);
+  const [core, schemas] = await Promise.all([createIsimportCore(moduleArgs), loadSchemas(options), prepareYamlReader()]);
   return new Isimport(core, schemas);
 }
 
-// The JSON Schemas (for hints only: a schema that cannot be read just means no hints).
+// The JSON Schemas (for hints only: a schema that cannot be read just means no hints). In Node
+// each is read when a hint first needs it (most runs need none); elsewhere they are fetched here.
 async function loadSchemas(options) {
   if (options.schemas === false) return {};
   if (options.schemas !== undefined && options.schemas !== null) return { ...options.schemas };
+  if (IN_NODE && Object.values(SCHEMA_URLS).every((url) => url.protocol === 'file:')) {
+    const fsModule = 'node:fs';
+    const { readFileSync } = await import(/* @vite-ignore */ fsModule);
+    const lazy = {};
+    for (const [kind, url] of Object.entries(SCHEMA_URLS)) {
+      let schema;
+      Object.defineProperty(lazy, kind, {
+        enumerable: true,
+        get() {
+          if (schema === undefined) {
+            try { schema = JSON.parse(readFileSync(url, 'utf8')); } catch { schema = null; }
+          }
+          return schema ?? undefined;
+        },
+      });
+    }
+    return lazy;
+  }
   const out = {};
   await Promise.all(Object.entries(SCHEMA_URLS).map(async ([kind, url]) => {
     try {
-      let text;
-      if (IN_NODE && url.protocol === 'file:') {
-        text = String(await readWasmInNode(url));
-      } else {
-        const response = await fetch(url);
-        if (!response.ok) return;
-        text = await response.text();
-      }
-      out[kind] = JSON.parse(text);
+      const response = await fetch(url);
+      if (!response.ok) return;
+      out[kind] = JSON.parse(await response.text());
     } catch {
       // no hints for this kind
     }
@@ -99,7 +114,7 @@ class Isimport {
 
   constructor(core, schemas) {
     this.#core = core;
-    this.#schemas = schemas ?? {};
+    this.#schemas = schemas ?? {}; // may read each schema lazily (loadSchemas)
     /** The core's version string. */
     this.version = String(core.version());
     Object.freeze(this);
@@ -128,20 +143,23 @@ class Isimport {
     const opts = validateOptions(options);
     const all = this.#validateInput(input, opts);
     if (all.length === 1) {
-      const { source, ...one } = all[0];
-      void source;
+      const { source, item, ...one } = all[0];
+      void source, item;
       return one;
     }
     const message = all.length === 0
       ? 'no objects passed to validate'
-      : `the input holds ${all.length} documents; validate() takes one (use validateAll())`;
+      : `the input holds ${all.length} objects; validate() takes one (use validateAll())`;
     return clientFailure(opts.kind, 400, 'BadRequest', message);
   }
 
   /**
-   * Validates every document of a (multi-document) YAML or JSON text, one core call per document:
-   * an array of validate() results, each with `source`, its index among the text's documents
-   * (empty and `null` documents are skipped, as kubectl skips them, and not counted).
+   * Validates every object of a (multi-document) YAML or JSON text, as kubectl sends them: a list
+   * (any object with `items`) is flattened. An array of validate() results, each with `source`, the
+   * index of its document in the text (empty and `null` documents are skipped, as kubectl skips
+   * them, and not counted), and `item` ('' or the path of a list item, `items[2]`). Objects of
+   * other groups are skipped ({skipped: true, reason}); options `kinds`, `skip` and
+   * `rejectUnknownKinds` narrow or widen that (see objects.js).
    */
   validateAll(input, options) {
     return this.#validateInput(input, validateOptions(options));
@@ -156,8 +174,12 @@ class Isimport {
     // An object: serialized as a client library would send it; no positions.
     if (!isTextLike(input)) {
       const wire = toWireInput(input);
-      if (wire.error !== undefined) return [{ source: 0, ...clientFailure(opts.kind, 400, 'BadRequest', wire.error) }];
-      return [{ source: 0, ...this.#validateJson(wire.text, optionsJson, opts, null) }];
+      if (wire.error !== undefined) return [{ source: 0, item: '', ...clientFailure(opts.kind, 400, 'BadRequest', wire.error) }];
+      const type = typeOfJson(wire.text);
+      const decided = classify(type, opts);
+      if (decided.action === 'skip') return [{ source: 0, item: '', ...skipped(type, decided.reason) }];
+      if (decided.action === 'refuse') return [{ source: 0, item: '', ...clientFailure(type.kind, 400, 'BadRequest', decided.reason, [{ severity: 'error', message: decided.reason, field: 'kind', ...(decided.hint ? { hint: decided.hint } : {}) }]) }];
+      return [{ source: 0, item: '', ...this.#validateJson(wire.text, optionsJson, opts, null) }];
     }
 
     const decoded = decodeText(input);
@@ -166,6 +188,7 @@ class Isimport {
       const where = line !== undefined ? ` (line ${line}, column ${column})` : '';
       return [{
         source: 0,
+        item: '',
         ...clientFailure(opts.kind, 400, 'BadRequest', `${message}${where}`, [{ severity: 'error', message, line, column }]),
       }];
     }
@@ -175,25 +198,46 @@ class Isimport {
     try {
       split = splitDocuments(text, lines);
     } catch (err) {
-      return [{ source: 0, ...clientFailure(opts.kind, 400, 'BadRequest', `cannot read the input: ${err?.message ?? err}`) }];
+      return [{ source: 0, item: '', ...clientFailure(opts.kind, 400, 'BadRequest', `cannot read the input: ${err?.message ?? err}`) }];
     }
     const results = [];
     split.docs.forEach((doc, index) => {
-      let result;
       if (doc.tooLarge) {
-        result = clientFailure(opts.kind, 413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`);
-      } else if (doc.error) {
+        results.push({ source: index, item: '', ...clientFailure(opts.kind, 413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`) });
+        return;
+      }
+      if (doc.error) {
         const at = doc.error.offset >= 0 ? lines.position(doc.error.offset) : null;
         const where = at ? `line ${at.line}, column ${at.column}: ` : '';
-        result = clientFailure(opts.kind, 400, 'BadRequest', `error converting YAML to JSON: yaml: ${where}${doc.error.message}`,
-          [{ severity: 'error', message: doc.error.message, ...(at ?? {}) }]);
-      } else {
-        const where = { lines, tree: doc.tree, text: doc.raw ? text : null };
-        result = this.#validateJson(doc.json, optionsJson, opts, where);
+        results.push({
+          source: index,
+          item: '',
+          ...clientFailure(opts.kind, 400, 'BadRequest', `error converting YAML to JSON: yaml: ${where}${doc.error.message}`,
+            [{ severity: 'error', message: doc.error.message, ...(at ?? {}) }]),
+        });
+        return;
       }
-      results.push({ source: index, ...result });
+      for (const object of objectsOf(doc, text)) {
+        results.push({ source: index, item: object.item, ...this.#validateObject(object, optionsJson, opts, { lines, text }) });
+      }
     });
     return results;
+  }
+
+  // One object of a document: skipped or refused here by its kind, else validated by the core.
+  #validateObject(object, optionsJson, opts, { lines, text }) {
+    if (object.listError) return clientFailure(opts.kind, 400, 'BadRequest', object.listError);
+    const type = object.tree ? typeOf(object.tree) : typeOfJson(object.json);
+    const decided = classify(type, opts);
+    if (decided.action === 'skip') return skipped(type, decided.reason);
+    if (decided.action === 'refuse') {
+      const tree = object.tree ?? (text.length <= MAX_BODY_BYTES ? jsonTree(object.json) : null);
+      const offset = tree ? offsetOfPath(tree, 'kind') : -1;
+      const at = offset >= 0 ? lines.position(offset) : {};
+      return clientFailure(type.kind, 400, 'BadRequest', decided.reason,
+        [{ severity: 'error', message: decided.reason, field: 'kind', ...at, ...(decided.hint ? { hint: decided.hint } : {}) }]);
+    }
+    return this.#validateJson(object.json, optionsJson, opts, { lines, tree: object.tree, text: object.raw ? text : null });
   }
 
   // One crossing into the core, then positions and hints on the JS side.
@@ -242,6 +286,7 @@ class Isimport {
       signal: opts.signal,
       onProgress: opts.onProgress,
       onRequestFailure: opts.onRequestFailure,
+      onNotice: opts.onNotice,
       proxyPrefix: opts.proxyPrefix,
       importTimeoutMs: opts.importTimeout,
     });
@@ -251,11 +296,12 @@ class Isimport {
 
   // Text (JSON or one YAML document), bytes or an object → {json} for the core, or {status}: the
   // 400/413 the API server (or kubectl before it) answers for input that is not one document.
+  // A list of one object (as `oc get is NAME -o yaml` may print) stands for that object.
   #oneDocument(input, kind) {
     if (!isTextLike(input)) {
       const wire = toWireInput(input);
       if (wire.error !== undefined) return { status: statusOf(400, 'BadRequest', wire.error) };
-      return { json: wire.text };
+      return oneObject(objectsOf({ json: wire.text, raw: true }, wire.text), kind);
     }
     const decoded = decodeText(input);
     if (decoded.error) {
@@ -284,7 +330,7 @@ class Isimport {
       const where = at ? `line ${at.line}, column ${at.column}: ` : '';
       return { status: statusOf(400, 'BadRequest', `error converting YAML to JSON: yaml: ${where}${doc.error.message}`) };
     }
-    return { json: doc.json };
+    return oneObject(objectsOf(doc, text), kind);
   }
 
   /**
@@ -370,13 +416,17 @@ const FIELD_VALIDATION = ['Strict', 'Warn', 'Ignore'];
 function validateOptions(options) {
   if (options === undefined || options === null) options = {};
   if (typeof options !== 'object') throw new TypeError('isimport: options must be an object');
-  const { fieldValidation = 'Strict', kind, namespace } = options;
+  const { fieldValidation = 'Strict', kind, namespace, kinds, skip, rejectUnknownKinds = false } = options;
   if (!FIELD_VALIDATION.includes(fieldValidation)) {
     throw new TypeError(`isimport: fieldValidation must be one of ${FIELD_VALIDATION.join(', ')} (got ${JSON.stringify(fieldValidation)})`);
   }
   if (kind !== undefined && typeof kind !== 'string') throw new TypeError('isimport: kind must be a string');
   if (namespace !== undefined && typeof namespace !== 'string') throw new TypeError('isimport: namespace must be a string');
-  return { fieldValidation, kind, namespace };
+  for (const [name, list] of [['kinds', kinds], ['skip', skip]]) {
+    if (list !== undefined && (!Array.isArray(list) || list.some((k) => typeof k !== 'string'))) throw new TypeError(`isimport: ${name} must be an array of kinds`);
+  }
+  if (typeof rejectUnknownKinds !== 'boolean') throw new TypeError('isimport: rejectUnknownKinds must be a boolean');
+  return { fieldValidation, kind, namespace, kinds, skip, rejectUnknownKinds };
 }
 
 const IMPORT_MODES = ['Legacy', 'PreserveOriginal'];
@@ -393,7 +443,7 @@ function importOptions(options) {
     if (o[name] !== undefined && typeof o[name] !== 'string') throw bad(name, 'a string');
   }
   if (o.defaultImportMode !== undefined && !IMPORT_MODES.includes(o.defaultImportMode)) throw bad('defaultImportMode', 'Legacy or PreserveOriginal');
-  for (const name of ['fetch', 'onProgress', 'onRequestFailure']) {
+  for (const name of ['fetch', 'onProgress', 'onRequestFailure', 'onNotice']) {
     if (o[name] !== undefined && typeof o[name] !== 'function') throw bad(name, 'a function');
   }
   if (o.signal !== undefined && o.signal !== null && (typeof o.signal !== 'object' || typeof o.signal.addEventListener !== 'function' || !('aborted' in o.signal))) {
@@ -479,6 +529,12 @@ function base64Text(encoded) {
   return new TextDecoder().decode(bytes);
 }
 
+function oneObject(objects, kind) {
+  if (objects.length === 1 && !objects[0].listError) return { json: objects[0].json };
+  const message = objects[0]?.listError ?? (objects.length === 0 ? `the list holds no ${kind}` : `the list holds ${objects.length} objects; one ${kind} is needed`);
+  return { status: statusOf(400, 'BadRequest', message) };
+}
+
 function statusOf(code, reason, message) {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
 }
@@ -531,6 +587,11 @@ function firstInvalidUtf8(b) {
     i += need + 1;
   }
   return b.length;
+}
+
+// An object isimport does not validate (another group's kind): nothing is wrong with it here.
+function skipped({ apiVersion, kind }, reason) {
+  return { valid: true, skipped: true, kind, apiVersion, reason, causes: [], warnings: [], positions: [], diagnostics: [] };
 }
 
 // A result built on the JS side, in validate()'s shape (code 400 for what kubectl refuses before
@@ -604,14 +665,17 @@ function locate(answer, where, schemas) {
     const type = TYPE_ERROR.exec(msg);
     if (type) {
       diagnostics.push({ severity: 'error', message: type[0], field: type[2], ...(at(offsetOfTypeError(getTree(), type[2], type[3])) ?? {}) });
-    } else if (items.length === 0 && where?.text != null && /json parse error|invalid character|unexpected end/.test(msg)) {
-      const syntax = jsonSyntaxError(where.text, msg);
-      if (syntax) diagnostics.push({ severity: 'error', message: syntax.message, ...(at(syntax.offset) ?? {}) });
+    } else if (items.length === 0 && Number.isInteger(answer.syntaxOffset)) {
+      // Go's words, placed at the byte the core's Go scanner stopped at.
+      const why = msg.replace(/^.*?json parse error: /s, '').replace(/ \([^()]*\)$/s, '');
+      const pos = where?.text != null ? at(charOffsetOfByte(where.text, 0, answer.syntaxOffset)) : null;
+      diagnostics.push({ severity: 'error', message: why, ...(pos ?? {}) });
     } else if (items.length === 0) {
       const rule = PATH_FOR_MESSAGE.find(([re]) => re.test(msg));
       if (rule) {
         const pos = at(offsetOfPath(getTree(), rule[1]));
-        diagnostics.push({ severity: 'error', message: msg, ...(rule[1] ? { field: rule[1] } : {}), ...(pos ?? {}) });
+        const hint = apiVersionHint(msg);
+        diagnostics.push({ severity: 'error', message: msg, ...(rule[1] ? { field: rule[1] } : {}), ...(pos ?? {}), ...(hint ? { hint } : {}) });
       }
     }
   }
@@ -634,28 +698,7 @@ function locate(answer, where, schemas) {
   return out;
 }
 
-// Where the core's JSON parser stopped: its message names a line and (byte) column, or a byte
-// offset. Returns {message, offset} in the text, or null.
-function jsonSyntaxError(text, coreMessage) {
-  const tail = coreMessage.replace(/^.*?json parse error: /s, '').replace(/ \([^()]*\)$/s, '');
-  const lineCol = /parse error at line (\d+), column (\d+): ?/.exec(tail);
-  if (lineCol) {
-    const line = Number(lineCol[1]);
-    let start = 0;
-    for (let l = 1; l < line && start !== -1; l++) {
-      start = text.indexOf('\n', start);
-      if (start !== -1) start++;
-    }
-    if (start === -1) return null;
-    // The column counts bytes, and the byte it names is the one that was read last.
-    const offset = charOffsetOfByte(text, start, Math.max(0, Number(lineCol[2]) - 1));
-    return { message: tail.replace(lineCol[0], ''), offset };
-  }
-  const byte = /at byte (\d+)/.exec(tail);
-  if (byte) return { message: tail.replace(/ at byte \d+/, ''), offset: charOffsetOfByte(text, 0, Number(byte[1])) };
-  return null;
-}
-
+// The character offset of a byte offset of the text's UTF-8, counted from `from`.
 function charOffsetOfByte(text, from, bytes) {
   let i = from;
   let b = 0;

@@ -86,7 +86,7 @@ describe('the result', () => {
     const text = `---\n# only a comment\n---\nnull\n---\n${VALID_YAML}---\n${VALID_YAML.replace('DockerImage', 'X')}`;
     const one = isi.validate(text);
     assert.equal(one.status.code, 400);
-    assert.match(one.status.message, /the input holds 2 documents; validate\(\) takes one \(use validateAll\(\)\)/);
+    assert.match(one.status.message, /the input holds 2 objects; validate\(\) takes one \(use validateAll\(\)\)/);
     const all = isi.validateAll(text);
     assert.deepEqual(all.map((r) => [r.source, r.valid]), [[0, true], [1, false]]);
     assert.deepEqual(all[1].positions, [pos(25, 13)]);

@@ -1,0 +1,135 @@
+// The objects a document holds, as kubectl reads them, and what isimport does with each.
+//
+// Lists: kubectl decodes any object with an `items` member as a list and sends each item on its
+// own (cli-runtime's flattening; recursively, for lists of lists). Items that carry neither `kind`
+// nor `apiVersion` take the list's apiVersion and its kind without the "List" suffix, as
+// apimachinery's unstructured decoding does for typed lists (an ImageStreamList's items are
+// ImageStreams).
+//
+// Kinds: isimport models ImageStreamImport, ImageStream and Image, and validates them whatever
+// their apiVersion says (the legacy `v1` is refused, as OpenShift 4 refuses it, with a hint). Any
+// other kind of the image.openshift.io group is an error (isimport cannot say what the server would
+// answer) with a hint naming the nearest kind; a kind of any other group is skipped.
+
+import { emitJson, jsonTree } from './documents.js';
+import { nearestWord } from './hints.js';
+
+export const MODELED_KINDS = Object.freeze(['ImageStreamImport', 'ImageStream', 'Image']);
+export const IMAGE_GROUP = 'image.openshift.io';
+// Every kind openshift/api registers in image.openshift.io/v1 (the nearest one is the hint).
+export const IMAGE_GROUP_KINDS = Object.freeze([
+  'Image', 'ImageList', 'ImageSignature', 'ImageStream', 'ImageStreamList', 'ImageStreamMapping',
+  'ImageStreamTag', 'ImageStreamTagList', 'ImageStreamImage', 'ImageStreamImport', 'ImageStreamLayers',
+  'ImageTag', 'ImageTagList', 'SecretList',
+]);
+
+const deref = (n) => {
+  for (let k = 0; n && n.t === 'alias' && k < 1000; k++) n = n.target;
+  return n;
+};
+
+function member(map, key) {
+  if (map?.t !== 'map') return undefined;
+  let found;
+  for (const e of map.entries) if (!e.merge && e.key === key) found = e; // the last one, as encoding/json
+  return found;
+}
+
+const stringMember = (map, key) => {
+  const v = deref(member(map, key)?.value);
+  return v?.t === 'scalar' && v.type === 'string' ? v.v : '';
+};
+
+/** apiVersion and kind of a document's tree ('' where absent or not a string). */
+export function typeOf(tree) {
+  const root = deref(tree);
+  return { apiVersion: stringMember(root, 'apiVersion'), kind: stringMember(root, 'kind') };
+}
+
+/** apiVersion and kind of an object's JSON text ('' where absent; both '' for text that is not JSON). */
+export function typeOfJson(json) {
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { apiVersion: '', kind: '' };
+  }
+  const str = (v) => (typeof v === 'string' ? v : '');
+  return value !== null && typeof value === 'object' ? { apiVersion: str(value.apiVersion), kind: str(value.kind) } : { apiVersion: '', kind: '' };
+}
+
+/**
+ * The objects of one split document ({json, tree?, raw?}; documents.js), flattened when it is a
+ * list: [{item: '' | 'items[2]' | 'items[0].items[1]', json, tree}] — `json` is what kubectl sends
+ * for that object, `tree` its position tree (offsets into the whole text). A document that is no
+ * list comes back as it is (item ''); `text` is the whole input, for JSON documents.
+ */
+export function objectsOf(doc, text) {
+  // A JSON document's tree is built only when it may be a list (and for positions, later).
+  let tree = doc.tree;
+  if (!tree && doc.raw && !doc.json.includes('"items"')) return [{ item: '', json: doc.json, tree: null, raw: true }];
+  tree ??= jsonTree(doc.json);
+  const out = [];
+  const visit = (node, json, item, depth) => {
+    const root = deref(node);
+    const items = deref(member(root, 'items')?.value);
+    if (depth > 16 || !items || items.t === 'scalar') {
+      out.push({ item, json, tree: node, raw: doc.raw && item === '' });
+      return;
+    }
+    if (items.t !== 'seq') {
+      // kubectl cannot read it as a list either: the decoder's own error is the answer.
+      out.push({ item, json, tree: node, raw: doc.raw && item === '', listError: `json: cannot unmarshal ${items.t === 'map' ? 'object' : 'value'} into Go struct field .items of type []json.RawMessage` });
+      return;
+    }
+    const type = typeOf(root);
+    const itemType = { apiVersion: type.apiVersion, kind: type.kind.endsWith('List') ? type.kind.slice(0, -4) : type.kind };
+    items.items.forEach((child, i) => {
+      const path = `${item ? `${item}.` : ''}items[${i}]`;
+      let childJson = doc.raw ? text.slice(child.off, child.end) : emitJson(child);
+      const own = typeOf(child);
+      if (deref(child)?.t === 'map' && own.apiVersion === '' && own.kind === '' && !member(deref(child), 'kind') && !member(deref(child), 'apiVersion')) {
+        childJson = withType(childJson, itemType);
+      }
+      visit(child, childJson, path, depth + 1);
+    });
+  };
+  visit(tree, doc.json, '', 0);
+  return out;
+}
+
+// The item's JSON with the list's kind and apiVersion put in front of its own members.
+function withType(json, { apiVersion, kind }) {
+  const open = json.indexOf('{');
+  const rest = json.slice(open + 1).trimStart();
+  const head = `{"kind":${JSON.stringify(kind)},"apiVersion":${JSON.stringify(apiVersion)}`;
+  return rest.startsWith('}') ? `${head}}` : `${head},${rest}`;
+}
+
+const groupOf = (apiVersion) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
+
+/**
+ * What isimport does with an object of this apiVersion and kind:
+ *   {action: 'validate'}                          a kind isimport models
+ *   {action: 'skip', reason}                      another group's kind, or narrowed by kinds/skip
+ *   {action: 'refuse', reason, hint?}             an image.openshift.io kind isimport does not model,
+ *                                                 or another kind with rejectUnknownKinds
+ * `kinds`/`skip`: lists of `Kind` or `apiVersion/Kind` (kubeconform's -kinds and -skip).
+ */
+export function classify({ apiVersion, kind }, { kinds, skip, rejectUnknownKinds = false } = {}) {
+  const names = [kind, `${apiVersion}/${kind}`];
+  const listed = (list) => Array.isArray(list) && list.some((k) => names.includes(k));
+  const type = apiVersion ? `${apiVersion} ${kind}` : kind;
+  if (kind !== '' && listed(skip)) return { action: 'skip', reason: `${type}: skipped (--skip)` };
+  if (kind !== '' && Array.isArray(kinds) && kinds.length > 0 && !listed(kinds)) return { action: 'skip', reason: `${type}: not among the kinds asked for (--kinds)` };
+  if (kind === '' || MODELED_KINDS.includes(kind)) return { action: 'validate' };
+  if (groupOf(apiVersion) === IMAGE_GROUP) {
+    const nearest = nearestWord(kind, MODELED_KINDS) ?? nearestWord(kind, IMAGE_GROUP_KINDS);
+    if (IMAGE_GROUP_KINDS.includes(kind)) {
+      return { action: 'refuse', reason: `isimport does not validate ${kind} (${apiVersion}): it models ImageStreamImport, ImageStream and Image`, hint: null };
+    }
+    return { action: 'refuse', reason: `no kind "${kind}" is registered for version "${apiVersion}"`, hint: nearest ? `did you mean kind: ${nearest}?` : `image.openshift.io kinds: ${MODELED_KINDS.join(', ')}` };
+  }
+  if (rejectUnknownKinds) return { action: 'refuse', reason: `isimport does not validate ${type} (--reject-unknown-kinds): it models image.openshift.io ImageStreamImport, ImageStream and Image`, hint: null };
+  return { action: 'skip', reason: `${type}: not an image.openshift.io kind` };
+}

@@ -1,0 +1,30 @@
+// The YAML reader (the `yaml` package), loaded only when a YAML document needs it: it is the
+// largest part of the library to start, and JSON input never uses it. In Node it is required on
+// first use (synchronously, so validate() stays synchronous); elsewhere load() imports it up
+// front, in parallel with the wasm core. Reading YAML before either is a programming error.
+
+const IN_NODE = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string' && typeof window === 'undefined';
+
+let yaml = null;
+let requireYaml = null;
+
+/** Readies the reader: in Node a synchronous require for later; elsewhere the module itself. */
+export async function prepareYamlReader() {
+  if (yaml || requireYaml) return;
+  if (IN_NODE) {
+    // A computed specifier keeps bundlers from resolving a Node built-in for the browser.
+    const moduleName = 'node:module';
+    const { createRequire } = await import(/* @vite-ignore */ moduleName);
+    const require = createRequire(import.meta.url);
+    requireYaml = () => require('yaml');
+    return;
+  }
+  yaml = await import('yaml');
+}
+
+/** The `yaml` module. */
+export function yamlReader() {
+  yaml ??= requireYaml?.() ?? null;
+  if (!yaml) throw new Error('isimport: the YAML reader is not ready (load() readies it)');
+  return yaml;
+}
