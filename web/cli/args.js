@@ -57,6 +57,16 @@ export function integer(name, value, min, max) {
 // Seconds (fractions allowed) as whole milliseconds, at least 1.
 export function seconds(name, value) {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 3600) throw invalid(name, value, 'a number of seconds from 0 to 3600');
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 3600) throw invalid(name, value, 'a number of seconds more than 0 and at most 3600');
   return Math.max(1, Math.round(n * 1000));
+}
+
+// A comma-separated list of kinds, as kubeconform's -kinds and -skip: `Kind` or `apiVersion/Kind`
+// (Deployment, apps/v1/Deployment, v1/Service).
+export function kindList(name, value) {
+  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const shape = /^(?:(?:[a-z0-9.-]+\/)?v[0-9][a-z0-9]*\/)?[A-Za-z][A-Za-z0-9]*$/;
+  const bad = kinds.find((k) => !shape.test(k));
+  if (kinds.length === 0 || bad !== undefined) throw invalid(name, bad ?? value, 'a comma-separated list of Kind or apiVersion/Kind, e.g. Deployment,apps/v1/StatefulSet');
+  return kinds;
 }

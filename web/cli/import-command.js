@@ -2,11 +2,11 @@
 // the server would answer. Resolves to the exit status: 0 accepted (per-image failures live in the
 // per-image status), 1 refused (the Status is printed), 2 an input could not be read.
 
-import { stringify as yamlStringify } from 'yaml';
-
 import { load } from '../lib/isimport.js';
 import { UsageError, choice, fieldValidation, integer, invalid, parseArgs, seconds } from './args.js';
-import { out, readInput, readStream } from './io.js';
+import { authFilePaths, lookUpCredentials } from './auth-files.js';
+import { STDIN, out, readInput, readStream } from './io.js';
+import { reportImport } from './import-report.js';
 
 export const IMPORT_HELP = `Usage: isimport import [flags] [-f FILE|-]
 
@@ -21,16 +21,22 @@ standard input is not a terminal).
 Flags:
   -f, --filename FILE|-   the ImageStreamImport to import
   -o, --output json|yaml  the answer as pretty JSON (the default) or YAML
-  --auth-file FILE        registry credentials: a docker config.json (~/.docker/config.json,
-                          \${XDG_RUNTIME_DIR}/containers/auth.json) or a kubernetes.io/dockerconfigjson
-                          Secret (JSON or YAML, as 'oc get secret NAME -o yaml' prints it)
+  --authfile FILE         registry credentials (also --auth-file): a docker config.json or podman
+                          auth.json, or a kubernetes.io/dockerconfigjson Secret (JSON or YAML, as
+                          'oc get secret NAME -o yaml' prints it). Without it, credentials are
+                          looked up where podman and skopeo keep them: \$REGISTRY_AUTH_FILE alone
+                          if set, else \$XDG_RUNTIME_DIR/containers/auth.json,
+                          ~/.config/containers/auth.json, ~/.docker/config.json (\$DOCKER_CONFIG),
+                          ~/.dockercfg; the first file with an entry for a registry wins
+  --no-creds              use no credentials at all (no look-up)
   --current FILE          the ImageStream as it is now (e.g. 'oc get is NAME -o yaml'); with
                           spec.import: true, status.import is computed against it (default: a new
                           ImageStream)
   --concurrency N         requests in flight at once (default 6)
-  --timeout S             seconds allowed per registry request (default 30)
-  --import-timeout S      seconds allowed for the whole import (default 120); requests still
-                          running then end as per-image failures
+  --timeout S             seconds allowed per registry request (default 30; 0: no limit of its
+                          own, as Go's http.Client, the import's still applies)
+  --import-timeout S      seconds allowed for the whole import (default 120, more than 0);
+                          requests still running then end as per-image failures
   --platform OS/ARCH      the control plane's platform, used to pick one image of a manifest list
                           in Legacy mode (default linux/amd64)
   --max-tags N            tags imported per spec.repository (default 50, as upstream; -1: all)
@@ -47,14 +53,18 @@ Plain HTTP is used only for images whose importPolicy.insecure is true (as upstr
 registry is tried first). Credentials go only to the registry host and its token realm; never over
 plain HTTP unless the image is insecure; never along a redirect or Link to another host.
 
-While it runs, a progress bar is shown on standard error when that is a terminal. Ctrl-C cancels
-the requests still running (they end as per-image failures and the answer is printed); a second
-Ctrl-C exits at once.
+The answer goes to standard output. Standard error tells a person what happened, as
+'oc import-image' does: a line per image or repository that failed (reason and message), the tags
+the repository had beyond the cap, notes (such as a list with no entry for --platform, where
+upstream silently takes another), and a one-line summary; for a refused request, each cause with
+its line and column. While it runs, a progress bar is shown there when it is a terminal. Ctrl-C
+cancels the requests still running (they end as per-image failures), prints the answer and exits
+with 130; a second Ctrl-C exits at once.
 
 Exit status: 0 the import was accepted (per-image failures such as NotFound or Unauthorized live in
 status.images[].status and status.repository.status); 1 the server would refuse the request (the
 Status is printed, e.g. 422 Invalid with status.details.causes); 2 usage error, or an input or
---auth-file/--current file that cannot be read.
+--authfile/--current file that cannot be read; 130 cancelled with Ctrl-C.
 `;
 
 function parseImportArgs(args) {
@@ -80,9 +90,15 @@ function parseImportArgs(args) {
       '-o': output,
       '--output': output,
       '--auth-file': (value) => { opts.authFile = value(); },
+      '--authfile': (value) => { opts.authFile = value(); },
+      '--no-creds': () => { opts.noCreds = true; },
       '--current': (value) => { opts.currentFile = value(); },
       '--concurrency': (value, flag) => { lib.concurrency = integer(flag, value(), 1, 64); },
-      '--timeout': (value, flag) => { lib.requestTimeout = seconds(flag, value()); },
+      '--timeout': (value, flag) => {
+        const v = value();
+        if (v.trim() !== '' && Number(v) === 0) opts.noRequestTimeout = true;
+        else lib.requestTimeout = seconds(flag, v);
+      },
       '--import-timeout': (value, flag) => { lib.importTimeout = seconds(flag, value()); },
       '--platform': (value) => {
         const v = value();
@@ -121,7 +137,7 @@ export async function importCommand(args) {
     opts.file = '-';
   }
   const readOrFail = async (path, what) => {
-    const input = path === '-' ? await readStream(process.stdin, '-') : await readInput(path);
+    const input = path === '-' ? await readStream(process.stdin, STDIN) : await readInput(path);
     if (input.error) {
       process.stderr.write(`isimport: ${what ? `${what}: ` : ''}${input.error}\n`);
       return null;
@@ -131,11 +147,22 @@ export async function importCommand(args) {
   const spec = await readOrFail(opts.file);
   if (spec === null) return 2;
   const lib = { ...opts.lib };
+  if (opts.noCreds && opts.authFile !== undefined) throw new UsageError('--no-creds and --authfile exclude each other');
   if (opts.authFile !== undefined) {
-    const bytes = await readOrFail(opts.authFile, '--auth-file');
+    const bytes = await readOrFail(opts.authFile, '--authfile');
     if (bytes === null) return 2;
     lib.credentials = bytes;
+  } else if (!opts.noCreds) {
+    const found = await lookUpCredentials(authFilePaths());
+    if (found.error) {
+      process.stderr.write(`isimport: credentials: ${found.error}\n`);
+      return 2;
+    }
+    for (const path of found.helpers) process.stderr.write(`isimport: note: ${path} names credential helpers (credsStore, credHelpers); isimport does not run them\n`);
+    if (found.config) lib.credentials = found.config;
   }
+  // No limit of the request's own: the import's deadline bounds it.
+  if (opts.noRequestTimeout) lib.requestTimeout = lib.importTimeout ?? 120_000;
   if (opts.currentFile !== undefined) {
     const bytes = await readOrFail(opts.currentFile, '--current');
     if (bytes === null) return 2;
@@ -155,6 +182,8 @@ export async function importCommand(args) {
   process.on('SIGINT', onInterrupt);
   const bar = progressBar(process.stderr);
   if (bar) lib.onProgress = bar.update;
+  const notices = [];
+  lib.onNotice = (n) => notices.push(n);
 
   let answer;
   try {
@@ -170,7 +199,15 @@ export async function importCommand(args) {
     bar?.clear();
     process.off('SIGINT', onInterrupt);
   }
+  // The YAML writer only when asked for: it is the slowest module to start.
+  const yamlStringify = opts.output === 'yaml' ? (await import('yaml')).stringify : null;
   out(opts.output === 'yaml' ? yamlStringify(answer, { version: '1.1', lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false }) : `${JSON.stringify(answer, null, 2)}\n`);
+  const input = opts.file === '-' ? STDIN : opts.file;
+  const refusal = answer?.kind === 'Status'
+    ? isi.validate(spec, { fieldValidation: lib.fieldValidation ?? 'Strict', ...(lib.namespace !== undefined ? { namespace: lib.namespace } : {}) })
+    : null;
+  process.stderr.write(reportImport(answer, { input, notices, refusal, maxTags: lib.maxTagsPerRepository ?? 50, cancelled: controller.signal.aborted }));
+  if (controller.signal.aborted) return 130;
   return answer?.kind === 'Status' ? 1 : 0;
 }
 

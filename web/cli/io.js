@@ -1,4 +1,4 @@
-// The command's I/O: inputs read whole (files, directories walked, standard input), each as
+// The command's I/O: inputs read whole (files, directories read, standard input), each as
 // {path, bytes} or {path, error} with the message to print, and standard output.
 
 import { open, readdir, realpath, stat } from 'node:fs/promises';
@@ -11,11 +11,15 @@ export function out(text) {
   process.stdout.write(text);
 }
 
-// Inputs in order: files as given, directories walked (sorted, .yaml/.yml/.json), - as stdin.
-export async function* expandInputs(inputs) {
+/** Standard input's name in messages, as kubectl's. */
+export const STDIN = '<stdin>';
+
+// Inputs in order: files as given, directories read (sorted, .yaml/.yml/.json; their
+// subdirectories only with `recursive`, as kubectl's -R), - as standard input.
+export async function* expandInputs(inputs, { recursive = false } = {}) {
   for (const arg of inputs) {
     if (arg === '-') {
-      yield await readStream(process.stdin, '-');
+      yield await readStream(process.stdin, STDIN);
       continue;
     }
     let info;
@@ -27,7 +31,7 @@ export async function* expandInputs(inputs) {
     }
     if (info.isDirectory()) {
       let found = 0;
-      for await (const file of walk(arg, new Set())) {
+      for await (const file of walk(arg, new Set(), recursive)) {
         found++;
         yield file.error ? file : await readInput(file.path);
       }
@@ -38,7 +42,7 @@ export async function* expandInputs(inputs) {
   }
 }
 
-async function* walk(dir, seen) {
+async function* walk(dir, seen, recursive) {
   let real;
   try {
     real = await realpath(dir);
@@ -70,7 +74,9 @@ async function* walk(dir, seen) {
         continue;
       }
     }
-    if (isDir) yield* walk(path, seen);
+    if (isDir) {
+      if (recursive) yield* walk(path, seen, recursive);
+    }
     else if (isFile && EXTENSIONS.test(entry.name)) yield { path };
   }
 }

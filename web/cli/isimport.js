@@ -42,7 +42,7 @@ async function main(argv) {
     return 0;
   }
   if (command === '--version' || command === '-V' || command === 'version') {
-    const isi = await load({ schemas: false });
+    const isi = await load({ schemas: false });  // the YAML reader is not even required
     out(`isimport ${PACKAGE.version} (core ${isi.version})\n`);
     return 0;
   }

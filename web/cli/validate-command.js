@@ -1,57 +1,93 @@
 // `isimport validate`: checks ImageStreamImport (ImageStream, Image) YAML/JSON as the OpenShift
-// API server would, with line:column on every error. Resolves to the exit status: 0 every
-// document valid, 1 some document invalid, 2 an input could not be read.
+// API server would, with line:column on every error, reading files as kubectl does (lists
+// flattened, other groups' kinds skipped). Resolves to the exit status: 0 every object valid (or
+// skipped), 1 some object invalid, 2 an input could not be read.
 
 import { performance } from 'node:perf_hooks';
 
 import { load } from '../lib/isimport.js';
-import { UsageError, choice, fieldValidation, parseArgs } from './args.js';
+import { UsageError, choice, fieldValidation, kindList, parseArgs } from './args.js';
 import { expandInputs, out } from './io.js';
-import { jsonReport, junitReport, textReport } from './validate-reports.js';
+import { REPORTS, WRITES_YAML } from './validate-reports.js';
 
 export const VALIDATE_HELP = `Usage: isimport validate [flags] FILE|DIR|- …
 
 Validates ImageStreamImport (and ImageStream, Image) documents exactly as the OpenShift API server
 would answer 'kubectl create' for them, with the position of every error.
 
-Inputs: JSON or YAML files (several YAML documents per file separated by ---); a directory is
-walked for .yaml, .yml and .json files (in sorted order); - reads standard input.
+Inputs: JSON or YAML files (several YAML documents per file separated by ---), as operands or
+with -f; a directory is read for its .yaml, .yml and .json files (in sorted order; with -R, its
+subdirectories too); - reads standard input (named <stdin>). A list (kind: List, ImageStreamList,
+any object with items, as 'oc get is -o yaml' prints) is validated item by item, each named
+FILE#N/items[i]. Objects of other groups (Deployments, Services, Templates …) are skipped.
 
 Flags:
+  -f, --filename FILE|DIR|-
+        an input, as an operand would be (repeatable)
+  -R, --recursive
+        read directories recursively (default: only the files directly in them, as kubectl)
   --field-validation Strict|Warn|Ignore
         unknown and duplicate fields are errors (Strict, the default, as kubectl sends today),
         warnings (Warn) or ignored (Ignore)
   -n, --namespace NS
         the namespace of the request (default "default"): fills an empty metadata.namespace;
         when given, a document in another namespace is an error
-  -o, --output text|json|junit
-        text (default): one line per document, then one line per error with file:line:column;
-        json: one JSON array, an entry per document {source, valid, causes, positions, hints,
-        warnings, status}; junit: a JUnit XML report (one testcase per document)
+  -o, --output text|json|yaml|junit|tap
+        text (default): one line per object, then one line per error with file:line:column;
+        json, yaml: a list with an entry per object {source, valid, causes, positions, hints,
+        diagnostics, warnings, status} ({source, skipped, kind, apiVersion, reason} when skipped,
+        {source, valid: false, error} for an input that cannot be read); junit: a JUnit XML
+        report; tap: Test Anything Protocol, a test per object
+  --summary
+        end with a line counting the objects: valid, invalid, skipped, and inputs in error
+  -q, --quiet
+        print only problems: invalid objects and inputs that cannot be read (text and tap)
+  --kinds KIND,…
+        validate only these kinds (Kind or apiVersion/Kind); others are skipped
+  --skip KIND,…
+        skip these kinds (Kind or apiVersion/Kind)
+  --reject-unknown-kinds
+        a kind outside image.openshift.io is an error instead of skipped
   -h, --help
         this text
 
-Exit status: 0 every document valid, 1 some document invalid (including decode errors and
+Exit status: 0 every object valid or skipped, 1 some object invalid (including decode errors and
 bodies over 3 MiB), 2 usage error or an input that cannot be read.
 `;
 
+const OUTPUTS = ['text', 'json', 'yaml', 'junit', 'tap'];
+
 function parseValidateArgs(args) {
-  const opts = { fieldValidation: 'Strict', namespace: undefined, output: 'text', inputs: [], help: false };
-  const help = () => { opts.help = true; };
+  const opts = {
+    fieldValidation: 'Strict', namespace: undefined, output: 'text', inputs: [], help: false,
+    recursive: false, summary: false, quiet: false, kinds: undefined, skip: undefined, rejectUnknownKinds: false,
+  };
+  const on = (name) => () => { opts[name] = true; };
   const namespace = (value) => { opts.namespace = value(); };
-  const output = (value) => { opts.output = choice('--output', value(), ['text', 'json', 'junit']); };
+  const output = (value) => { opts.output = choice('--output', value(), OUTPUTS); };
+  const filename = (value) => { opts.inputs.push(value()); };
   parseArgs(args, {
     command: 'validate',
-    inlineShort: /^-[no]./, // -ojson, -o=json, -nfoo
+    inlineShort: /^-[nof]./, // -ojson, -o=json, -nfoo, -fx.yaml
     operand: (arg) => opts.inputs.push(arg),
     flags: {
-      '-h': help,
-      '--help': help,
+      '-h': on('help'),
+      '--help': on('help'),
+      '-f': filename,
+      '--filename': filename,
+      '-R': on('recursive'),
+      '--recursive': on('recursive'),
       '--field-validation': (value) => { opts.fieldValidation = fieldValidation(value()); },
       '-n': namespace,
       '--namespace': namespace,
       '-o': output,
       '--output': output,
+      '--summary': on('summary'),
+      '-q': on('quiet'),
+      '--quiet': on('quiet'),
+      '--kinds': (value, flag) => { opts.kinds = kindList(flag, value()); },
+      '--skip': (value, flag) => { opts.skip = kindList(flag, value()); },
+      '--reject-unknown-kinds': on('rejectUnknownKinds'),
     },
   });
   return opts;
@@ -67,16 +103,19 @@ export async function validateCommand(args) {
   if (opts.inputs.filter((a) => a === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
 
   const isi = await load();
-  const validateOptions = { fieldValidation: opts.fieldValidation };
+  const validateOptions = { fieldValidation: opts.fieldValidation, rejectUnknownKinds: opts.rejectUnknownKinds };
   if (opts.namespace !== undefined) validateOptions.namespace = opts.namespace;
+  if (opts.kinds) validateOptions.kinds = opts.kinds;
+  if (opts.skip) validateOptions.skip = opts.skip;
 
-  const report = opts.output === 'text' ? textReport() : opts.output === 'json' ? jsonReport() : junitReport();
-  let unreadable = false;
-  let invalid = false;
+  const yaml = WRITES_YAML.has(opts.output) ? await import('yaml') : null;
+  const report = REPORTS[opts.output]({ quiet: opts.quiet, yaml });
+  const counts = { objects: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, inputs: 0 };
 
-  for await (const input of expandInputs(opts.inputs)) {
+  for await (const input of expandInputs(opts.inputs, { recursive: opts.recursive })) {
+    counts.inputs++;
     if (input.error) {
-      unreadable = true;
+      counts.errors++;
       process.stderr.write(`isimport: ${input.error}\n`);
       report.unreadable(input.path, input.error);
       continue;
@@ -87,6 +126,7 @@ export async function validateCommand(args) {
     if (results.length === 0) {
       results = [{
         source: 0,
+        item: '',
         valid: false,
         causes: [],
         warnings: [],
@@ -96,10 +136,13 @@ export async function validateCommand(args) {
       }];
     }
     for (const result of results) {
-      if (!result.valid) invalid = true;
+      counts.objects++;
+      if (result.skipped) counts.skipped++;
+      else if (result.valid) counts.valid++;
+      else counts.invalid++;
       report.document(input.path, result, seconds / results.length);
     }
   }
-  report.end();
-  return unreadable ? 2 : invalid ? 1 : 0;
+  report.end(opts.summary ? counts : null);
+  return counts.errors ? 2 : counts.invalid ? 1 : 0;
 }

@@ -1,63 +1,95 @@
-// The reports of `isimport validate`: text, json and junit. Each has document(path, result,
-// seconds) for every validated document, unreadable(path, message) for an input that could not be
-// read, and end() once all are in.
+// The reports of `isimport validate`: text, json, yaml, junit and tap. Each is made with
+// {quiet, yaml} (yaml: the `yaml` module, which the yaml and tap reports write with) and has document(path, result, seconds) for every object, unreadable(path, message) for
+// an input that could not be read, and end(summary) once all are in (summary: the counts, when
+// --summary asked for them, else null).
 
 import { out } from './io.js';
 
-const sourceOf = (path, result) => `${path}#${result.source}`;
+/** `file#N`, or `file#N/items[i]` for a list's item. */
+export const sourceOf = (path, result) => `${path}#${result.source}${result.item ? `/${result.item}` : ''}`;
 
 function located(path, d) {
   const where = d.line !== undefined ? `${path}:${d.line}:${d.column}` : path;
   return `${where}: ${d.message}${d.hint ? `; ${d.hint}` : ''}`;
 }
 
-function hintsOf(result) {
-  return result.diagnostics.filter((d) => d.hint).map((d) => `${d.message}; ${d.hint}`);
+/** A result's errors, one indented line each, with file:line:column. */
+export const locatedLines = (path, result) => result.diagnostics.filter((d) => d.severity === 'error').map((d) => `  ${located(path, d)}`);
+
+const hintsOf = (result) => result.diagnostics.filter((d) => d.hint).map((d) => `${d.message}; ${d.hint}`);
+const errorsOf = (result) => result.diagnostics.filter((d) => d.severity === 'error');
+const warningsOf = (result) => result.diagnostics.filter((d) => d.severity === 'warning');
+
+/** The --summary line (kubeconform's shape). */
+export function summaryLine(c) {
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  return `Summary: ${plural(c.objects, 'object', 'objects')} found in ${plural(c.inputs, 'input', 'inputs')} - Valid: ${c.valid}, Invalid: ${c.invalid}, Errors: ${c.errors}, Skipped: ${c.skipped}`;
 }
 
-export function textReport() {
+function textReport({ quiet }) {
   return {
     document(path, result) {
-      const lines = [`${sourceOf(path, result)}: ${result.valid ? 'valid' : result.status?.message ?? 'invalid'}`];
-      for (const d of result.diagnostics) if (d.severity === 'error') lines.push(`  ${located(path, d)}`);
-      for (const d of result.diagnostics) {
-        if (d.severity !== 'warning') continue;
+      if (result.skipped) {
+        if (!quiet) out(`${sourceOf(path, result)}: skipped: ${result.reason}\n`);
+        return;
+      }
+      if (quiet && result.valid) return;
+      const lines = [`${sourceOf(path, result)}: ${result.valid ? 'valid' : oneLine(result.status?.message ?? 'invalid')}`, ...locatedLines(path, result)];
+      for (const d of warningsOf(result)) {
         lines.push(`Warning: ${d.message}`);
         if (d.line !== undefined || d.hint) lines.push(`  ${located(path, d)}`);
       }
       out(`${lines.join('\n')}\n`);
     },
-    unreadable() {},
-    end() {},
-  };
-}
-
-export function jsonReport() {
-  const entries = [];
-  return {
-    document(path, result) {
-      const entry = {
-        source: sourceOf(path, result),
-        valid: result.valid,
-        causes: result.causes.map((c) => ({ reason: c.reason, field: c.field, message: c.message })),
-        positions: result.positions,
-        hints: hintsOf(result),
-        warnings: result.warnings,
-      };
-      if (!result.valid && result.status) entry.status = result.status;
-      entries.push(entry);
-    },
-    unreadable() {},
-    end() {
-      out(`${JSON.stringify(entries, null, 2)}\n`);
+    unreadable() {}, // said on standard error by the command
+    end(summary) {
+      if (summary) out(`${summaryLine(summary)}\n`);
     },
   };
 }
 
-export function junitReport() {
-  const suites = new Map(); // path → {cases: [xml], tests, failures, errors, time}
+// A line of text output stays one line: line breaks inside a message (the server quotes the
+// body's first bytes) are written as \n.
+const oneLine = (s) => String(s).replace(/\r?\n/g, '\\n');
+
+// One entry of the json and yaml reports.
+function entryOf(path, result) {
+  const source = sourceOf(path, result);
+  if (result.skipped) return { source, skipped: true, kind: result.kind, apiVersion: result.apiVersion, reason: result.reason };
+  const entry = {
+    source,
+    valid: result.valid,
+    causes: result.causes.map((c) => ({ reason: c.reason, field: c.field, message: c.message })),
+    positions: result.positions,
+    hints: hintsOf(result),
+    diagnostics: result.diagnostics,
+    warnings: result.warnings,
+  };
+  if (!result.valid && result.status) entry.status = result.status;
+  return entry;
+}
+
+function listReport(render) {
+  return (options) => {
+    const entries = [];
+    return {
+      document(path, result) { entries.push(entryOf(path, result)); },
+      unreadable(path, message) { entries.push({ source: path, valid: false, error: message }); },
+      end(summary) {
+        out(render(entries, summary, options));
+      },
+    };
+  };
+}
+
+// With --summary, json and yaml become {objects: [...], summary: {...}}; without, the bare list
+// (the contract's shape).
+const withSummary = (entries, summary) => (summary ? { objects: entries, summary } : entries);
+
+function junitReport() {
+  const suites = new Map(); // path → {cases: [xml], tests, failures, errors, skipped, time}
   const suite = (path) => {
-    if (!suites.has(path)) suites.set(path, { cases: [], tests: 0, failures: 0, errors: 0, time: 0 });
+    if (!suites.has(path)) suites.set(path, { cases: [], tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 });
     return suites.get(path);
   };
   return {
@@ -68,12 +100,15 @@ export function junitReport() {
       const name = sourceOf(path, result);
       const head = `    <testcase classname="${xml(path)}" name="${xml(name)}" time="${seconds.toFixed(6)}"`;
       const inner = [];
-      if (!result.valid) {
+      if (result.skipped) {
+        s.skipped++;
+        inner.push(`      <skipped message="${xml(result.reason)}"/>`);
+      } else if (!result.valid) {
         s.failures++;
-        const body = result.diagnostics.filter((d) => d.severity === 'error').map((d) => located(path, d));
+        const body = errorsOf(result).map((d) => located(path, d));
         inner.push(`      <failure message="${xml(result.status?.message ?? 'invalid')}" type="${xml(result.status?.reason ?? 'Invalid')}">${xml(body.join('\n'), false)}</failure>`);
       }
-      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `Warning: ${located(path, d)}`);
+      const warnings = warningsOf(result).map((d) => `Warning: ${located(path, d)}`);
       if (warnings.length > 0) inner.push(`      <system-out>${xml(warnings.join('\n'), false)}</system-out>`);
       s.cases.push(inner.length === 0 ? `${head}/>` : `${head}>\n${inner.join('\n')}\n    </testcase>`);
     },
@@ -84,23 +119,17 @@ export function junitReport() {
       s.cases.push(`    <testcase classname="${xml(path)}" name="${xml(path)}" time="0">\n      <error message="${xml(message)}" type="Unreadable"/>\n    </testcase>`);
     },
     end() {
-      let tests = 0;
-      let failures = 0;
-      let errors = 0;
-      let time = 0;
+      const total = { tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 };
       const body = [];
       for (const [path, s] of suites) {
-        tests += s.tests;
-        failures += s.failures;
-        errors += s.errors;
-        time += s.time;
-        body.push(`  <testsuite name="${xml(path)}" tests="${s.tests}" failures="${s.failures}" errors="${s.errors}" time="${s.time.toFixed(6)}">`);
+        for (const k of Object.keys(total)) total[k] += s[k];
+        body.push(`  <testsuite name="${xml(path)}" tests="${s.tests}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}" time="${s.time.toFixed(6)}">`);
         body.push(...s.cases);
         body.push('  </testsuite>');
       }
       out([
         '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="isimport validate" tests="${tests}" failures="${failures}" errors="${errors}" time="${time.toFixed(6)}">`,
+        `<testsuites name="isimport validate" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="${total.time.toFixed(6)}">`,
         ...body,
         '</testsuites>',
         '',
@@ -108,6 +137,53 @@ export function junitReport() {
     },
   };
 }
+
+// TAP 13: a test point per object (and per unreadable input), problems as a YAML block.
+function tapReport({ quiet, yaml }) {
+  const points = [];
+  const point = (ok, description, directive, details) => {
+    points.push({ ok, description, directive, details });
+  };
+  return {
+    document(path, result) {
+      const name = sourceOf(path, result);
+      if (result.skipped) return point(true, name, `SKIP ${result.reason}`);
+      if (result.valid) return point(true, name);
+      point(false, name, '', {
+        message: result.status?.message ?? 'invalid',
+        severity: 'fail',
+        errors: errorsOf(result).map((d) => located(path, d)),
+      });
+    },
+    unreadable(path, message) {
+      point(false, path, '', { message, severity: 'error' });
+    },
+    end(summary) {
+      const lines = ['TAP version 13', `1..${points.length}`];
+      points.forEach((p, i) => {
+        if (quiet && p.ok) return;
+        lines.push(`${p.ok ? 'ok' : 'not ok'} ${i + 1} - ${tapText(p.description)}${p.directive ? ` # ${tapText(p.directive)}` : ''}`);
+        if (p.details) {
+          const block = yaml.stringify(p.details, { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`);
+          lines.push('  ---', ...block, '  ...');
+        }
+      });
+      if (summary) lines.push(`# ${summaryLine(summary)}`);
+      out(`${lines.join('\n')}\n`);
+    },
+  };
+}
+
+// A TAP description or directive is one line, and `#` would start a directive.
+const tapText = (s) => String(s).replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
+
+export const REPORTS = {
+  text: textReport,
+  json: listReport((entries, summary) => `${JSON.stringify(withSummary(entries, summary), null, 2)}\n`),
+  yaml: listReport((entries, summary, { yaml }) => yaml.stringify(withSummary(entries, summary), { lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false })),
+  junit: junitReport,
+  tap: tapReport,
+};
 
 // XML 1.0 text and attribute values: markup escaped, characters XML cannot hold (C0 controls but
 // tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) written as \uXXXX, line breaks kept as references.
@@ -118,3 +194,6 @@ function xml(s, attribute = true) {
     .replace(attribute ? /[&<>"'\t\n\r]/g : /[&<>\r]/g,
       (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]);
 }
+
+/** The reports that write YAML, and so need the `yaml` module. */
+export const WRITES_YAML = new Set(['yaml', 'tap']);

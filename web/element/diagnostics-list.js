@@ -20,7 +20,9 @@ export class DiagnosticsList extends HTMLElement {
     const diagnostics = result.diagnostics ?? [];
     const errors = diagnostics.filter((d) => d.severity !== 'warning');
     const warnings = diagnostics.filter((d) => d.severity === 'warning');
-    const headline = result.valid
+    const headline = result.skipped
+      ? h('p', { class: 'verdict skipped', text: `Skipped: ${result.reason}` })
+      : result.valid
       ? h('p', { class: 'verdict ok', text: warnings.length ? `Valid, with ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : 'Valid: the API server would accept this spec' })
       : h('p', { class: 'verdict bad' },
         h('span', { class: 'status-code', text: `${result.status?.code ?? ''} ${result.status?.reason ?? ''}`.trim() }), ' ',

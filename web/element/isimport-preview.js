@@ -255,6 +255,7 @@ export class IsimportPreview extends HTMLElement {
   #blockedReason() {
     const v = this.#validation;
     if (!this.#isi || !v) return 'Loading the validator…';
+    if (v.valid && v.kind !== 'ImageStreamImport') return `Import takes an ImageStreamImport; this is ${v.apiVersion ? `${v.apiVersion} ` : ''}${v.kind}`;
     if (v.valid) return '';
     const errors = (v.diagnostics ?? []).filter((d) => d.severity !== 'warning');
     const first = errors[0]?.message ?? v.status?.message ?? 'the spec is invalid';

@@ -99,6 +99,7 @@ isi-diagnostics { display: block; margin: .6rem 0; min-height: 2.2rem; }
 .verdict { font-weight: 600; }
 .verdict.ok { color: var(--_ok); }
 .verdict.bad { color: var(--_bad); }
+.verdict.skipped { color: var(--_warn); }
 .verdict .server-text { font-weight: 400; color: var(--_fg); }
 ul.diagnostics { list-style: none; padding: 0; margin: .3rem 0; display: grid; gap: .25rem; }
 ul.diagnostics li { padding: .3rem .5rem; border-left: 3px solid var(--_bad); background: var(--_surface); border-radius: 0 6px 6px 0; overflow-wrap: anywhere; }

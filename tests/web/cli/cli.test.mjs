@@ -88,7 +88,7 @@ describe('help, version, usage errors', () => {
   test('validate --help exits 0 and documents every flag and the exit codes', async () => {
     const r = await runCli(['validate', '--help']);
     assert.equal(r.code, 0, r.stderr);
-    for (const flag of ['--field-validation Strict|Warn|Ignore', '--namespace NS', '--output text|json|junit', 'Exit status: 0']) {
+    for (const flag of ['--field-validation Strict|Warn|Ignore', '--namespace NS', '--output text|json|yaml|junit|tap', '-R, --recursive', '-f, --filename', '--summary', '--quiet', '--kinds', '--skip', '--reject-unknown-kinds', 'Exit status: 0']) {
       assert.ok(r.stdout.includes(flag), `help mentions ${flag}`);
     }
   });
@@ -107,7 +107,8 @@ describe('help, version, usage errors', () => {
     ['an unknown validate flag', ['validate', '--strict', 'x.yaml']],
     ['a bad --field-validation value', ['validate', '--field-validation', 'Loose', 'x.yaml']],
     ['--field-validation without a value', ['validate', 'x.yaml', '--field-validation']],
-    ['a bad -o value', ['validate', '-o', 'yaml', 'x.yaml']],
+    ['a bad -o value', ['validate', '-o', 'xml', 'x.yaml']],
+    ['a bad --kinds value', ['validate', '--kinds', 'apps/v1/', 'x.yaml']],
     ['a bad --output= value', ['validate', '--output=xml', 'x.yaml']],
     ['--namespace without a value', ['validate', 'x.yaml', '--namespace']],
     ['stdin given twice', ['validate', '-', '-']],
@@ -127,8 +128,8 @@ describe('help, version, usage errors', () => {
     assert.match(r.stderr, /isimport --help/);
     r = await runCli(['validate', '--field-validation', 'Loose', 'x.yaml']);
     assert.match(r.stderr, /invalid value "Loose" for --field-validation: must be Strict, Warn or Ignore/);
-    r = await runCli(['validate', '-o', 'yaml', 'x.yaml']);
-    assert.match(r.stderr, /invalid value "yaml" for --output: must be text, json or junit/);
+    r = await runCli(['validate', '-o', 'xml', 'x.yaml']);
+    assert.match(r.stderr, /invalid value "xml" for --output: must be text, json, yaml, junit or tap/);
   });
 
   test('flag spellings: --flag=value, -oVALUE, -o=VALUE, lower-case modes, -- before files', async () => {
@@ -270,8 +271,8 @@ describe('-o json', () => {
     for (const e of entries) {
       const keys = Object.keys(e);
       assert.deepEqual(keys, e.valid
-        ? ['source', 'valid', 'causes', 'positions', 'hints', 'warnings']
-        : ['source', 'valid', 'causes', 'positions', 'hints', 'warnings', 'status']);
+        ? ['source', 'valid', 'causes', 'positions', 'hints', 'diagnostics', 'warnings']
+        : ['source', 'valid', 'causes', 'positions', 'hints', 'diagnostics', 'warnings', 'status']);
       assert.equal(e.positions.length, e.causes.length);
       for (const c of e.causes) assert.deepEqual(Object.keys(c).sort(), ['field', 'message', 'reason']);
     }
@@ -316,25 +317,30 @@ describe('-o json', () => {
 });
 
 describe('inputs', () => {
-  test('a directory is walked recursively, sorted, .yaml/.yml/.json only', async () => {
-    const r = await runCli(['validate', '-o', 'json', 'tree'], { cwd: tree.dir });
-    assert.equal(r.code, 1, r.stderr);
-    const entries = parseJsonReport(assert, r.stdout);
-    assert.deepEqual(entries.map((e) => e.source), ['tree/a.json#0', 'tree/b.yaml#0', 'tree/sub/c.yml#0']);
-    assert.deepEqual(entries.map((e) => e.valid), [true, true, false]);
+  test('a directory is read for its own files, sorted, .yaml/.yml/.json only; -R also reads its subdirectories (kubectl)', async () => {
+    const top = await runCli(['validate', '-o', 'json', 'tree'], { cwd: tree.dir });
+    assert.equal(top.code, 0, top.stderr);
+    assert.deepEqual(parseJsonReport(assert, top.stdout).map((e) => e.source), ['tree/a.json#0', 'tree/b.yaml#0']);
+    for (const flag of ['-R', '--recursive']) {
+      const r = await runCli(['validate', '-o', 'json', flag, 'tree'], { cwd: tree.dir });
+      assert.equal(r.code, 1, r.stderr);
+      const entries = parseJsonReport(assert, r.stdout);
+      assert.deepEqual(entries.map((e) => e.source), ['tree/a.json#0', 'tree/b.yaml#0', 'tree/sub/c.yml#0']);
+      assert.deepEqual(entries.map((e) => e.valid), [true, true, false]);
+    }
   });
 
   test('- reads YAML from stdin', async () => {
     const r = await runCli(['validate', '-'], { input: BAD_SECOND_DOC });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^-#0: valid\n-#1: ImageStreamImport\.image\.openshift\.io "web" is invalid: /);
-    assert.match(r.stdout, /\n {2}-:22:13: spec\.images\[0\]\.from\.kind: /);
+    assert.match(r.stdout, /^<stdin>#0: valid\n<stdin>#1: ImageStreamImport\.image\.openshift\.io "web" is invalid: /);
+    assert.match(r.stdout, /\n {2}<stdin>:22:13: spec\.images\[0\]\.from\.kind: /);
   });
 
   test('- reads JSON from stdin, mixed with files', async () => {
     const r = await runCli(['validate', '-o', 'json', 'valid.yaml', '-'], { cwd: tree.dir, input: JSON_DOC });
     const entries = parseJsonReport(assert, r.stdout);
-    assert.deepEqual(entries.map((e) => [e.source, e.valid]), [['valid.yaml#0', true], ['-#0', false]]);
+    assert.deepEqual(entries.map((e) => [e.source, e.valid]), [['valid.yaml#0', true], ['<stdin>#0', false]]);
   });
 
   test('a leading BOM and CRLF line ends are read as kubectl reads them', async () => {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 
 import { load } from '../../../web/lib/isimport.js';
-import { CLI } from '../support/cli-run.mjs';
+import { CLI, HERMETIC_ENV } from '../support/cli-run.mjs';
 
 const sha = (bytes) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 const basic = (u, p) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
@@ -701,12 +701,12 @@ describe('slow, silent and hostile registries end as per-image failures, promptl
 });
 
 describe('the CLI', () => {
-  test('Ctrl-C (SIGINT) cancels the requests still running: the answer is printed, exit 0; --timeout ends a silent registry', async () => {
+  test('Ctrl-C (SIGINT) cancels the requests still running: the answer is printed, exit 130; --timeout ends a silent registry, --timeout 0 leaves it to --import-timeout', async () => {
     const silent = await startServer(() => {});
     try {
       const spec = JSON.stringify(isiSpec([image(`${silent.host}/fake/app:1.0`)]));
       const run = (args, { interruptAfterMs } = {}) => new Promise((resolve) => {
-        const child = spawn(process.execPath, [CLI, 'import', '-f', '-', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [CLI, 'import', '-f', '-', ...args], { env: HERMETIC_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
         const out = [];
         const err = [];
         child.stdout.on('data', (c) => out.push(c));
@@ -728,8 +728,9 @@ describe('the CLI', () => {
         child.stdin.end(spec);
       });
       const interrupted = await run([], { interruptAfterMs: 300 });
-      assert.equal(interrupted.code, 0, interrupted.stderr);
+      assert.equal(interrupted.code, 130, interrupted.stderr);
       assert.match(interrupted.stderr, /cancelling the requests still running/);
+      assert.match(interrupted.stderr, /\nerror: tag 1\.0 failed: \(InternalError\) Internal error occurred: .*context canceled\nimported with errors: 0 of 1 image imported; cancelled\n$/);
       const answer = JSON.parse(interrupted.stdout);
       assert.match(answer.status.images[0].status.message, /context canceled$/);
       assert.ok(interrupted.ms < 10000);
@@ -737,6 +738,11 @@ describe('the CLI', () => {
       const timedOut = await run(['--timeout', '0.3']);
       assert.equal(timedOut.code, 0, timedOut.stderr);
       assert.match(JSON.parse(timedOut.stdout).status.images[0].status.message, /context deadline exceeded/);
+      // 0: no limit of the request's own (Go's http.Client); the import's deadline ends it.
+      const unlimited = await run(['--timeout', '0', '--import-timeout', '0.6']);
+      assert.equal(unlimited.code, 0, unlimited.stderr);
+      assert.match(JSON.parse(unlimited.stdout).status.images[0].status.message, /context deadline exceeded/);
+      assert.ok(unlimited.ms > 500, `${unlimited.ms} ms`);
     } finally {
       await silent.stop();
     }

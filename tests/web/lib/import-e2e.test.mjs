@@ -7,7 +7,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -16,7 +16,7 @@ import { load } from '../../../web/lib/isimport.js';
 import { startRegistry } from '../../../e2e/registry/start.mjs';
 import { startPagingFront } from '../../../e2e/registry/paging-front.mjs';
 import { buildImages, pushSets } from '../../../e2e/registry/images.mjs';
-import { runCli } from '../support/cli-run.mjs';
+import { runCli, HERMETIC_ENV } from '../support/cli-run.mjs';
 
 const sha = (text) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 const NOW = '2024-06-01T12:00:00Z';
@@ -672,7 +672,7 @@ spec:
 `);
       const r = await runCli(['import', '-f', path, '--now', NOW]);
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stderr, '', 'no progress bar when stderr is not a terminal');
+      assert.equal(r.stderr, 'imported: 1 of 1 image imported\n', 'the summary, and no progress bar when stderr is not a terminal');
       const answer = JSON.parse(r.stdout);
       assert.equal(answer.kind, 'ImageStreamImport');
       assertPreserved(answer.status.images[0], { record, repo: 'e2e/multi', digest: digestOf('multi'), written: `${host}/e2e/multi` });
@@ -834,6 +834,37 @@ describe('htpasswd registry', { timeout: SUITE_TIMEOUT }, () => {
     const denied = await runCli(['import', '-f', spec]);
     assert.equal(denied.code, 0);
     assert.equal(JSON.parse(denied.stdout).status.images[0].status.reason, 'Unauthorized');
+    assert.match(denied.stderr, new RegExp(`^error: tag 1\\.0 failed: \\(Unauthorized\\) you may not have access to the container image "${reg.host.replace(/\./g, '\\.')}/e2e/rich:1\\.0"\n`));
+  });
+
+  test('without --authfile, the logins of podman and docker (REGISTRY_AUTH_FILE alone, else XDG_RUNTIME_DIR before ~/.docker); --no-creds none; --authfile as --auth-file', async () => {
+    const spec = join(scratch, 'htpasswd.yaml');
+    const home = join(scratch, 'home');
+    const runtime = join(scratch, 'runtime');
+    await mkdir(join(home, '.docker'), { recursive: true });
+    await mkdir(join(runtime, 'containers'), { recursive: true });
+    const good = JSON.stringify(config('alice', 'wonderland'));
+    const bad = JSON.stringify(config('alice', 'not-her-password'));
+    const env = (more) => ({ ...HERMETIC_ENV, HOME: home, XDG_RUNTIME_DIR: runtime, ...more });
+    const status = async (args, more) => {
+      const r = await runCli(['import', '-f', spec, ...args], { env: env(more) });
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout).status.images[0].status.reason ?? 'Success';
+    };
+    await writeFile(join(home, '.docker', 'config.json'), good);
+    assert.equal(await status([]), 'Success');                                      // ~/.docker/config.json
+    assert.equal(await status(['--no-creds']), 'Unauthorized');
+    await writeFile(join(runtime, 'containers', 'auth.json'), bad);
+    assert.equal(await status([]), 'Unauthorized');                                 // podman's file comes first
+    const only = join(scratch, 'only.json');
+    await writeFile(only, good);
+    assert.equal(await status([], { REGISTRY_AUTH_FILE: only }), 'Success');        // and alone
+    await writeFile(only, bad);
+    await writeFile(join(runtime, 'containers', 'auth.json'), good);
+    assert.equal(await status([], { REGISTRY_AUTH_FILE: only }), 'Unauthorized');  // alone: the others are not read
+    assert.equal(await status(['--authfile', join(runtime, 'containers', 'auth.json')], { REGISTRY_AUTH_FILE: only }), 'Success');
+    const both = await runCli(['import', '-f', spec, '--no-creds', '--authfile', only], { env: env() });
+    assert.equal(both.code, 2);
   });
 });
 

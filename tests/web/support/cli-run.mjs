@@ -1,6 +1,7 @@
 // Runs the CLI (web/cli/isimport.js) as a child process, the way `npx isimport` does.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,14 +9,24 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CLI = join(ROOT, 'web/cli/isimport.js');
 
+// Where the CLI looks for registry credentials, pointed at an empty directory, so that no login
+// of the machine running the tests is ever read (tests that want one pass `env`).
+const NO_LOGINS = mkdtempSync(join(tmpdir(), 'isimport-no-logins-'));
+process.on('exit', () => rmSync(NO_LOGINS, { recursive: true, force: true }));
+export const HERMETIC_ENV = Object.freeze({
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !['REGISTRY_AUTH_FILE', 'DOCKER_CONFIG', 'XDG_CONFIG_HOME'].includes(k))),
+  HOME: NO_LOGINS,
+  XDG_RUNTIME_DIR: NO_LOGINS,
+});
+
 /**
- * Runs `isimport ARGS…` with `cwd` (default: the repository) and `input` on stdin.
- * Resolves to {code, signal, stdout, stderr, ms}; never rejects for a non-zero exit.
+ * Runs `isimport ARGS…` with `cwd` (default: the repository), `input` on stdin and `env` (default
+ * HERMETIC_ENV). Resolves to {code, signal, stdout, stderr, ms}; never rejects for a non-zero exit.
  */
-export function runCli(args, { cwd = ROOT, input, timeoutMs = 60000 } = {}) {
+export function runCli(args, { cwd = ROOT, input, timeoutMs = 60000, env = HERMETIC_ENV } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     child.stdout.on('data', (c) => out.push(c));
