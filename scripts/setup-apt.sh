@@ -16,18 +16,58 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-have_src() { grep -rqs 'deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null; }
+APT_DIR=${ISIMPORT_APT_DIR:-/etc/apt}
+have_src() { grep -rqsE '^[[:space:]]*(Types:.*deb-src|deb-src[[:space:]])' "$APT_DIR/sources.list" "$APT_DIR/sources.list.d/" 2>/dev/null; }
+
+# deb-src entries for this machine's own Debian archive: every enabled deb entry of the release
+# (its Suites name the codename: bookworm, bookworm-updates, bookworm-security), with the same
+# URIs, suites, components and keyring, so set-up works behind whatever mirror the machine uses.
+# deb822 stanzas (*.sources) print as deb822, one-line entries (*.list) as one-line entries.
+derive_deb_src() { # derive_deb_src sources|list
+  local codename
+  codename=$(. "${ISIMPORT_OS_RELEASE:-/etc/os-release}" && echo "${VERSION_CODENAME:-}")
+  [ -n "$codename" ] || return 0
+  if [ "$1" = sources ]; then
+    for f in "$APT_DIR"/sources.list.d/*.sources; do
+      [ -f "$f" ] && [ "$(basename "$f")" != isimport-src.sources ] || continue
+      awk -v cn="$codename" 'BEGIN { RS = ""; ORS = "\n\n" } {
+        n = split($0, line, "\n"); deb = 0; release = 0; out = ""
+        for (i = 1; i <= n; i++) {
+          if (line[i] ~ /^Types:/) { k = split(line[i], t, /[ \t]+/); for (j = 2; j <= k; j++) if (t[j] == "deb") deb = 1; line[i] = "Types: deb-src" }
+          if (line[i] ~ /^Suites:/) { k = split(line[i], t, /[ \t]+/); for (j = 2; j <= k; j++) if (index(t[j], cn) == 1) release = 1 }
+          if (line[i] ~ /^Enabled:[ \t]*no/) deb = 0
+          if (line[i] !~ /^#/) out = out line[i] "\n"
+        }
+        if (deb && release) printf "%s\n", out
+      }' "$f"
+    done
+  else
+    for f in "$APT_DIR/sources.list" "$APT_DIR"/sources.list.d/*.list; do
+      [ -f "$f" ] && [ "$(basename "$f")" != isimport-src.list ] || continue
+      awk -v cn="$codename" '$1 == "deb" { for (i = 2; i <= NF; i++) if (index($i, cn) == 1) { $1 = "deb-src"; print; next } }' "$f"
+    done
+  fi
+}
+
+if [ "${1:-}" = --print-deb-src ]; then # for the tests: what would be written
+  derive_deb_src sources
+  derive_deb_src list
+  exit 0
+fi
 
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 if ! have_src; then
   # The wasm libsodium is built from Debian's own source package, which needs a deb-src line.
-  echo "Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" | $SUDO tee /etc/apt/sources.list.d/isimport-src.sources >/dev/null
+  stanzas=$(derive_deb_src sources)
+  lines=$(derive_deb_src list)
+  if [ -z "$stanzas$lines" ]; then
+    echo "setup: no Debian deb entry of this release in $APT_DIR to derive a deb-src line from; add one for libsodium's source package" >&2
+    exit 1
+  fi
+  [ -z "$stanzas" ] || printf '%s\n' "$stanzas" | $SUDO tee "$APT_DIR/sources.list.d/isimport-src.sources" >/dev/null
+  [ -z "$lines" ] || printf '%s\n' "$lines" | $SUDO tee "$APT_DIR/sources.list.d/isimport-src.list" >/dev/null
   NEED_UPDATE=1
 fi
 # A deb-src line without its index (an earlier run stopped before apt-get update) needs one too.

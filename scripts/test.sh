@@ -2,7 +2,7 @@
 # `npm test`: set-up, build, then every test suite. All suites run even when one fails; the exit
 # status is non-zero when set-up, the build or any suite failed.
 #   - native core (GoogleTest through ctest)      build/native
-#   - JS API on the wasm core (node --test)       tests/web/{lib,cli}/, tests/wasm/, tests/e2e/
+#   - JS API on the wasm core (node --test)       tests/web/, tests/wasm/, tests/e2e/, tests/scripts/, tests/docs/
 #   - the core's layering (include fence)        tests/wasm/include-fence.mjs
 #   - the page and the element in Chromium       e2e/page/*.spec.mjs (Playwright, Debian's chromium)
 #   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/isimport.d.ts
@@ -43,7 +43,7 @@ suite "layering (include fence)" "$LOG_DIR/fence.log" \
 if [[ " ${failed_suites[*]-} " == *" layering (include fence) "* ]]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 
 suite "JS API (node --test)" "$LOG_DIR/node.log" \
-  node --test --test-reporter=spec tests/web/ tests/wasm/ tests/e2e/
+  node --test --test-reporter=spec tests/web/ tests/wasm/ tests/e2e/ tests/scripts/ tests/docs/
 n=$(sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' "$LOG_DIR/node.log" | tail -n1)
 f=$(sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' "$LOG_DIR/node.log" | tail -n1)
 passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
