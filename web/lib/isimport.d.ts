@@ -409,7 +409,8 @@ export interface Isimport {
   readonly version: string;
   /**
    * Decodes one object from a request body as the API server would (strict JSON, field validation,
-   * the 3 MiB limit). A trap inside the core is reported as a 500 InternalError failure, after
+   * the 3 MiB limit). JSON only: YAML is refused as the server refuses a body that is not JSON
+   * (validate() reads YAML as kubectl does). A trap inside the core is reported as a 500 InternalError failure, after
    * which this instance answers every call with that failure: call `load()` again.
    */
   decode(input: DecodeInput, options?: DecodeOptions & { kind?: 'ImageStreamImport' }): DecodeResult<ImageStreamImport>;

@@ -122,7 +122,8 @@ class Isimport {
 
   /**
    * Decodes one ImageStreamImport (or options.kind) from JSON text, bytes, or a plain object, the
-   * way the API server decodes a request body. Never throws for bad input.
+   * way the API server decodes a request body: JSON only (YAML is refused as the server refuses a
+   * body that is not JSON; validate() reads YAML as kubectl does). Never throws for bad input.
    */
   decode(input, options) {
     options ??= {};
