@@ -276,4 +276,20 @@ describe('the library reads files the same way (validateAll)', () => {
     assert.equal(one.kind, 'ImageStreamImport');
     assert.match(isi.validate(OC_GET_IS).status.message, /the input holds 3 objects; validate\(\) takes one/);
   });
+
+  test('importPreview’s currentImageStream (and isimport import --current) take a one-item List, as oc get is NAME -o yaml may print', async () => {
+    const { load } = await import('../../../web/lib/isimport.js');
+    const isi = await load();
+    const current = yamlStringify({ apiVersion: 'v1', kind: 'List', items: [{
+      apiVersion: 'image.openshift.io/v1', kind: 'ImageStream', metadata: { name: 'web', namespace: 'default' },
+      spec: { tags: [{ name: 'kept', from: { kind: 'DockerImage', name: 'quay.io/org/app:0' } }] },
+    }] });
+    const spec = 'apiVersion: image.openshift.io/v1\nkind: ImageStreamImport\nmetadata:\n  name: web\nspec:\n  import: true\n  images:\n  - from:\n      kind: DockerImage\n      name: registry.invalid/org/app:1\n';
+    const notFound = async () => new Response('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}', { status: 404, headers: { 'content-type': 'application/json', 'docker-distribution-api-version': 'registry/2.0' } });
+    const answer = await isi.importPreview(spec, { fetch: notFound, currentImageStream: current });
+    assert.equal(answer.kind, 'ImageStreamImport', JSON.stringify(answer));
+    assert.deepEqual(answer.status.import.spec.tags.map((t) => t.name), ['1', 'kept']);
+    const two = yamlStringify({ apiVersion: 'v1', kind: 'List', items: [yamlParse(current).items[0], yamlParse(current).items[0]] });
+    await assert.rejects(isi.importPreview(spec, { fetch: notFound, currentImageStream: two }), /currentImageStream: the list holds 2 objects; one ImageStream is needed/);
+  });
 });
