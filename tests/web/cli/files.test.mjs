@@ -277,7 +277,7 @@ describe('the library reads files the same way (validateAll)', () => {
     assert.match(isi.validate(OC_GET_IS).status.message, /the input holds 3 objects; validate\(\) takes one/);
   });
 
-  test('importPreview’s currentImageStream (and isimport import --current) take a one-item List, as oc get is NAME -o yaml may print', async () => {
+  test('importPreview’s currentImageStream (what isimport import --current hands it) takes a one-item List, as oc get is NAME -o yaml may print', async () => {
     const { load } = await import('../../../web/lib/isimport.js');
     const isi = await load();
     const current = yamlStringify({ apiVersion: 'v1', kind: 'List', items: [{
