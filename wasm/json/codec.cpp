@@ -1,16 +1,15 @@
 #include "json/codec.h"
 
 #include "go/base64.h"
-#include "json/go_json_scan.h"
-#include "json/json_tree.h"
-#include "json/typed_decoder.h"
+#include "json/json_text.h"
+#include "json/text_decoder.h"
 #include "json/typed_encoder.h"
 #include "model/defaults.h"
 #include "model/status_builders.h"
 
 namespace isimport {
 
-void decodeBase64(TypedDecoder& d, const std::string& text, Bytes& out) {
+void decodeBase64(TextDecoder& d, std::string_view text, Bytes& out) {
   Base64Decoded decoded = base64Decode(text);
   if (!decoded.bytes) return d.plainError("illegal base64 data at input byte " + std::to_string(decoded.errorOffset));
   out.data = std::move(*decoded.bytes);
@@ -51,37 +50,47 @@ struct TypeHeader {
   std::string apiVersion, kind, error;
 };
 
-TypeHeader readTypeHeader(const json::Tree& tree) {
+// The root's apiVersion and kind (the last of each, as encoding/json keeps), from checked text.
+TypeHeader readTypeHeader(std::string_view text) {
   TypeHeader header;
-  const json::Node& root = tree.at(0);
-  if (root.kind == json::Kind::Null) return header;
-  if (root.kind != json::Kind::Object) {
-    header.error = json::unmarshalTypeErrorText(json::goValueName(root.kind),
+  json::Cursor in(text);
+  json::Kind root = in.kind();
+  if (root == json::Kind::Null) return header;
+  if (root != json::Kind::Object) {
+    header.error = json::unmarshalTypeErrorText(json::goValueName(root),
                                                 "struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; "
                                                 "Kind string \"json:\\\"kind,omitempty\\\"\" }");
     return header;
   }
-  for (uint32_t i = 0; i < root.count; ++i) {
-    const std::string& key = tree.key(root, i);
+  std::string keyScratch, scratch;
+  std::string_view key;
+  in.beginObject();
+  while (in.nextMember(key, keyScratch)) {
     std::string* target = key == "apiVersion" ? &header.apiVersion : key == "kind" ? &header.kind : nullptr;
-    if (!target) continue;
-    const json::Node& value = tree.at(tree.child(root, i));
-    if (value.kind == json::Kind::String) {
-      *target = value.text;
-    } else if (value.kind != json::Kind::Null && header.error.empty()) {
-      header.error = json::unmarshalTypeErrorText(json::goValueName(value.kind), "string", "." + key);
+    if (!target) {
+      in.skipValue();
+      continue;
+    }
+    json::Kind value = in.kind();
+    if (value == json::Kind::String) {
+      *target = in.string(scratch);
+    } else {
+      if (value != json::Kind::Null && header.error.empty()) {
+        header.error = json::unmarshalTypeErrorText(json::goValueName(value), "string", "." + std::string(key));
+      }
+      in.skipValue();
     }
   }
   return header;
 }
 
 template <class T>
-DecodeResult decodeAs(const json::Tree& tree, const std::string& kind, const DecodeOptions& options) {
+DecodeResult decodeAs(std::string_view text, const std::string& kind, const DecodeOptions& options) {
   DecodeResult result;
   result.kind = kind;
   T object;
-  TypedDecoder decoder(tree);
-  decodeValue(decoder, 0, object);
+  TextDecoder decoder(text);
+  decodeValue(decoder, object);
   if (!decoder.error().empty()) {
     result.failure = cannotBeHandled(kind, kind, decoder.error());
     return result;
@@ -118,20 +127,16 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
     result.failure = requestEntityTooLarge(static_cast<int64_t>(options.maxBodyBytes));
     return result;
   }
-  json::ParseResult parsed = json::parse(text);
-  if (!parsed.ok) {
-    // The server's words are encoding/json's: Go's scanner says what and where (nlohmann, which
-    // built the tree, stops at the same byte but words it its own way).
-    goscan::Scan scan = goscan::checkValid(text);
-    std::string why = parsed.error;
-    if (!scan.ok) {
-      why = scan.error;
-      result.syntaxOffset = scan.end;
-    }
-    result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + why, text);
+  // The server's words are encoding/json's: what Go's scanner says, and where.
+  json::SyntaxCheck syntax = json::checkSyntax(text);
+  if (!syntax.ok) {
+    result.syntaxOffset = syntax.offset;
+    result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + syntax.error, text);
     return result;
   }
-  TypeHeader header = readTypeHeader(parsed.tree);
+  TypeHeader header = readTypeHeader(text);
+  result.apiVersionInData = header.apiVersion;
+  result.kindInData = header.kind;
   if (!header.error.empty()) {
     result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + header.error, text);
     return result;
@@ -142,9 +147,14 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
     return result;
   }
   std::string kind = header.kind.empty() ? options.defaultKind : header.kind;
-  if (kind == ImageStreamImport::kKind) return decodeAs<ImageStreamImport>(parsed.tree, kind, options);
-  if (kind == ImageStream::kKind) return decodeAs<ImageStream>(parsed.tree, kind, options);
-  if (kind == Image::kKind) return decodeAs<Image>(parsed.tree, kind, options);
+  if (kind == ImageStreamImport::kKind) result = decodeAs<ImageStreamImport>(text, kind, options);
+  else if (kind == ImageStream::kKind) result = decodeAs<ImageStream>(text, kind, options);
+  else if (kind == Image::kKind) result = decodeAs<Image>(text, kind, options);
+  if (result.object || result.failure) {
+    result.apiVersionInData = header.apiVersion;
+    result.kindInData = header.kind;
+    return result;
+  }
   result.kind = kind;
   result.failure = cannotBeHandled(kind, options.defaultKind, "no kind " + json::quote(kind) + " is registered for version \"" +
                                              std::string(kGroupVersion) + "\"");

@@ -32,6 +32,8 @@ struct DecodeResult {
   std::vector<std::string> warnings;    // Warn mode: unknown/duplicate field texts
   std::optional<Status> failure;        // the HTTP error Status (400 or 413) when decoding failed
   std::optional<size_t> syntaxOffset;   // a JSON syntax error: the byte it was found at
+  std::string apiVersionInData;         // apiVersion and kind as the body wrote them ("" when
+  std::string kindInData;               // absent or unreadable)
 };
 
 DecodeResult decodeObject(std::string_view text, const DecodeOptions& options = {});

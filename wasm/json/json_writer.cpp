@@ -1,5 +1,7 @@
 #include "json/json_writer.h"
 
+#include <array>
+
 namespace isimport::json {
 namespace {
 
@@ -28,17 +30,20 @@ size_t utf8SequenceLength(std::string_view s, size_t i) {
   return 0;
 }
 
+// The bytes that end a run of plain ASCII in appendEscaped.
+constexpr auto kStopsRun = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&';
+  return t;
+}();
+
 void appendEscaped(std::string& out, std::string_view value) {
   out += '"';
   size_t i = 0;
   while (i < value.size()) {
     // Runs of ASCII that need no escape (the common case) are copied at once.
     size_t run = i;
-    while (run < value.size()) {
-      unsigned char r = static_cast<unsigned char>(value[run]);
-      if (r < 0x20 || r >= 0x80 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&') break;
-      ++run;
-    }
+    while (run < value.size() && !kStopsRun[static_cast<unsigned char>(value[run])]) ++run;
     if (run > i) {
       out.append(value.substr(i, run - i));
       i = run;

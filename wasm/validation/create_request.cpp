@@ -34,6 +34,8 @@ CreateOutcome validateCreate(std::string_view text, const CreateOptions& options
   CreateOutcome outcome;
   DecodeResult decoded = decodeObject(text, options.decode);
   outcome.kind = decoded.kind.empty() ? options.decode.defaultKind : decoded.kind;
+  outcome.apiVersionInData = std::move(decoded.apiVersionInData);
+  outcome.kindInData = std::move(decoded.kindInData);
   outcome.warnings = std::move(decoded.warnings);
   if (!decoded.object) {
     outcome.status = std::move(decoded.failure);

@@ -1,0 +1,431 @@
+#include "json/json_text.h"
+
+#include <vector>
+
+#include "json/go_json_scan.h"
+#include "json/json_writer.h"
+
+namespace isimport::json {
+namespace {
+
+constexpr size_t kMaxDepth = 10000;  // Go's scanner: maxNestingDepth
+
+inline bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+inline bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool isHex(unsigned char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// The length of the well-formed UTF-8 sequence starting at p (0 when it is not one).
+size_t utf8Length(const unsigned char* p, const unsigned char* end) {
+  unsigned char c = p[0];
+  auto cont = [&](size_t k) { return p + k < end && (p[k] & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;  // overlong
+    if (c == 0xED && p[1] >= 0xA0) return 0;  // a surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
+    if (c == 0xF4 && p[1] >= 0x90) return 0;  // beyond U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+// Validity only: when it says no, Go's scanner says what and where (checkSyntax).
+class Checker {
+ public:
+  explicit Checker(std::string_view text)
+      : p_(reinterpret_cast<const unsigned char*>(text.data())), begin_(p_), end_(p_ + text.size()) {}
+
+  // true, or false with badUtf8_ set when the only fault is invalid UTF-8 in a string at at_.
+  bool run() {
+    std::vector<unsigned char> stack;  // '{' or '[' per open container
+    stack.reserve(16);
+  value:
+    space();
+    if (p_ == end_) return false;
+    switch (*p_) {
+      case '{':
+        stack.push_back('{');
+        if (stack.size() > kMaxDepth) return false;
+        ++p_;
+        space();
+        if (p_ < end_ && *p_ == '}') {
+          ++p_;
+          stack.pop_back();
+          goto after;
+        }
+        goto key;
+      case '[':
+        stack.push_back('[');
+        if (stack.size() > kMaxDepth) return false;
+        ++p_;
+        space();
+        if (p_ < end_ && *p_ == ']') {
+          ++p_;
+          stack.pop_back();
+          goto after;
+        }
+        goto value;
+      case '"':
+        if (!string()) return false;
+        goto after;
+      case 't':
+        if (!literal("true")) return false;
+        goto after;
+      case 'f':
+        if (!literal("false")) return false;
+        goto after;
+      case 'n':
+        if (!literal("null")) return false;
+        goto after;
+      default:
+        if (*p_ == '-' || isDigit(*p_)) {
+          if (!number()) return false;
+          goto after;
+        }
+        return false;
+    }
+  key:
+    space();
+    if (p_ == end_ || *p_ != '"' || !string()) return false;
+    space();
+    if (p_ == end_ || *p_ != ':') return false;
+    ++p_;
+    goto value;
+  after:
+    space();
+    if (stack.empty()) return p_ == end_;
+    if (p_ == end_) return false;
+    if (*p_ == ',') {
+      ++p_;
+      if (stack.back() == '{') goto key;
+      goto value;
+    }
+    if (*p_ == (stack.back() == '{' ? '}' : ']')) {
+      ++p_;
+      stack.pop_back();
+      goto after;
+    }
+    return false;
+  }
+
+  bool badUtf8() const { return badUtf8_; }
+  size_t at() const { return static_cast<size_t>(at_ - begin_); }
+
+ private:
+  void space() {
+    while (p_ < end_ && isSpace(*p_)) ++p_;
+  }
+
+  bool literal(const char* word) {
+    for (const char* w = word; *w; ++w, ++p_) {
+      if (p_ == end_ || *p_ != static_cast<unsigned char>(*w)) return false;
+    }
+    return true;
+  }
+
+  bool string() {
+    ++p_;  // the opening quote
+    for (;;) {
+      while (p_ < end_ && *p_ >= 0x20 && *p_ < 0x80 && *p_ != '"' && *p_ != '\\') ++p_;
+      if (p_ == end_) return false;
+      unsigned char c = *p_;
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c == '\\') {
+        if (++p_ == end_) return false;
+        unsigned char e = *p_++;
+        if (e == 'u') {
+          for (int k = 0; k < 4; ++k, ++p_) {
+            if (p_ == end_ || !isHex(*p_)) return false;
+          }
+        } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+          return false;
+        }
+        continue;
+      }
+      if (c < 0x20) return false;
+      size_t n = utf8Length(p_, end_);
+      if (n == 0) {
+        badUtf8_ = true;
+        at_ = p_;
+        return false;
+      }
+      p_ += n;
+    }
+  }
+
+  bool number() {
+    if (*p_ == '-') {
+      if (++p_ == end_ || !isDigit(*p_)) return false;
+    }
+    if (*p_ == '0') {
+      ++p_;
+    } else {
+      while (p_ < end_ && isDigit(*p_)) ++p_;
+    }
+    if (p_ < end_ && *p_ == '.') {
+      if (++p_ == end_ || !isDigit(*p_)) return false;
+      while (p_ < end_ && isDigit(*p_)) ++p_;
+    }
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      if (++p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (p_ == end_ || !isDigit(*p_)) return false;
+      while (p_ < end_ && isDigit(*p_)) ++p_;
+    }
+    return true;
+  }
+
+  const unsigned char* p_;
+  const unsigned char* begin_;
+  const unsigned char* end_;
+  const unsigned char* at_ = nullptr;
+  bool badUtf8_ = false;
+};
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+unsigned readU4(std::string_view s, size_t at) {
+  unsigned v = 0;
+  for (size_t k = 0; k < 4; ++k) v = v * 16 + static_cast<unsigned>(hexValue(s[at + k]));
+  return v;
+}
+
+void appendUtf8(std::string& out, char32_t r) {
+  if (r < 0x80) {
+    out += static_cast<char>(r);
+  } else if (r < 0x800) {
+    out += static_cast<char>(0xC0 | (r >> 6));
+    out += static_cast<char>(0x80 | (r & 0x3F));
+  } else if (r < 0x10000) {
+    out += static_cast<char>(0xE0 | (r >> 12));
+    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (r & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (r >> 18));
+    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (r & 0x3F));
+  }
+}
+
+// The contents of a string literal (between the quotes, escapes intact) unescaped as Go does.
+void unescape(std::string_view s, std::string& out) {
+  out.clear();
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c != '\\') {
+      size_t j = s.find('\\', i);
+      if (j == std::string_view::npos) j = s.size();
+      out.append(s.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    char e = s[i + 1];
+    switch (e) {
+      case 'b': out += '\b'; i += 2; continue;
+      case 'f': out += '\f'; i += 2; continue;
+      case 'n': out += '\n'; i += 2; continue;
+      case 'r': out += '\r'; i += 2; continue;
+      case 't': out += '\t'; i += 2; continue;
+      case 'u': {
+        char32_t r = readU4(s, i + 2);
+        i += 6;
+        if (r >= 0xD800 && r < 0xE000) {
+          // A pair makes one rune; anything else is Go's U+FFFD.
+          if (r < 0xDC00 && i + 6 <= s.size() && s[i] == '\\' && s[i + 1] == 'u') {
+            char32_t low = readU4(s, i + 2);
+            if (low >= 0xDC00 && low < 0xE000) {
+              appendUtf8(out, 0x10000 + ((r - 0xD800) << 10) + (low - 0xDC00));
+              i += 6;
+              continue;
+            }
+          }
+          r = 0xFFFD;
+        }
+        appendUtf8(out, r);
+        continue;
+      }
+      default: out += e; i += 2; continue;  // \" \\ \/
+    }
+  }
+}
+
+}  // namespace
+
+SyntaxCheck checkSyntax(std::string_view text) {
+  Checker checker(text);
+  if (checker.run()) return SyntaxCheck{true, "", 0};
+  goscan::Scan go = goscan::checkValid(text);
+  if (!go.ok) return SyntaxCheck{false, go.error, go.end};
+  // Go reads the text; the only fault is invalid UTF-8 in a string, which the core refuses.
+  return SyntaxCheck{false, "invalid UTF-8 in string literal at byte " + std::to_string(checker.at()), checker.at()};
+}
+
+void Cursor::skipSpace() {
+  while (pos_ < text_.size() && isSpace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+}
+
+Kind Cursor::kind() {
+  skipSpace();
+  switch (text_[pos_]) {
+    case '{': return Kind::Object;
+    case '[': return Kind::Array;
+    case '"': return Kind::String;
+    case 't':
+    case 'f': return Kind::Bool;
+    case 'n': return Kind::Null;
+    default: return Kind::Number;
+  }
+}
+
+bool Cursor::boolean() {
+  skipSpace();
+  bool value = text_[pos_] == 't';
+  pos_ += value ? 4 : 5;
+  return value;
+}
+
+void Cursor::null() {
+  skipSpace();
+  pos_ += 4;
+}
+
+std::string_view Cursor::number() {
+  skipSpace();
+  size_t start = pos_;
+  while (pos_ < text_.size()) {
+    char c = text_[pos_];
+    if (!(isDigit(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) break;
+    ++pos_;
+  }
+  return text_.substr(start, pos_ - start);
+}
+
+std::string_view Cursor::string(std::string& scratch) {
+  skipSpace();
+  size_t start = ++pos_;
+  bool escaped = false;
+  for (;;) {
+    char c = text_[pos_];
+    if (c == '"') break;
+    if (c == '\\') {
+      escaped = true;
+      pos_ += 2;
+      continue;
+    }
+    ++pos_;
+  }
+  std::string_view body = text_.substr(start, pos_ - start);
+  ++pos_;  // the closing quote
+  if (!escaped) return body;
+  unescape(body, scratch);
+  return scratch;
+}
+
+void Cursor::skipValue() {
+  skipSpace();
+  size_t depth = 0;
+  do {
+    char c = text_[pos_];
+    if (c == '"') {
+      ++pos_;
+      while (text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
+      ++pos_;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      ++pos_;
+    } else if (c == '}' || c == ']') {
+      --depth;
+      ++pos_;
+    } else if (c == ',' || c == ':' || isSpace(static_cast<unsigned char>(c))) {
+      ++pos_;
+    } else {
+      // A number or a literal: up to the next delimiter.
+      while (pos_ < text_.size()) {
+        char d = text_[pos_];
+        if (d == ',' || d == '}' || d == ']' || d == ':' || isSpace(static_cast<unsigned char>(d))) break;
+        ++pos_;
+      }
+    }
+  } while (depth > 0);
+}
+
+std::string_view Cursor::rawValue() {
+  skipSpace();
+  size_t start = pos_;
+  skipValue();
+  return text_.substr(start, pos_ - start);
+}
+
+void Cursor::beginObject() {
+  skipSpace();
+  ++pos_;
+}
+
+bool Cursor::nextMember(std::string_view& key, std::string& scratch) {
+  skipSpace();
+  char c = text_[pos_];
+  if (c == '}') {
+    ++pos_;
+    return false;
+  }
+  if (c == ',') ++pos_;
+  key = string(scratch);
+  skipSpace();
+  ++pos_;  // ':'
+  return true;
+}
+
+void Cursor::beginArray() {
+  skipSpace();
+  ++pos_;
+}
+
+bool Cursor::nextElement() {
+  skipSpace();
+  char c = text_[pos_];
+  if (c == ']') {
+    ++pos_;
+    return false;
+  }
+  if (c == ',') ++pos_;
+  return true;
+}
+
+std::string compactValue(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  std::string scratch;
+  for (size_t i = 0; i < raw.size();) {
+    char c = raw[i];
+    if (isSpace(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
+    if (c != '"') {
+      out += c;
+      ++i;
+      continue;
+    }
+    size_t start = ++i;
+    while (raw[i] != '"') i += raw[i] == '\\' ? 2 : 1;
+    unescape(raw.substr(start, i - start), scratch);
+    ++i;
+    out += quote(scratch);
+  }
+  return out;
+}
+
+}  // namespace isimport::json

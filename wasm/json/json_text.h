@@ -1,0 +1,67 @@
+// JSON text read in place: a syntax check with Go's verdicts, then a cursor that walks text the
+// check passed, value by value, without building a tree. This is how request bodies reach the
+// typed model (text_decoder.h): one check, one walk, no intermediate nodes or strings.
+//
+// checkSyntax agrees with Go's scanner (go_json_scan.h) on which texts are valid, and when one is
+// not, asks that scanner for Go's words and the byte; it is only faster. One deliberate
+// difference, kept from the tree reader it replaces: invalid UTF-8 inside a string is refused
+// (Go would read each bad byte as U+FFFD; the library refuses such bytes before the core anyway).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "json/json_tree.h"  // Kind
+
+namespace isimport::json {
+
+struct SyntaxCheck {
+  bool ok = false;
+  std::string error;  // Go's text (or the UTF-8 refusal) when !ok
+  size_t offset = 0;  // the byte the error was found at
+};
+
+// Exactly one JSON value surrounded by optional whitespace, nested at most 10000 deep (Go's
+// limit), strings in valid UTF-8.
+SyntaxCheck checkSyntax(std::string_view text);
+
+// Walks text that checkSyntax accepted. Every method expects the value kind it reads to be next
+// (after whitespace); kind() says which one that is.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text) : text_(text) {}
+
+  Kind kind();
+  size_t offset() const { return pos_; }
+
+  void skipValue();  // one whole value (containers iteratively: any depth)
+  bool boolean();    // true or false
+  void null();
+  std::string_view number();  // the literal
+  // A string value, unescaped as Go does (escaped lone surrogates become U+FFFD). With no escape
+  // in it, the text itself, else `scratch` filled with the unescaped bytes.
+  std::string_view string(std::string& scratch);
+  // The raw bytes of the next value (for compact copies).
+  std::string_view rawValue();
+
+  // Objects: beginObject(), then nextMember(key) until it answers false (it consumes the closing
+  // brace); after a true, the member's value is next.
+  void beginObject();
+  bool nextMember(std::string_view& key, std::string& scratch);
+  // Arrays: beginArray(), then nextElement() until false.
+  void beginArray();
+  bool nextElement();
+
+ private:
+  void skipSpace();
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// The compact text of a raw JSON value (whitespace dropped, strings re-escaped as Go's encoder
+// writes them, members in document order): what a RawExtension-like field keeps.
+std::string compactValue(std::string_view raw);
+
+}  // namespace isimport::json
