@@ -76,11 +76,9 @@ std::string decodeJson(std::string_view text, std::string_view optionsJson) {
   return out.take();
 }
 
-std::string validateJson(std::string_view text, std::string_view optionsJson) {
-  CreateOptions options;
-  if (std::string optionsError = readOptions(optionsJson, options); !optionsError.empty()) {
-    return usageError(optionsError);
-  }
+namespace {
+
+std::string validateAnswer(std::string_view text, const CreateOptions& options, bool withObject, bool withType) {
   CreateOutcome outcome = validateCreate(text, options);
   json::Writer out;
   out.beginObject();
@@ -88,6 +86,15 @@ std::string validateJson(std::string_view text, std::string_view optionsJson) {
   out.boolean(outcome.valid);
   out.key("kind");
   out.string(outcome.kind);
+  if (withType) {
+    out.key("type");
+    out.beginObject();
+    out.key("apiVersion");
+    out.string(outcome.apiVersionInData);
+    out.key("kind");
+    out.string(outcome.kindInData);
+    out.endObject();
+  }
   out.key("causes");
   out.beginArray();
   if (outcome.status && outcome.status->details) {
@@ -103,12 +110,41 @@ std::string validateJson(std::string_view text, std::string_view optionsJson) {
     out.key("syntaxOffset");
     out.integer(static_cast<int64_t>(*outcome.syntaxOffset));
   }
-  if (outcome.object) {
+  if (withType && outcome.object) {
+    out.key("decoded");
+    out.boolean(true);
+  }
+  if (withObject && outcome.object) {
     out.key("object");
     out.raw(encodeObject(*outcome.object));
   }
   out.endObject();
   return out.take();
+}
+
+}  // namespace
+
+std::string validateJson(std::string_view text, std::string_view optionsJson) {
+  CreateOptions options;
+  if (std::string optionsError = readOptions(optionsJson, options); !optionsError.empty()) {
+    return usageError(optionsError);
+  }
+  return validateAnswer(text, options, true, false);
+}
+
+std::string validateText(std::string_view text, const ValidateRequest& request) {
+  static constexpr FieldValidation kModes[] = {FieldValidation::Strict, FieldValidation::Warn, FieldValidation::Ignore};
+  static constexpr const char* kKinds[] = {"ImageStreamImport", "ImageStream", "Image"};
+  if (request.fieldValidation < 0 || request.fieldValidation > 2) return usageError("fieldValidation must be 0 (Strict), 1 (Warn) or 2 (Ignore)");
+  if (request.kind < 0 || request.kind > 2) return usageError("kind must be 0 (ImageStreamImport), 1 (ImageStream) or 2 (Image)");
+  CreateOptions options;
+  options.decode.fieldValidation = kModes[request.fieldValidation];
+  options.decode.defaultKind = kKinds[request.kind];
+  if (request.namespaceGiven) {
+    options.namespaceGiven = true;
+    options.requestNamespace = request.nameSpace;
+  }
+  return validateAnswer(text, options, request.withObject, true);
 }
 
 std::string parseReferenceJson(std::string_view text) {

@@ -21,6 +21,19 @@ std::string decodeJson(std::string_view text, std::string_view optionsJson);
 //  "object"?: the decoded, defaulted object}.
 std::string validateJson(std::string_view text, std::string_view optionsJson);
 
+// The same with the options as values, for the hot path: one call per document, no options text
+// to read, and the decoded object written only when asked for. The answer also carries
+// "type": {"apiVersion", "kind"} as the body wrote them (for callers that skip other kinds) and
+// "decoded": true when there is an object to ask for.
+struct ValidateRequest {
+  int fieldValidation = 0;  // 0 Strict, 1 Warn, 2 Ignore
+  int kind = 0;             // the endpoint's kind: 0 ImageStreamImport, 1 ImageStream, 2 Image
+  std::string nameSpace;    // the request's namespace
+  bool namespaceGiven = false;
+  bool withObject = false;
+};
+std::string validateText(std::string_view text, const ValidateRequest& request);
+
 // Parses an image reference as OpenShift does (library-go reference.Parse) and answers
 // {"valid": true, "registry", "namespace", "name", "tag", "id", "exact", "repository",
 //  "registryUrl", "normalized"?} or {"valid": false, "error": text} (upstream's text).

@@ -15,6 +15,14 @@ std::string validate(const std::string& text, const std::string& optionsJson) {
   return isimport::validateJson(text, optionsJson);
 }
 
+// validate()'s hot path: the text is already in the module's memory (the caller wrote it there
+// with TextEncoder.encodeInto), the options are numbers.
+std::string validateBytes(uintptr_t text, size_t length, int fieldValidation, int kind, const std::string& nameSpace,
+                          bool namespaceGiven, bool withObject) {
+  isimport::ValidateRequest request{fieldValidation, kind, nameSpace, namespaceGiven, withObject};
+  return isimport::validateText(std::string_view(reinterpret_cast<const char*>(text), length), request);
+}
+
 // Embind passes strings (and Uint8Array bodies) as std::string; the session wants views.
 std::string feedSession(isimport::ImportSession& session, const std::string& metaJson, const std::string& body) {
   return session.feed(metaJson, body);
@@ -35,6 +43,7 @@ std::string version() { return std::string(isimport::libraryVersion()); }
 EMSCRIPTEN_BINDINGS(isimport_core) {
   emscripten::function("decode", &decode);
   emscripten::function("validate", &validate);
+  emscripten::function("validateBytes", &validateBytes);
   emscripten::function("parseReference", &parseReference);
   emscripten::function("prioritizeTags", &prioritizeTags);
   emscripten::function("legacyChoice", &legacyChoice);

@@ -17,7 +17,7 @@ import createIsimportCore from './wasm/isimport_core.mjs';
 import { LineIndex, MAX_BODY_BYTES, jsonTree, looksLikeJson, splitDocuments } from './documents.js';
 import { offsetOfPath, offsetOfTypeError } from './locate.js';
 import { apiVersionHint, suggestField } from './hints.js';
-import { classify, objectsOf, typeOf, typeOfJson } from './objects.js';
+import { classify, objectsOf, typeOf } from './objects.js';
 import { runImport } from './import-driver.js';
 import { prepareYamlReader } from './yaml-reader.js';
 
@@ -111,6 +111,7 @@ class Isimport {
   #core;
   #schemas;
   #broken = null; // the trap that made this instance unusable, if any
+  #textIn = new CoreBuffer();
 
   constructor(core, schemas) {
     this.#core = core;
@@ -144,8 +145,10 @@ class Isimport {
     const opts = validateOptions(options);
     const all = this.#validateInput(input, opts);
     if (all.length === 1) {
-      const { source, item, ...one } = all[0];
-      void source, item;
+      // Not a rest spread: that would read the lazy `object` (and so decode it again).
+      const one = all[0];
+      delete one.source;
+      delete one.item;
       return one;
     }
     const message = all.length === 0
@@ -167,20 +170,13 @@ class Isimport {
   }
 
   #validateInput(input, opts) {
-    const coreOptions = { fieldValidation: opts.fieldValidation };
-    if (opts.kind !== undefined) coreOptions.kind = opts.kind;
-    if (opts.namespace !== undefined) coreOptions.namespace = opts.namespace;
-    const optionsJson = JSON.stringify(coreOptions);
+    const request = coreRequest(opts);
 
     // An object: serialized as a client library would send it; no positions.
     if (!isTextLike(input)) {
       const wire = toWireInput(input);
       if (wire.error !== undefined) return [{ source: 0, item: '', ...clientFailure(opts.kind, 400, 'BadRequest', wire.error) }];
-      const type = typeOfJson(wire.text);
-      const decided = classify(type, opts);
-      if (decided.action === 'skip') return [{ source: 0, item: '', ...skipped(type, decided.reason) }];
-      if (decided.action === 'refuse') return [{ source: 0, item: '', ...clientFailure(type.kind, 400, 'BadRequest', decided.reason, [{ severity: 'error', message: decided.reason, field: 'kind', ...(decided.hint ? { hint: decided.hint } : {}) }]) }];
-      return [{ source: 0, item: '', ...this.#validateJson(wire.text, optionsJson, opts, null) }];
+      return [Object.assign(this.#validateObject({ item: '', json: wire.text, tree: null, raw: false }, request, opts, {}), { source: 0, item: '' })];
     }
 
     const decoded = decodeText(input);
@@ -219,37 +215,69 @@ class Isimport {
         return;
       }
       for (const object of objectsOf(doc, text)) {
-        results.push({ source: index, item: object.item, ...this.#validateObject(object, optionsJson, opts, { lines, text }) });
+        // Assigned, not spread: a spread would read the lazy `object`.
+        results.push(Object.assign(this.#validateObject(object, request, opts, { lines, text }), { source: index, item: object.item }));
       }
     });
     return results;
   }
 
-  // One object of a document: skipped or refused here by its kind, else validated by the core.
-  #validateObject(object, optionsJson, opts, { lines, text }) {
+  // One object of a document: skipped or refused by its kind, else validated by the core. A
+  // YAML document's kind is known from its tree; a JSON one's from the core's answer (reading the
+  // text in JS only for that would cost as much as validating it).
+  #validateObject(object, request, opts, { lines, text }) {
     if (object.listError) return clientFailure(opts.kind, 400, 'BadRequest', object.listError);
-    const type = object.tree ? typeOf(object.tree) : typeOfJson(object.json);
+    let answer = null;
+    let type;
+    if (object.tree) {
+      type = typeOf(object.tree);
+    } else {
+      answer = this.#validateText(object.json, request);
+      if (answer.failure) return answer.failure;
+      type = answer.type ?? { apiVersion: '', kind: '' };
+    }
     const decided = classify(type, opts);
     if (decided.action === 'skip') return skipped(type, decided.reason);
     if (decided.action === 'refuse') {
-      const tree = object.tree ?? (text.length <= MAX_BODY_BYTES ? jsonTree(object.json) : null);
+      const tree = object.tree ?? (lines && object.raw && text.length <= MAX_BODY_BYTES ? jsonTree(object.json) : null);
       const offset = tree ? offsetOfPath(tree, 'kind') : -1;
       const at = offset >= 0 ? lines.position(offset) : {};
       return clientFailure(type.kind, 400, 'BadRequest', decided.reason,
         [{ severity: 'error', message: decided.reason, field: 'kind', ...at, ...(decided.hint ? { hint: decided.hint } : {}) }]);
     }
-    return this.#validateJson(object.json, optionsJson, opts, { lines, tree: object.tree, text: object.raw ? text : null });
+    answer ??= this.#validateText(object.json, request);
+    if (answer.failure) return answer.failure;
+    const where = lines ? { lines, tree: object.tree, text: object.raw ? text : null } : null;
+    const result = locate(answer, where, this.#schemas);
+    if (answer.decoded) {
+      // The decoded object is spelled out only when read: most callers want the verdict alone.
+      let object_;
+      const json = object.json;
+      Object.defineProperty(result, 'object', {
+        enumerable: true,
+        configurable: true,
+        get: () => (object_ ??= this.#validateText(json, { ...request, withObject: true }).object),
+      });
+    }
+    return result;
   }
 
-  // One crossing into the core, then positions and hints on the JS side.
-  #validateJson(json, optionsJson, opts, where) {
-    const answer = this.#call(opts.kind, 'validate', json, optionsJson);
-    if (answer.usageError !== undefined) throw new TypeError(`isimport: ${answer.usageError}`);
-    if (answer.ok === false && answer.valid === undefined) {
-      // #call's own failure (a trap): in validate()'s shape.
-      return clientFailure(answer.kind, answer.status.code, answer.status.reason, answer.status.message);
+  // One crossing into the core: the text written into the core's memory, the options as numbers.
+  // A trap is answered as #call answers it, in validate()'s shape ({failure}).
+  #validateText(text, request) {
+    if (this.#broken) return { failure: clientFailure(undefined, 500, 'InternalError', `isimport core is unusable after an earlier failure (${this.#broken}); call load() again`) };
+    const core = this.#core;
+    let out;
+    try {
+      const length = this.#textIn.write(core, text);
+      out = core.validateBytes(this.#textIn.ptr, length, request.fieldValidation, request.kind, request.namespace, request.namespaceGiven, Boolean(request.withObject));
+    } catch (err) {
+      this.#broken = String(err?.message ?? err);
+      return { failure: clientFailure(undefined, 500, 'InternalError', `isimport core failed in validateBytes(): ${this.#broken}`) };
     }
-    return locate(answer, where, this.#schemas);
+    const answer = JSON.parse(out);
+    if (answer.usageError !== undefined) throw new TypeError(`isimport: ${answer.usageError}`);
+    return answer;
   }
 
   /**
@@ -413,6 +441,42 @@ class Isimport {
 }
 
 const FIELD_VALIDATION = ['Strict', 'Warn', 'Ignore'];
+const CORE_KINDS = ['ImageStreamImport', 'ImageStream', 'Image'];
+
+// validate()'s options as the core's validateBytes() takes them.
+function coreRequest(opts) {
+  const kind = opts.kind === undefined ? 0 : CORE_KINDS.indexOf(opts.kind);
+  if (kind < 0) throw new TypeError(`isimport: kind must be one of ${CORE_KINDS.join(', ')}`);
+  return {
+    fieldValidation: FIELD_VALIDATION.indexOf(opts.fieldValidation),
+    kind,
+    namespace: opts.namespace ?? '',
+    namespaceGiven: opts.namespace !== undefined,
+  };
+}
+
+// A region of the core's memory that texts are written into with TextEncoder.encodeInto, kept
+// from call to call and grown when a text needs more (never shrunk: the core's heap keeps it).
+class CoreBuffer {
+  ptr = 0;
+  size = 0;
+  #encoder = new TextEncoder();
+
+  // Writes `text` as UTF-8; answers its length in bytes.
+  write(core, text) {
+    const needed = text.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 unit
+    if (needed > this.size) {
+      if (this.ptr) core._free(this.ptr);
+      this.size = Math.max(needed, 64 * 1024);
+      this.ptr = core._malloc(this.size);
+      if (!this.ptr) {
+        this.size = 0;
+        throw new Error(`cannot allocate ${needed} bytes in the core`);
+      }
+    }
+    return this.#encoder.encodeInto(text, core.HEAPU8.subarray(this.ptr, this.ptr + this.size)).written;
+  }
+}
 
 function validateOptions(options) {
   if (options === undefined || options === null) options = {};

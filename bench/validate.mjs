@@ -1,0 +1,85 @@
+// Validation speed, side by side in one run: isi.validate(text) against what a page would use
+// instead, ajv compiled from the project's own schema run on JSON.parse(text); and the native core
+// (build/native/bench_validate) on the same documents. Both validators must refuse the invalid
+// controls, or the run fails.
+//
+//   node bench/validate.mjs [--seconds S]      (npm run bench runs it; needs npm run build)
+import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+
+import { load } from '../web/lib/isimport.js';
+import { corpus, invalidControls } from './corpus.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 1;
+
+// Documents per second of `fn` over `docs`, run for about `seconds`.
+function rate(docs, fn) {
+  let done = 0;
+  const start = performance.now();
+  for (;;) {
+    for (const d of docs) fn(d);
+    done += docs.length;
+    const elapsed = (performance.now() - start) / 1000;
+    if (elapsed >= seconds) return done / elapsed;
+  }
+}
+
+export async function benchValidate() {
+  const docs = corpus();
+  const isi = await load();
+  const ajv = new Ajv({ allErrors: false, strict: false }).compile(
+    JSON.parse(readFileSync(`${root}schemas/imagestreamimport-image-v1.json`, 'utf8')));
+
+  // The same verdicts where they must agree: every corpus document is valid for both, every
+  // control invalid for both.
+  for (const d of docs) {
+    if (!isi.validate(d).valid) throw new Error(`isimport refuses a corpus document: ${isi.validate(d).status?.message}`);
+    if (!ajv(JSON.parse(d))) throw new Error(`ajv refuses a corpus document: ${JSON.stringify(ajv.errors)}`);
+  }
+  for (const [text, what] of invalidControls()) {
+    if (isi.validate(text).valid) throw new Error(`isimport accepts ${what}`);
+    if (ajv(JSON.parse(text))) throw new Error(`ajv accepts ${what}`);
+  }
+
+  // Alternating rounds, medians: the machine's speed drifts.
+  const rounds = { isimport: [], ajv: [] };
+  for (let i = 0; i < 3; i++) {
+    rounds.isimport.push(rate(docs, (d) => isi.validate(d)));
+    rounds.ajv.push(rate(docs, (d) => ajv(JSON.parse(d))));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[1];
+
+  let native = null;
+  const binary = `${root}build/native/bench_validate`;
+  if (existsSync(binary)) {
+    mkdirSync(`${root}build/bench`, { recursive: true });
+    const file = `${root}build/bench/corpus.jsonl`;
+    writeFileSync(file, `${docs.map((d) => JSON.stringify(JSON.parse(d))).join('\n')}\n`);
+    const r = spawnSync(binary, [file, String(seconds * 2)], { encoding: 'utf8' });
+    if (r.status === 0) native = JSON.parse(r.stdout).docsPerSecond;
+  }
+  const bytes = docs.reduce((a, d) => a + d.length, 0);
+  return {
+    documents: docs.length,
+    meanBytes: Math.round(bytes / docs.length),
+    isimport: median(rounds.isimport),
+    ajv: median(rounds.ajv),
+    native,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const r = await benchValidate();
+  const k = (n) => `${(n / 1000).toFixed(1)} k/s`;
+  console.log(`validation, ${r.documents} documents of ${r.meanBytes} B on average (JSON), one Node process:`);
+  console.log(`  isi.validate(text)               ${k(r.isimport)}`);
+  console.log(`  ajv(JSON.parse(text))            ${k(r.ajv)}`);
+  console.log(`  isimport / ajv                   ${(r.isimport / r.ajv).toFixed(2)}×   (bar ≥ 1.0×, aim 1.5×)`);
+  if (r.native) {
+    console.log(`  native core (validateJson)       ${k(r.native)}`);
+    console.log(`  wasm is slower than native by    ${(r.native / r.isimport).toFixed(2)}×   (bar ≤ 1.5×)`);
+  }
+}
