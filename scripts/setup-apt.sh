@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ccache pkg-config
   emscripten
-  nlohmann-json3-dev libsodium-dev googletest libgtest-dev
+  libsodium-dev googletest libgtest-dev
   autoconf automake libtool dpkg-dev
   docker-registry skopeo umoci apache2-utils openssl
   chromium

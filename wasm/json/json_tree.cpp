@@ -1,163 +1,135 @@
 #include "json/json_tree.h"
 
-#include <nlohmann/json.hpp>
+#include <optional>
 
+#include "go/go_text.h"
+#include "json/json_text.h"
 #include "json/json_writer.h"
 
 namespace isimport::json {
 namespace {
 
-// Builds the flat tree from nlohmann's SAX events. Containers collect their child ids on a stack
-// and copy them into Tree::children when they close, so every container's children are contiguous.
-class TreeBuilder final : public nlohmann::json_sax<nlohmann::json> {
+// int64 when the literal is an integer (no fraction, no exponent) that fits; else nullopt.
+std::optional<int64_t> integerOf(std::string_view literal) {
+  if (literal.find_first_of(".eE") != std::string_view::npos) return std::nullopt;
+  bool negative = literal[0] == '-';
+  uint64_t magnitude = 0;
+  for (size_t i = negative ? 1 : 0; i < literal.size(); ++i) {
+    uint64_t digit = static_cast<uint64_t>(literal[i] - '0');
+    if (magnitude > (UINT64_MAX - digit) / 10) return std::nullopt;
+    magnitude = magnitude * 10 + digit;
+  }
+  uint64_t limit = negative ? uint64_t{1} << 63 : static_cast<uint64_t>(INT64_MAX);
+  if (magnitude > limit) return std::nullopt;
+  return negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
+}
+
+// Go hands a string's invalid UTF-8 bytes on as U+FFFD each.
+void replaceInvalidUtf8(std::string& text) {
+  bool clean = true;
+  for (size_t i = 0; i < text.size() && clean;) {
+    DecodedRune r = goDecodeRune(text, i);
+    clean = r.valid || static_cast<unsigned char>(text[i]) < 0x80;
+    i += r.width;
+  }
+  if (clean) return;
+  std::string out;
+  for (size_t i = 0; i < text.size();) i += appendGoRune(out, text, i);
+  text = std::move(out);
+}
+
+// Walks valid text once, appending nodes in document order. Containers collect their child ids
+// (and keys) on shared pending stacks and move them into Tree::children when they close, so every
+// container's children are contiguous; no recursion, so any depth the checks let through is safe.
+class TreeBuilder {
  public:
-  TreeBuilder(Tree& tree, size_t maxDepth) : tree_(tree), maxDepth_(maxDepth) {}
+  TreeBuilder(std::string_view text, bool goStrings) : in_(text), goStrings_(goStrings) {}
 
-  bool null() override { return add(Node{}); }
-  bool boolean(bool value) override {
-    Node n;
-    n.kind = Kind::Bool;
-    n.boolean = value;
-    return add(std::move(n));
+  Tree build() {
+    std::string scratch;
+    open_.push_back({0, 0});  // a pseudo-container holding the root
+    value(scratch);
+    while (open_.size() > 1) {
+      Open& top = open_.back();
+      Kind kind = tree_.nodes[top.id].kind;
+      bool more;
+      if (kind == Kind::Object) {
+        std::string_view key;
+        more = in_.nextMember(key, scratch);
+        if (more) {
+          pendingKeys_.emplace_back(key);
+          if (goStrings_) replaceInvalidUtf8(pendingKeys_.back());
+        }
+      } else {
+        more = in_.nextElement();
+        if (more) pendingKeys_.emplace_back();
+      }
+      if (more) value(scratch); else close();
+    }
+    return std::move(tree_);
   }
-  bool number_integer(number_integer_t value) override {
-    Node n;
-    n.kind = Kind::Number;
-    n.integral = true;
-    n.integer = value;
-    n.text = std::to_string(value);
-    return add(std::move(n));
-  }
-  bool number_unsigned(number_unsigned_t value) override {
-    Node n;
-    n.kind = Kind::Number;
-    n.integral = value <= static_cast<uint64_t>(INT64_MAX);
-    n.integer = n.integral ? static_cast<int64_t>(value) : 0;
-    n.text = std::to_string(value);
-    return add(std::move(n));
-  }
-  bool number_float(number_float_t, const string_t& literal) override {
-    Node n;
-    n.kind = Kind::Number;
-    n.text = literal;
-    return add(std::move(n));
-  }
-  bool string(string_t& value) override {
-    Node n;
-    n.kind = Kind::String;
-    n.text = std::move(value);
-    return add(std::move(n));
-  }
-  bool binary(binary_t&) override { return false; }
-  bool start_object(std::size_t) override { return open(Kind::Object); }
-  bool key(string_t& name) override {
-    pendingKey_ = std::move(name);
-    return true;
-  }
-  bool end_object() override { return close(); }
-  bool start_array(std::size_t) override { return open(Kind::Array); }
-  bool end_array() override { return close(); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    error_ = ex.what();
-    return false;
-  }
-
-  const std::string& error() const { return error_; }
 
  private:
   struct Open {
     NodeId id;
-    std::vector<NodeId> children;
-    std::vector<std::string> keys;
+    size_t firstPending;
   };
 
-  bool add(Node node) {
+  void value(std::string& scratch) {
     NodeId id = static_cast<NodeId>(tree_.nodes.size());
-    tree_.nodes.push_back(std::move(node));
-    attach(id);
-    return true;
-  }
-
-  void attach(NodeId id) {
-    if (stack_.empty()) return;
-    Open& parent = stack_.back();
-    parent.children.push_back(id);
-    if (tree_.nodes[parent.id].kind == Kind::Object) parent.keys.push_back(std::move(pendingKey_));
-  }
-
-  bool open(Kind kind) {
-    if (stack_.size() >= maxDepth_) {
-      error_ = "exceeded max depth";
-      return false;
+    Node& n = tree_.nodes.emplace_back();
+    n.kind = in_.kind();
+    if (open_.size() > 1) pendingChildren_.push_back(id);
+    switch (n.kind) {
+      case Kind::Null: in_.null(); break;
+      case Kind::Bool: n.boolean = in_.boolean(); break;
+      case Kind::Number: {
+        std::string_view literal = in_.number();
+        n.text = literal;
+        if (auto integer = integerOf(literal)) {
+          n.integral = true;
+          n.integer = *integer;
+        }
+        break;
+      }
+      case Kind::String:
+        n.text = in_.string(scratch);
+        if (goStrings_) replaceInvalidUtf8(n.text);
+        break;
+      case Kind::Object: in_.beginObject(); open_.push_back({id, pendingChildren_.size()}); break;
+      case Kind::Array: in_.beginArray(); open_.push_back({id, pendingChildren_.size()}); break;
     }
-    Node n;
-    n.kind = kind;
-    NodeId id = static_cast<NodeId>(tree_.nodes.size());
-    tree_.nodes.push_back(std::move(n));
-    attach(id);
-    stack_.push_back(Open{id, {}, {}});
-    return true;
   }
 
-  bool close() {
-    Open done = std::move(stack_.back());
-    stack_.pop_back();
+  void close() {
+    Open done = open_.back();
+    open_.pop_back();
     Node& n = tree_.nodes[done.id];
     n.first = static_cast<uint32_t>(tree_.children.size());
-    n.count = static_cast<uint32_t>(done.children.size());
-    tree_.children.insert(tree_.children.end(), done.children.begin(), done.children.end());
-    if (n.kind == Kind::Object) {
-      for (auto& k : done.keys) tree_.keys.push_back(std::move(k));
-    } else {
-      tree_.keys.resize(tree_.children.size());
-    }
-    return true;
+    n.count = static_cast<uint32_t>(pendingChildren_.size() - done.firstPending);
+    tree_.children.insert(tree_.children.end(), pendingChildren_.begin() + done.firstPending, pendingChildren_.end());
+    for (size_t i = done.firstPending; i < pendingKeys_.size(); ++i) tree_.keys.push_back(std::move(pendingKeys_[i]));
+    pendingChildren_.resize(done.firstPending);
+    pendingKeys_.resize(done.firstPending);
   }
 
-  Tree& tree_;
-  size_t maxDepth_;
-  std::vector<Open> stack_;
-  std::string pendingKey_;
-  std::string error_;
+  Cursor in_;
+  bool goStrings_;
+  Tree tree_;
+  std::vector<Open> open_;
+  std::vector<NodeId> pendingChildren_;
+  std::vector<std::string> pendingKeys_;
 };
-
-// nlohmann prefixes its messages with "[json.exception.parse_error.101] parse error at line 1,
-// column 5: "; keep the position and the explanation, drop the library's exception id.
-std::string readableSyntaxError(const std::string& raw) {
-  std::string text = raw;
-  if (auto close = text.find("] "); text.rfind("[json.exception", 0) == 0 && close != std::string::npos) {
-    text = text.substr(close + 2);
-  }
-  return text;
-}
 
 }  // namespace
 
-ParseResult parse(std::string_view text, const ParseLimits& limits) {
-  ParseResult result;
-  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
-      static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
-    // Go's decoder does not skip a byte order mark; neither do we (nlohmann would).
-    result.error = "invalid character 'ï' looking for beginning of value";
-    return result;
-  }
-  // A raw NUL byte is never valid JSON (a control character inside strings, garbage outside), and
-  // nlohmann would read it as the end of input.
-  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    result.error = "invalid character '\\x00' at byte " + std::to_string(nul);
-    return result;
-  }
-  TreeBuilder builder(result.tree, limits.maxDepth);
-  bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
-                                      nlohmann::json::input_format_t::json, true);
-  if (!ok || result.tree.nodes.empty()) {
-    result.error = builder.error().empty() ? "unexpected end of JSON input" : readableSyntaxError(builder.error());
-    result.tree = Tree{};
-    return result;
-  }
-  result.ok = true;
-  return result;
+ParseResult parse(std::string_view text) {
+  SyntaxCheck check = checkSyntax(text);
+  if (!check.ok) return ParseResult{false, Tree{}, std::move(check.error)};
+  return ParseResult{true, TreeBuilder(text, false).build(), ""};
 }
+
+Tree treeOfValidText(std::string_view text) { return TreeBuilder(text, true).build(); }
 
 std::string compactText(const Tree& tree, NodeId root) {
   // Iterative, so a deep raw value cannot exhaust the stack.

@@ -1,6 +1,7 @@
-// A parsed JSON document as a flat, immutable tree: the one intermediate form between request text
-// and the typed model. Objects keep every member in document order, duplicates included, so the
-// decoder can report duplicate and unknown fields in the order the API server would.
+// A parsed JSON document as a flat, immutable tree, for documents read out of order or more than
+// once: registry answers (manifests, configs, tokens, errors), JWS headers, options. Request bodies
+// skip it and go from text straight to the model (json_text.h, text_decoder.h). Objects keep every
+// member in document order, duplicates included, as Go's decoders see them.
 #pragma once
 
 #include <cstdint>
@@ -34,19 +35,20 @@ struct Tree {
   const std::string& key(const Node& object, uint32_t i) const { return keys[object.first + i]; }
 };
 
-struct ParseLimits {
-  size_t maxDepth = 10000;  // the Go JSON decoder's own nesting limit
-};
-
 struct ParseResult {
   bool ok = false;
   Tree tree;
   std::string error;  // syntax error text when !ok
 };
 
-// Parses exactly one JSON value (surrounding whitespace allowed, nothing else). Never throws;
-// nesting is tracked while parsing, without recursion.
-ParseResult parse(std::string_view text, const ParseLimits& limits = {});
+// Parses exactly one JSON value (surrounding whitespace allowed, nothing else) that checkSyntax
+// (json_text.h) accepts: Go's verdicts and error texts, at most 10000 deep, strings in valid UTF-8.
+// Numbers keep their literal (integral ones also their value); nesting never recurses.
+ParseResult parse(std::string_view text);
+
+// The tree of text Go's scanner already accepted (goscan::checkValid), read as encoding/json reads
+// it: an invalid UTF-8 byte inside a string becomes U+FFFD, as does an escaped lone surrogate.
+Tree treeOfValidText(std::string_view text);
 
 // Compact JSON text of a subtree, members in document order (for raw fields such as fieldsV1).
 std::string compactText(const Tree& tree, NodeId id);

@@ -50,7 +50,7 @@ class SchemaBuilder {
   // The object schema of T; `extra` adds constraints on top-level type fields (kind, apiVersion).
   template <Described T>
   std::string objectSchema(const std::map<std::string, std::string>& extra) {
-    PropertyCollector collector{*this, extra};
+    PropertyCollector collector{*this, extra, {}, {}};
     T sample;
     fields(collector, sample);
     std::string out = R"({"type":"object","properties":{)" + collector.properties + "}";
