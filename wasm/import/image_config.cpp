@@ -137,14 +137,14 @@ std::string firstTimeError(const json::Tree& tree, json::NodeId id, TimeKind kin
   for (uint32_t i = 0; i < root.count; ++i) {
     const std::string& key = tree.key(root, i);
     const json::Node& value = tree.at(tree.child(root, i));
-    if (asciiEqualFold(key, "created")) {
+    if (goFoldEqual(key, "created")) {
       if (std::string e = timeValueError(value, kind, std::string(goStruct) + ".created"); !e.empty()) return e;
-    } else if (withHistory && asciiEqualFold(key, "history") && value.kind == json::Kind::Array) {
+    } else if (withHistory && goFoldEqual(key, "history") && value.kind == json::Kind::Array) {
       for (uint32_t j = 0; j < value.count; ++j) {
         const json::Node& entry = tree.at(tree.child(value, j));
         if (entry.kind != json::Kind::Object) continue;
         for (uint32_t k = 0; k < entry.count; ++k) {
-          if (!asciiEqualFold(tree.key(entry, k), "created")) continue;
+          if (!goFoldEqual(tree.key(entry, k), "created")) continue;
           const json::Node& created = tree.at(tree.child(entry, k));
           if (std::string e = timeValueError(created, kind, "DockerConfigHistory.history.created"); !e.empty()) return e;
         }

@@ -40,7 +40,7 @@ std::optional<std::string> decodeTagPage(std::string_view body, std::vector<std:
   std::vector<std::string> tags;
   bool seen = false;
   for (uint32_t i = 0; i < root.count; ++i) {
-    if (!asciiEqualFold(t.key(root, i), "tags")) continue;
+    if (!goFoldEqual(t.key(root, i), "tags")) continue;
     const json::Node& value = t.at(t.child(root, i));
     if (value.kind == json::Kind::Null) {
       tags.clear();

@@ -50,36 +50,34 @@ struct TypeHeader {
   std::string apiVersion, kind, error;
 };
 
-// The root's apiVersion and kind (the last of each, as encoding/json keeps), from checked text.
-TypeHeader readTypeHeader(std::string_view text) {
+constexpr std::string_view kTypeFields[] = {"apiVersion", "kind"};
+
+// The root's apiVersion and kind as the apiserver's "find kind" pass reads them (encoding/json into
+// a struct of two strings: keys matched as Go matches struct fields, the last one kept), from the
+// members the syntax check noted.
+TypeHeader readTypeHeader(std::string_view text, const json::SyntaxCheck& check) {
   TypeHeader header;
-  json::Cursor in(text);
-  json::Kind root = in.kind();
-  if (root == json::Kind::Null) return header;
-  if (root != json::Kind::Object) {
-    header.error = json::unmarshalTypeErrorText(json::goValueName(root),
+  if (check.root == json::Kind::Null) return header;
+  if (check.root != json::Kind::Object) {
+    header.error = json::unmarshalTypeErrorText(json::goValueName(check.root),
                                                 "struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; "
                                                 "Kind string \"json:\\\"kind,omitempty\\\"\" }");
     return header;
   }
-  std::string keyScratch, scratch;
-  std::string_view key;
-  in.beginObject();
-  while (in.nextMember(key, keyScratch)) {
-    std::string* target = key == "apiVersion" ? &header.apiVersion : key == "kind" ? &header.kind : nullptr;
-    if (!target) {
-      in.skipValue();
-      continue;
-    }
-    json::Kind value = in.kind();
-    if (value == json::Kind::String) {
-      *target = in.string(scratch);
-    } else {
-      if (value != json::Kind::Null && header.error.empty()) {
-        header.error = json::unmarshalTypeErrorText(json::goValueName(value), "string", "." + std::string(key));
-      }
-      in.skipValue();
-    }
+  if (check.firstNonString >= 0) {
+    const json::RootMember& bad = check.noted[check.firstNonString];
+    // Go names the field by its own name, whatever case the key was written in.
+    header.error = json::unmarshalTypeErrorText(json::goValueName(bad.kind), "string",
+                                                "." + std::string(kTypeFields[check.firstNonString]));
+    return header;
+  }
+  std::string scratch;
+  std::string* targets[] = {&header.apiVersion, &header.kind};
+  for (int i = 0; i < 2; ++i) {
+    const json::RootMember& member = check.noted[i];
+    if (member.kind != json::Kind::String) continue;
+    json::Cursor at(text, member.offset);
+    *targets[i] = at.string(scratch);
   }
   return header;
 }
@@ -128,13 +126,13 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
     return result;
   }
   // The server's words are encoding/json's: what Go's scanner says, and where.
-  json::SyntaxCheck syntax = json::checkSyntax(text);
+  json::SyntaxCheck syntax = json::checkSyntax(text, kTypeFields[0], kTypeFields[1]);
   if (!syntax.ok) {
     result.syntaxOffset = syntax.offset;
     result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + syntax.error, text);
     return result;
   }
-  TypeHeader header = readTypeHeader(text);
+  TypeHeader header = readTypeHeader(text, syntax);
   result.apiVersionInData = header.apiVersion;
   result.kindInData = header.kind;
   if (!header.error.empty()) {

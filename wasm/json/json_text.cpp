@@ -1,14 +1,35 @@
 #include "json/json_text.h"
 
+#include <cstring>
 #include <vector>
 
 #include "json/go_json_scan.h"
+#include "json/go_types.h"
 #include "json/json_writer.h"
 
 namespace isimport::json {
 namespace {
 
 constexpr size_t kMaxDepth = 10000;  // Go's scanner: maxNestingDepth
+
+// Eight bytes at a time through the plain runs of strings (the bulk of any document). Each test
+// sets the high bit of every byte that is (or, after a byte that is, may be) of that class, which
+// is enough to say the word needs a look byte by byte.
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+inline uint64_t wordAt(const unsigned char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline uint64_t bytesEqual(uint64_t v, unsigned char c) {
+  uint64_t x = v ^ (kOnes * c);
+  return (x - kOnes) & ~x & kHighs;
+}
+// A quote or a backslash in the word.
+inline bool quoteOrEscape(uint64_t v) { return (bytesEqual(v, '"') | bytesEqual(v, '\\')) != 0; }
+// A quote, a backslash, a control character or a non-ASCII byte in the word.
+inline bool notPlainAscii(uint64_t v) { return (((v - kOnes * 0x20) & ~v & kHighs) | (v & kHighs)) != 0 || quoteOrEscape(v); }
 
 inline bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 inline bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -37,8 +58,9 @@ size_t utf8Length(const unsigned char* p, const unsigned char* end) {
 // Validity only: when it says no, Go's scanner says what and where (checkSyntax).
 class Checker {
  public:
-  explicit Checker(std::string_view text)
-      : p_(reinterpret_cast<const unsigned char*>(text.data())), begin_(p_), end_(p_ + text.size()) {}
+  Checker(std::string_view text, SyntaxCheck& notes, std::string_view note0, std::string_view note1)
+      : p_(reinterpret_cast<const unsigned char*>(text.data())), begin_(p_), end_(p_ + text.size()), notes_(notes),
+        names_{note0, note1} {}
 
   // true, or false with badUtf8_ set when the only fault is invalid UTF-8 in a string at at_.
   bool run() {
@@ -47,6 +69,8 @@ class Checker {
   value:
     space();
     if (p_ == end_) return false;
+    if (stack.empty()) notes_.root = kindAt(*p_);
+    if (noting_ >= 0) note();
     switch (*p_) {
       case '{':
         stack.push_back('{');
@@ -91,7 +115,12 @@ class Checker {
     }
   key:
     space();
-    if (p_ == end_ || *p_ != '"' || !string()) return false;
+    if (p_ == end_ || *p_ != '"') return false;
+    {
+      const unsigned char* keyStart = p_;
+      if (!string()) return false;
+      if (stack.size() == 1 && !names_[0].empty()) noting_ = noteFor(keyStart);
+    }
     space();
     if (p_ == end_ || *p_ != ':') return false;
     ++p_;
@@ -114,11 +143,51 @@ class Checker {
   }
 
   bool badUtf8() const { return badUtf8_; }
+
+  static Kind kindAt(unsigned char c) {
+    switch (c) {
+      case '{': return Kind::Object;
+      case '[': return Kind::Array;
+      case '"': return Kind::String;
+      case 't':
+      case 'f': return Kind::Bool;
+      case 'n': return Kind::Null;
+      default: return Kind::Number;
+    }
+  }
   size_t at() const { return static_cast<size_t>(at_ - begin_); }
 
  private:
   void space() {
     while (p_ < end_ && isSpace(*p_)) ++p_;
+  }
+
+  // Which noted name the root member key starting at `quote` (checked) matches, or -1.
+  int noteFor(const unsigned char* quote) {
+    std::string_view raw(reinterpret_cast<const char*>(quote), static_cast<size_t>(p_ - quote));
+    std::string_view key = raw.substr(1, raw.size() - 2);
+    std::string unescaped;
+    if (key.find('\\') != std::string_view::npos) {
+      Cursor at(raw);
+      key = at.string(unescaped);
+    }
+    for (int i = 0; i < 2; ++i) {
+      if (!names_[i].empty() && (key == names_[i] || goFoldEqual(key, names_[i]))) return i;
+    }
+    return -1;
+  }
+
+  // The value at p_ belongs to noted member noting_.
+  void note() {
+    RootMember& member = notes_.noted[noting_];
+    member.present = true;
+    Kind kind = kindAt(*p_);
+    if (kind != Kind::Null) {
+      member.kind = kind;
+      member.offset = static_cast<size_t>(p_ - begin_);
+      if (kind != Kind::String && notes_.firstNonString < 0) notes_.firstNonString = noting_;
+    }
+    noting_ = -1;
   }
 
   bool literal(const char* word) {
@@ -131,6 +200,7 @@ class Checker {
   bool string() {
     ++p_;  // the opening quote
     for (;;) {
+      while (end_ - p_ >= 8 && !notPlainAscii(wordAt(p_))) p_ += 8;
       while (p_ < end_ && *p_ >= 0x20 && *p_ < 0x80 && *p_ != '"' && *p_ != '\\') ++p_;
       if (p_ == end_) return false;
       unsigned char c = *p_;
@@ -187,6 +257,9 @@ class Checker {
   const unsigned char* end_;
   const unsigned char* at_ = nullptr;
   bool badUtf8_ = false;
+  SyntaxCheck& notes_;
+  std::string_view names_[2];
+  int noting_ = -1;  // the noted name whose value comes next
 };
 
 int hexValue(char c) {
@@ -264,13 +337,24 @@ void unescape(std::string_view s, std::string& out) {
 
 }  // namespace
 
-SyntaxCheck checkSyntax(std::string_view text) {
-  Checker checker(text);
-  if (checker.run()) return SyntaxCheck{true, "", 0};
+SyntaxCheck checkSyntax(std::string_view text, std::string_view note0, std::string_view note1) {
+  SyntaxCheck check;
+  Checker checker(text, check, note0, note1);
+  if (checker.run()) {
+    check.ok = true;
+    return check;
+  }
+  check = SyntaxCheck{};
   goscan::Scan go = goscan::checkValid(text);
-  if (!go.ok) return SyntaxCheck{false, go.error, go.end};
+  if (!go.ok) {
+    check.error = std::move(go.error);
+    check.offset = go.end;
+    return check;
+  }
   // Go reads the text; the only fault is invalid UTF-8 in a string, which the core refuses.
-  return SyntaxCheck{false, "invalid UTF-8 in string literal at byte " + std::to_string(checker.at()), checker.at()};
+  check.error = "invalid UTF-8 in string literal at byte " + std::to_string(checker.at());
+  check.offset = checker.at();
+  return check;
 }
 
 void Cursor::skipSpace() {

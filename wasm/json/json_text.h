@@ -17,21 +17,35 @@
 
 namespace isimport::json {
 
+// A member of the root object the check was asked to note (the last of that name, as Go keeps).
+struct RootMember {
+  bool present = false;  // a member matched (null values count: Go leaves the field as it was)
+  Kind kind = Kind::Null;
+  size_t offset = 0;     // where the last non-null value starts
+};
+
 struct SyntaxCheck {
   bool ok = false;
   std::string error;  // Go's text (or the UTF-8 refusal) when !ok
   size_t offset = 0;  // the byte the error was found at
+  Kind root = Kind::Null;
+  // With names to note: per name, the last non-null member whose key matches it as encoding/json
+  // matches struct fields (goFoldEqual); and the first such member that holds neither a string nor
+  // null (Go's first type error), as an index into the names, or -1.
+  RootMember noted[2];
+  int firstNonString = -1;
 };
 
 // Exactly one JSON value surrounded by optional whitespace, nested at most 10000 deep (Go's
-// limit), strings in valid UTF-8.
-SyntaxCheck checkSyntax(std::string_view text);
+// limit), strings in valid UTF-8. Up to two member names of the root object can be noted on the
+// way (codec.cpp's apiVersion and kind), so that no second pass is needed to find them.
+SyntaxCheck checkSyntax(std::string_view text, std::string_view note0 = {}, std::string_view note1 = {});
 
 // Walks text that checkSyntax accepted. Every method expects the value kind it reads to be next
 // (after whitespace); kind() says which one that is.
 class Cursor {
  public:
-  explicit Cursor(std::string_view text) : text_(text) {}
+  explicit Cursor(std::string_view text, size_t offset = 0) : text_(text), pos_(offset) {}
 
   Kind kind();
   size_t offset() const { return pos_; }

@@ -250,7 +250,7 @@ struct MemberMatcher {
   void field(const char* name, M& member, unsigned) {
     unsigned mine = index++;
     if (found) return;
-    if (!(caseInsensitive ? asciiEqualFold(key, name) : key == name)) return;
+    if (!(caseInsensitive ? goFoldEqual(key, name) : key == name)) return;
     found = true;
     if (seen & (uint64_t{1} << mine)) {
       // Go decodes the later value over the earlier one: structs and maps merge, the rest is replaced.

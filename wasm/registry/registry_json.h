@@ -52,7 +52,7 @@ std::optional<double> float64Of(const json::Node& number);
 std::optional<std::string> firstFloat64Overflow(const json::Tree& tree, json::NodeId id);
 
 // The member of object `object` named `key` that Go would decode last: exact names for maps,
-// `foldCase` for struct fields (asciiEqualFold, as TypedDecoder matches them). nullopt when absent.
+// `foldCase` for struct fields (goFoldEqual, as TypedDecoder matches them). nullopt when absent.
 std::optional<json::NodeId> lastMember(const json::Tree& tree, json::NodeId object, std::string_view key,
                                        bool foldCase);
 

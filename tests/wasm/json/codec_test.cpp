@@ -240,6 +240,32 @@ TEST(CodecKinds, KindAndApiVersionChecks) {
   EXPECT_EQ(kindOf(*defaulted.object), "ImageStream");
 }
 
+TEST(CodecKinds, TheKindIsFoundAsEncodingJsonFindsStructFields) {
+  // The apiserver's find-kind pass is encoding/json into {APIVersion, Kind}: keys match in any case
+  // (and with the runes that upper-case to ASCII), escapes are read, the last member wins. The
+  // strict decoding that follows is case-sensitive, so such a key is also an unknown field.
+  DecodeOptions ignore;
+  ignore.fieldValidation = FieldValidation::Ignore;
+  for (const char* body : {R"({"KIND":"ImageStream"})", R"({"\u006bind":"ImageStream"})",
+                           "{\"k\xc4\xb1nd\":\"ImageStream\"}", R"({"kind":"Image","Kind":"ImageStream"})"}) {
+    DecodeResult r = decodeObject(body, ignore);
+    ASSERT_TRUE(r.object) << body << ": " << failureMessage(r);
+    EXPECT_EQ(kindOf(*r.object), "ImageStream") << body;
+  }
+  EXPECT_EQ(failureMessage(decodeObject(R"({"KIND":"ImageStream"})")),
+            "ImageStream in version \"v1\" cannot be handled as a ImageStream: strict decoding error: unknown field "
+            "\"KIND\"");
+  // A type error names the field as Go does, by its own name.
+  EXPECT_EQ(failureMessage(decodeObject(R"({"ApiVersion":1})")),
+            "the object provided is unrecognized (must be of type ImageStreamImport): couldn't get version/kind; json "
+            "parse error: json: cannot unmarshal number into Go struct field .apiVersion of type string "
+            "({\"ApiVersion\":1})");
+  // null leaves what an earlier member set.
+  DecodeResult kept = decodeObject(R"({"kind":"ImageStream","kind":null})", ignore);
+  ASSERT_TRUE(kept.object);
+  EXPECT_EQ(kindOf(*kept.object), "ImageStream");
+}
+
 TEST(Codec, JsonSyntaxErrorsInGosWordsWithTheByteTheyWereFoundAt) {
   struct Case {
     std::string body;
