@@ -34,34 +34,41 @@ class TextDecoder {
   bool fatal() const { return fatal_; }
   const std::vector<std::string>& strictErrors() const { return strict_; }
 
-  void typeError(std::string_view jsonValue, const std::string& goType) {
+  [[gnu::cold, gnu::noinline]] void typeError(std::string_view jsonValue, const std::string& goType) {
     if (!error_.empty()) return;
     error_ = json::unmarshalTypeErrorText(jsonValue, goType, goContext());
   }
-  void plainError(std::string text) {
+  [[gnu::cold, gnu::noinline]] void plainError(std::string text) {
     if (error_.empty()) error_ = std::move(text);
   }
   // An error returned by a field's own UnmarshalJSON ends decoding, and wins over a type error
   // saved earlier (Go's decoder returns it instead of the saved one).
-  void fatalError(std::string text) {
+  [[gnu::cold, gnu::noinline]] void fatalError(std::string text) {
     if (fatal_) return;
     error_ = std::move(text);
     fatal_ = true;
   }
   // A type error raised inside an UnmarshalJSON: Go adds the field context to it on the way out.
-  void fatalTypeError(std::string_view jsonValue, const std::string& goType) {
+  [[gnu::cold, gnu::noinline]] void fatalTypeError(std::string_view jsonValue, const std::string& goType) {
     if (fatal_) return;
     error_.clear();
     typeError(jsonValue, goType);
     fatal_ = true;
   }
 
-  // Strict errors: de-duplicated by text and capped at 100, as sigs.k8s.io/json does.
-  void strictError(std::string text) {
+  // Strict errors: de-duplicated by text and capped at 100, as sigs.k8s.io/json does. Out of line
+  // (as every error path here): they are rare, and each struct's decoding would carry a copy.
+  [[gnu::cold, gnu::noinline]] void strictError(std::string text) {
     if (strict_.size() >= 100 || !seenStrict_.insert(text).second) return;
     strict_.push_back(std::move(text));
   }
-  std::string childPath(std::string_view key) const {
+  [[gnu::cold, gnu::noinline]] void duplicateField(std::string_view name) {
+    if (!loose_) strictError("duplicate field " + json::quote(childPath(name)));
+  }
+  [[gnu::cold, gnu::noinline]] void unknownField(std::string_view name) {
+    if (!loose_) strictError("unknown field " + json::quote(childPath(name)));
+  }
+  [[gnu::cold, gnu::noinline]] std::string childPath(std::string_view key) const {
     std::string p = path();
     if (!p.empty()) p += '.';
     p += key;
@@ -74,18 +81,19 @@ class TextDecoder {
   struct FieldScope {
     TextDecoder& d;
     FieldScope(TextDecoder& dec, const char* name, const char* ownerGoType) : d(dec) {
-      d.frames_.push_back(Frame{name, 0, ownerGoType});
+      d.push(Frame{name, 0, ownerGoType});
     }
-    ~FieldScope() { d.frames_.pop_back(); }
+    ~FieldScope() { --d.depth_; }
   };
   struct IndexScope {
     TextDecoder& d;
-    IndexScope(TextDecoder& dec, size_t index) : d(dec) { d.frames_.push_back(Frame{nullptr, index, nullptr}); }
-    ~IndexScope() { d.frames_.pop_back(); }
+    IndexScope(TextDecoder& dec, size_t index) : d(dec) { d.push(Frame{nullptr, index, nullptr}); }
+    ~IndexScope() { --d.depth_; }
   };
-  std::string path() const {
+  [[gnu::cold, gnu::noinline]] std::string path() const {
     std::string p;
-    for (const Frame& f : frames_) {
+    for (size_t i = 0; i < depth_; ++i) {
+      const Frame& f = frames_[i];
       if (f.name) {
         if (!p.empty()) p += '.';
         p += f.name;
@@ -98,10 +106,11 @@ class TextDecoder {
     return p;
   }
   // "Struct.field.path" (the struct of the innermost field), or "" outside any struct field.
-  std::string goContext() const {
+  [[gnu::cold, gnu::noinline]] std::string goContext() const {
     std::string fields;
     std::string_view owner;
-    for (const Frame& f : frames_) {
+    for (size_t i = 0; i < depth_; ++i) {
+      const Frame& f = frames_[i];
       if (!f.name) continue;
       if (!fields.empty()) fields += '.';
       fields += f.name;
@@ -135,15 +144,26 @@ class TextDecoder {
     size_t index;
     const char* ownerGoType;  // the Go type of the struct holding the field
   };
-  std::vector<Frame> frames_;
+  std::vector<Frame> frames_;  // the first depth_ are in use; grown only when full
+  size_t depth_ = 0;
+  void push(const Frame& frame) {
+    if (depth_ == frames_.size()) grow();
+    frames_[depth_++] = frame;
+  }
+  [[gnu::noinline]] void grow() { frames_.resize(frames_.size() * 2 + 16); }
 };
 
 // ---- scalars -------------------------------------------------------------------------------------
 
 // A value of the wrong kind: Go's type error, and the value skipped.
-inline void mismatch(TextDecoder& d, json::Kind kind, const std::string& goType) {
+[[gnu::cold, gnu::noinline]] inline void mismatch(TextDecoder& d, json::Kind kind, const std::string& goType) {
   d.typeError(json::goValueName(kind), goType);
   d.in().skipValue();
+}
+// The same for a Go type whose name is spelled out only then.
+template <class G>
+[[gnu::cold, gnu::noinline]] void mismatchOf(TextDecoder& d, json::Kind kind) {
+  mismatch(d, kind, GoType<G>::name());
 }
 
 inline void decodeValue(TextDecoder& d, std::string& out) {
@@ -165,7 +185,7 @@ template <class Int>
 void decodeValue(TextDecoder& d, Int& out) {
   json::Kind k = d.in().kind();
   if (k == json::Kind::Null) return d.in().null();
-  if (k != json::Kind::Number) return mismatch(d, k, GoType<Int>::name());
+  if (k != json::Kind::Number) return mismatchOf<Int>(d, k);
   std::string_view literal = d.in().number();
   std::optional<int64_t> v = goParseInt64(literal);  // strconv.ParseInt(literal, 10, 64), as Go does
   bool fits = v && (std::is_same_v<Int, int64_t> || (*v >= INT32_MIN && *v <= INT32_MAX));
@@ -255,7 +275,7 @@ void decodeValue(TextDecoder& d, std::vector<T>& out) {
     out.clear();
     return;
   }
-  if (k != json::Kind::Array) return mismatch(d, k, GoType<std::vector<T>>::name());
+  if (k != json::Kind::Array) return mismatchOf<std::vector<T>>(d, k);
   out.clear();
   d.in().beginArray();
   for (size_t i = 0; d.in().nextElement(); ++i) {
@@ -273,7 +293,7 @@ void decodeValue(TextDecoder& d, std::map<std::string, V>& out) {
     out.clear();
     return;
   }
-  if (k != json::Kind::Object) return mismatch(d, k, GoType<std::map<std::string, V>>::name());
+  if (k != json::Kind::Object) return mismatchOf<std::map<std::string, V>>(d, k);
   // Go decodes into the existing map; the last duplicate wins.
   d.in().beginObject();
   std::string_view key;
@@ -284,11 +304,21 @@ void decodeValue(TextDecoder& d, std::map<std::string, V>& out) {
     }
     auto [it, inserted] = out.try_emplace(std::string(key));
     if (!inserted) {
-      if (!d.loose()) d.strictError("duplicate field " + json::quote(d.childPath(key)));
+      d.duplicateField(key);
       it->second = V{};
     }
     decodeOrSkip(d, it->second);
   }
+}
+
+// key == name for a field's name (a short literal), without measuring the name first: most
+// comparisons end at the first byte.
+inline bool sameName(std::string_view key, const char* name) {
+  size_t i = 0;
+  for (; i < key.size(); ++i) {
+    if (name[i] == '\0' || name[i] != key[i]) return false;
+  }
+  return name[i] == '\0';
 }
 
 // Matches one JSON member against the fields of a struct and decodes it into the member found.
@@ -304,11 +334,11 @@ struct TextMemberMatcher {
   void field(const char* name, M& member, unsigned) {
     unsigned mine = index++;
     if (found) return;
-    if (!(kLooseKeys<T> ? asciiEqualFold(key, name) : key == name)) return;
+    if (!(kLooseKeys<T> ? goFoldEqual(key, name) : sameName(key, name))) return;
     found = true;
     if (seen & (uint64_t{1} << mine)) {
       // Go decodes the later value over the earlier one: structs and maps merge, the rest is replaced.
-      if (!d.loose()) d.strictError("duplicate field " + json::quote(d.childPath(name)));
+      d.duplicateField(name);
     }
     seen |= uint64_t{1} << mine;
     TextDecoder::FieldScope scope(d, name, T::kGoType);
@@ -316,8 +346,9 @@ struct TextMemberMatcher {
   }
 };
 
+// Kept out of line: one copy of each struct's decoding, however many fields hold that struct.
 template <Described T>
-void decodeValue(TextDecoder& d, T& out) {
+[[gnu::noinline]] void decodeValue(TextDecoder& d, T& out) {
   json::Kind k = d.in().kind();
   if (k == json::Kind::Null) return d.in().null();
   if (k != json::Kind::Object) return mismatch(d, k, T::kGoType);
@@ -336,7 +367,7 @@ void decodeValue(TextDecoder& d, T& out) {
     TextMemberMatcher<T> matcher{d, key, seen};
     fields(matcher, out);
     if (!matcher.found) {
-      if (!d.loose()) d.strictError("unknown field " + json::quote(d.childPath(key)));
+      d.unknownField(key);
       d.in().skipValue();
     }
   }
