@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run build`: builds everything; incremental (make + ccache) when run again.
 #   1. native core + GoogleTest binaries  -> build/native
-#   2. wasm core (Emscripten)             -> web/lib/wasm/isimport_core.{mjs,wasm}
+#   2. wasm core (Emscripten)             -> web/lib/wasm/isimport_{validation,import}.{mjs,wasm}
 #   3. the static site (Vite)             -> dist/ (index.html, isimport-element.js, embed.html)
 # Expects `npm run setup` to have run (npm test / npm start run it first).
 set -euo pipefail

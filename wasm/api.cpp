@@ -78,8 +78,7 @@ std::string decodeJson(std::string_view text, std::string_view optionsJson) {
 
 namespace {
 
-std::string validateAnswer(std::string_view text, const CreateOptions& options, bool withObject, bool withType) {
-  CreateOutcome outcome = validateCreate(text, options);
+std::string writeAnswer(const CreateOutcome& outcome, bool withObject, bool withType) {
   json::Writer out;
   out.beginObject();
   out.key("valid");
@@ -129,22 +128,59 @@ std::string validateJson(std::string_view text, std::string_view optionsJson) {
   if (std::string optionsError = readOptions(optionsJson, options); !optionsError.empty()) {
     return usageError(optionsError);
   }
-  return validateAnswer(text, options, true, false);
+  return writeAnswer(validateCreate(text, options), true, false);
 }
 
-std::string validateText(std::string_view text, const ValidateRequest& request) {
+namespace {
+
+constexpr const char* kKinds[] = {"ImageStreamImport", "ImageStream", "Image"};
+
+// The request's options, or the usage error.
+std::string readRequest(const ValidateRequest& request, CreateOptions& options) {
   static constexpr FieldValidation kModes[] = {FieldValidation::Strict, FieldValidation::Warn, FieldValidation::Ignore};
-  static constexpr const char* kKinds[] = {"ImageStreamImport", "ImageStream", "Image"};
-  if (request.fieldValidation < 0 || request.fieldValidation > 2) return usageError("fieldValidation must be 0 (Strict), 1 (Warn) or 2 (Ignore)");
-  if (request.kind < 0 || request.kind > 2) return usageError("kind must be 0 (ImageStreamImport), 1 (ImageStream) or 2 (Image)");
-  CreateOptions options;
+  if (request.fieldValidation < 0 || request.fieldValidation > 2) return "fieldValidation must be 0 (Strict), 1 (Warn) or 2 (Ignore)";
+  if (request.kind < 0 || request.kind > 2) return "kind must be 0 (ImageStreamImport), 1 (ImageStream) or 2 (Image)";
   options.decode.fieldValidation = kModes[request.fieldValidation];
   options.decode.defaultKind = kKinds[request.kind];
   if (request.namespaceGiven) {
     options.namespaceGiven = true;
     options.requestNamespace = request.nameSpace;
   }
-  return validateAnswer(text, options, request.withObject, true);
+  return "";
+}
+
+// validateCompact's number for an outcome that has one, else -1.
+int compactCode(const CreateOutcome& outcome) {
+  if (!outcome.valid || !outcome.object || !outcome.warnings.empty()) return -1;
+  int kind = 0;
+  while (kind < 3 && outcome.kind != kKinds[kind]) ++kind;
+  if (kind == 3) return -1;
+  int code = kind;
+  if (outcome.apiVersionInData == "image.openshift.io/v1") code |= 4;
+  else if (!outcome.apiVersionInData.empty()) return -1;
+  if (outcome.kindInData == outcome.kind) code |= 8;
+  else if (!outcome.kindInData.empty()) return -1;
+  return code;
+}
+
+}  // namespace
+
+std::string validateText(std::string_view text, const ValidateRequest& request) {
+  CreateOptions options;
+  if (std::string refusal = readRequest(request, options); !refusal.empty()) return usageError(refusal);
+  return writeAnswer(validateCreate(text, options), request.withObject, true);
+}
+
+int validateCompact(std::string_view text, const ValidateRequest& request, std::string& answer) {
+  CreateOptions options;
+  if (std::string refusal = readRequest(request, options); !refusal.empty()) {
+    answer = usageError(refusal);
+    return -1;
+  }
+  CreateOutcome outcome = validateCreate(text, options);
+  if (int code = request.withObject ? -1 : compactCode(outcome); code >= 0) return code;
+  answer = writeAnswer(outcome, request.withObject, true);
+  return -1;
 }
 
 std::string parseReferenceJson(std::string_view text) {

@@ -34,6 +34,13 @@ struct ValidateRequest {
 };
 std::string validateText(std::string_view text, const ValidateRequest& request);
 
+// validateText for callers that cross a boundary per call: the common answer, valid with nothing
+// to report, as a small number (no text to write, copy and parse), and anything else as the JSON
+// answer in `answer`. The number, when >= 0: bits 0-1 the kind (0 ImageStreamImport, 1 ImageStream,
+// 2 Image), bit 2 set when the body's apiVersion is "image.openshift.io/v1" (else it had none),
+// bit 3 set when the body's kind is that kind (else it had none). -1: read `answer`.
+int validateCompact(std::string_view text, const ValidateRequest& request, std::string& answer);
+
 // Parses an image reference as OpenShift does (library-go reference.Parse) and answers
 // {"valid": true, "registry", "namespace", "name", "tag", "id", "exact", "repository",
 //  "registryUrl", "normalized"?} or {"valid": false, "error": text} (upstream's text).

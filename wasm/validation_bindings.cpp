@@ -1,9 +1,11 @@
-// The embind glue: the only JavaScript-facing surface of the core. Plain strings in, JSON text out;
-// nothing throws across.
+// The validation module's embind glue (what load() instantiates): decoding, validation and the
+// importer's pure rules. Plain strings in, JSON text out; nothing throws across. The import engine
+// is the other module (import_bindings.cpp), fetched only when an import first runs.
 #include <emscripten/bind.h>
 
+#include <cstring>
+
 #include "api.h"
-#include "import/import_session.h"
 
 namespace {
 
@@ -15,17 +17,20 @@ std::string validate(const std::string& text, const std::string& optionsJson) {
   return isimport::validateJson(text, optionsJson);
 }
 
-// validate()'s hot path: the text is already in the module's memory (the caller wrote it there
-// with TextEncoder.encodeInto), the options are numbers.
-std::string validateBytes(uintptr_t text, size_t length, int fieldValidation, int kind, const std::string& nameSpace,
-                          bool namespaceGiven, bool withObject) {
-  isimport::ValidateRequest request{fieldValidation, kind, nameSpace, namespaceGiven, withObject};
-  return isimport::validateText(std::string_view(reinterpret_cast<const char*>(text), length), request);
-}
-
-// Embind passes strings (and Uint8Array bodies) as std::string; the session wants views.
-std::string feedSession(isimport::ImportSession& session, const std::string& metaJson, const std::string& body) {
-  return session.feed(metaJson, body);
+// validate()'s hot path: the text (and the namespace after it) is already in the module's memory,
+// written there by the caller with TextEncoder.encodeInto; the options are numbers. Answers
+// validateCompact's number (>= 0), or -(n + 1) for a JSON answer of n bytes, written to `out` when
+// it fits in `capacity` (else the caller calls again with room for n).
+int validateBytes(uintptr_t text, size_t length, int fieldValidation, int kind, uintptr_t nameSpace,
+                  size_t namespaceLength, bool namespaceGiven, bool withObject, uintptr_t out, size_t capacity) {
+  isimport::ValidateRequest request{fieldValidation, kind,
+                                    std::string(reinterpret_cast<const char*>(nameSpace), namespaceLength),
+                                    namespaceGiven, withObject};
+  std::string answer;
+  int code = isimport::validateCompact(std::string_view(reinterpret_cast<const char*>(text), length), request, answer);
+  if (code >= 0) return code;
+  if (answer.size() <= capacity) std::memcpy(reinterpret_cast<char*>(out), answer.data(), answer.size());
+  return -static_cast<int>(answer.size()) - 1;
 }
 
 std::string parseReference(const std::string& text) { return isimport::parseReferenceJson(text); }
@@ -40,7 +45,7 @@ std::string version() { return std::string(isimport::libraryVersion()); }
 
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(isimport_core) {
+EMSCRIPTEN_BINDINGS(isimport_validation) {
   emscripten::function("decode", &decode);
   emscripten::function("validate", &validate);
   emscripten::function("validateBytes", &validateBytes);
@@ -48,10 +53,4 @@ EMSCRIPTEN_BINDINGS(isimport_core) {
   emscripten::function("prioritizeTags", &prioritizeTags);
   emscripten::function("legacyChoice", &legacyChoice);
   emscripten::function("version", &version);
-  emscripten::class_<isimport::ImportSession>("ImportSession")
-      .constructor<std::string, std::string>()
-      .function("start", &isimport::ImportSession::start)
-      .function("feed", &feedSession)
-      .function("result", &isimport::ImportSession::result)
-      .function("notices", &isimport::ImportSession::notices);
 }

@@ -4,7 +4,8 @@
 // checks another checkout (the fence's own test plants bad includes in a copy).
 //
 // The layers, lowest first. Each may include its own folder and the folders listed for it; the
-// boundary (wasm/api.*, wasm/bindings.cpp) may include anything, and nothing includes it.
+// boundary (wasm/api.*, and each module's glue wasm/<module>_bindings.cpp) may include anything,
+// and nothing includes it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +49,9 @@ function codeOnly(text) {
     m.startsWith('"') || m.startsWith("'") ? '""' : m.replace(/[^\n]/g, ' '));
 }
 
+// A module's embind glue: wasm/validation_bindings.cpp, wasm/import_bindings.cpp.
+const isBindings = (pathFromWasm) => /^[a-z]+_bindings\.cpp$/.test(pathFromWasm);
+
 // Where a file under wasm/ sits: a layer's name, or "boundary" for the files at the top.
 function roomOf(pathFromWasm) {
   const parts = pathFromWasm.split('/');
@@ -77,8 +81,8 @@ export function checkIncludes(root) {
       if (quote === '<') {
         if (IO_HEADERS.has(name) || IO_HEADER_PREFIXES.some((p) => name.startsWith(p))) {
           violations.push({ at: where(i + 1), include, rule: 'the core does no I/O: no file under wasm/ includes a header for files, streams, sockets, threads or clocks' });
-        } else if (name.startsWith('emscripten/') && fromWasm !== 'bindings.cpp') {
-          violations.push({ at: where(i + 1), include, rule: 'only wasm/bindings.cpp includes Emscripten headers' });
+        } else if (name.startsWith('emscripten/') && !isBindings(fromWasm)) {
+          violations.push({ at: where(i + 1), include, rule: 'only the modules\' glue (wasm/*_bindings.cpp) includes Emscripten headers' });
         }
         return;
       }
@@ -87,7 +91,7 @@ export function checkIncludes(root) {
         violations.push({ at: where(i + 1), include, rule: 'a core include names its folder from wasm/ ("registry/manifest.h") and the file exists' });
       } else if (target === 'boundary') {
         if (room !== 'boundary') violations.push({ at: where(i + 1), include, rule: `nothing below the boundary includes ${name}: ${room}/ is a layer under it` });
-        else if (name === 'bindings.cpp') violations.push({ at: where(i + 1), include, rule: 'nothing includes bindings.cpp' });
+        else if (isBindings(name)) violations.push({ at: where(i + 1), include, rule: `nothing includes ${name}` });
       } else if (room !== 'boundary' && target !== room && !LAYERS[room]?.includes(target)) {
         const allowed = [room, ...(LAYERS[room] ?? [])].map((l) => `${l}/`).join(', ');
         violations.push({ at: where(i + 1), include, rule: `${room}/ never includes ${target}/ (it may include ${allowed})` });

@@ -393,10 +393,20 @@ export interface LoadOptions {
    * schemas/ directory. `false`: no hints.
    */
   schemas?: false | Partial<Record<'ImageStreamImport' | 'ImageStream' | 'Image', object>>;
-  /** The core's .wasm bytes; skips fetching/reading `wasmUrl`. */
+  /** The validation module's .wasm bytes; skips fetching/reading `wasmUrl`. */
   wasmBinary?: ArrayBuffer | Uint8Array;
-  /** Where to find isimport_core.wasm (default: next to the module, `./wasm/isimport_core.wasm`). */
+  /**
+   * Where to find the validation module, which load() instantiates (default: next to this module,
+   * `./wasm/isimport_validation.wasm`).
+   */
   wasmUrl?: string | URL;
+  /** The import engine's .wasm bytes; skips fetching/reading `importWasmUrl`. */
+  importWasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * Where to find the import engine, fetched the first time importPreview() runs and never before
+   * (default: `./wasm/isimport_import.wasm` next to this module).
+   */
+  importWasmUrl?: string | URL;
   /** Receives the core's stdout lines (default: dropped). */
   print?: (text: string) => void;
   /** Receives the core's stderr lines (default: console.warn). */

@@ -37,8 +37,16 @@ test('the element is built beside the page with the embed example, and the wasm 
   assert.equal(embed, readFileSync(`${ROOT}examples/embed.html`, 'utf8'));
   assert.match(embed, /<script type="module" src="\.\/isimport-element\.js"><\/script>/);
   const element = readFileSync(dist('isimport-element.js'), 'utf8');
-  assert.ok(/new URL\(["'`](?:\.\/)?assets\/isimport_core-[\w-]+\.wasm["'`],\s*import\.meta\.url\)/.test(element), 'the wasm is fetched relative to the module');
+  for (const module of ['isimport_validation', 'isimport_import']) {
+    assert.ok(new RegExp(`new URL\\(["'\`](?:\\./)?assets/${module}-[\\w-]+\\.wasm["'\`],\\s*import\\.meta\\.url\\)`).test(element), `${module}.wasm is fetched relative to the module`);
+  }
   assert.ok(!/\beval\(|new Function\(/.test(element), 'no eval in the element');
+  // The import engine's glue is a chunk of its own, imported when the first import runs.
+  const chunk = /import\(["'`]\.\/(assets\/isimport_import-[\w-]+\.js)["'`]\)/.exec(element);
+  assert.ok(chunk, 'the element imports the import glue on demand');
+  const glue = readFileSync(dist(chunk[1]), 'utf8');
+  assert.ok(glue.length > 5000, 'the chunk is the glue');
+  assert.ok(!element.includes(glue.slice(glue.length / 2, glue.length / 2 + 300)), 'the element does not carry the import glue');
 });
 
 test('no HTML from strings in web/: innerHTML, outerHTML, insertAdjacentHTML and document.write are never used', () => {

@@ -32,13 +32,13 @@ test('instances are independent and version is read-only', async () => {
 });
 
 test('load({wasmBinary}) uses the given bytes', async () => {
-  const bytes = await readFile(new URL('../../../web/lib/wasm/isimport_core.wasm', import.meta.url));
+  const bytes = await readFile(new URL('../../../web/lib/wasm/isimport_validation.wasm', import.meta.url));
   const isi = await byName.load({ wasmBinary: bytes });
   expectSuccess(assert, isi.decode(goodText()));
 });
 
 test('load({wasmUrl}) over http: the browser path (locateFile + fetch)', async (t) => {
-  const bytes = await readFile(new URL('../../../web/lib/wasm/isimport_core.wasm', import.meta.url));
+  const bytes = await readFile(new URL('../../../web/lib/wasm/isimport_validation.wasm', import.meta.url));
   let requests = 0;
   const server = createServer((req, res) => {
     requests++;
@@ -55,4 +55,49 @@ test('load({wasmUrl}) over http: the browser path (locateFile + fetch)', async (
 
 test('load() with a missing .wasm rejects', async () => {
   await assert.rejects(byName.load({ wasmUrl: new URL('./no-such-core.wasm', import.meta.url) }));
+});
+
+test('load() fetches the validation module only; the import engine comes with the first importPreview(), once', async (t) => {
+  const files = {
+    '/validation.wasm': await readFile(new URL('../../../web/lib/wasm/isimport_validation.wasm', import.meta.url)),
+    '/import.wasm': await readFile(new URL('../../../web/lib/wasm/isimport_import.wasm', import.meta.url)),
+  };
+  const served = [];
+  const server = createServer((req, res) => {
+    served.push(req.url);
+    const bytes = files[req.url];
+    if (!bytes) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': 'application/wasm', 'content-length': bytes.length }).end(bytes);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const isi = await byName.load({ wasmUrl: `${origin}/validation.wasm`, importWasmUrl: `${origin}/import.wasm` });
+  assert.equal(isi.validate(goodText()).valid, true);
+  assert.deepEqual(served, ['/validation.wasm'], 'validation needs the validation module alone');
+
+  // A registry that cannot be reached: the import engine answers with the image's failure.
+  const spec = {
+    kind: 'ImageStreamImport', apiVersion: 'image.openshift.io/v1', metadata: { name: 'one', namespace: 'ns' },
+    spec: { import: false, images: [{ from: { kind: 'DockerImage', name: 'registry.invalid/app:1' } }] },
+  };
+  const unreachable = async () => { throw new TypeError('fetch failed'); };
+  const first = await isi.importPreview(spec, { fetch: unreachable });
+  assert.equal(first.kind, 'ImageStreamImport', JSON.stringify(first));
+  assert.equal(first.status.images[0].status.status, 'Failure');
+  await isi.importPreview(spec, { fetch: unreachable });
+  assert.deepEqual(served, ['/validation.wasm', '/import.wasm'], 'the import engine is fetched once, when first needed');
+});
+
+test('an import engine that cannot be fetched answers a 500 Status; validation goes on', async () => {
+  const isi = await byName.load({ importWasmUrl: new URL('./no-such-import.wasm', import.meta.url) });
+  const spec = {
+    kind: 'ImageStreamImport', apiVersion: 'image.openshift.io/v1', metadata: { name: 'one', namespace: 'ns' },
+    spec: { import: false, images: [{ from: { kind: 'DockerImage', name: 'registry.invalid/app:1' } }] },
+  };
+  const answer = await isi.importPreview(spec, { fetch: async () => { throw new TypeError('fetch failed'); } });
+  assert.equal(answer.kind, 'Status');
+  assert.equal(answer.code, 500);
+  assert.match(answer.message, /could not load its import engine/);
+  assert.equal(isi.validate(goodText()).valid, true);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { load } from 'isimport';
-import createIsimportCore from '../../../web/lib/wasm/isimport_core.mjs';
+import createIsimportValidation from '../../../web/lib/wasm/isimport_validation.mjs';
 
 const FIXTURE = new URL('../../fixtures/every-field.imagestreamimport.json', import.meta.url);
 const text = readFileSync(FIXTURE, 'utf8');
@@ -22,7 +22,7 @@ test('isi.decode(fixture) gives back the fixture (deep equal)', async () => {
 });
 
 test('the core re-encodes the fixture to exactly its compact JSON, Go-escaped', async () => {
-  const core = await createIsimportCore({ wasmBinary: readFileSync(new URL('../../../web/lib/wasm/isimport_core.wasm', import.meta.url)) });
+  const core = await createIsimportValidation({ wasmBinary: readFileSync(new URL('../../../web/lib/wasm/isimport_validation.wasm', import.meta.url)) });
   const raw = core.decode(text, '{}');
   const expected = goCompact(JSON.parse(text));
   assert.ok(/[<>&\u2028]/.test(JSON.stringify(JSON.parse(text))), 'the fixture exercises the escaped characters');

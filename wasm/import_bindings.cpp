@@ -1,0 +1,28 @@
+// The import module's embind glue: one ImportSession per import, driven by web/lib/import-driver.js
+// (the session asks for requests, the driver fetches them and feeds the answers back). Loaded on the
+// first importPreview(), so pages that only validate never fetch it.
+#include <emscripten/bind.h>
+
+#include "api.h"
+#include "import/import_session.h"
+
+namespace {
+
+// Embind passes strings (and Uint8Array bodies) as std::string; the session wants views.
+std::string feedSession(isimport::ImportSession& session, const std::string& metaJson, const std::string& body) {
+  return session.feed(metaJson, body);
+}
+
+std::string version() { return std::string(isimport::libraryVersion()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(isimport_import) {
+  emscripten::function("version", &version);
+  emscripten::class_<isimport::ImportSession>("ImportSession")
+      .constructor<std::string, std::string>()
+      .function("start", &isimport::ImportSession::start)
+      .function("feed", &feedSession)
+      .function("result", &isimport::ImportSession::result)
+      .function("notices", &isimport::ImportSession::notices);
+}
