@@ -43,13 +43,19 @@ const ALLOWED_TAGS = new Set([
 
 /** Offsets → 1-based line and column (UTF-16 code units), lines ending at "\n". */
 export class LineIndex {
-  #starts;
+  #text;
+  #starts = null; // built on the first position(): most texts are valid and need none
   constructor(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.#starts = starts;
+    this.#text = text;
   }
   position(offset) {
+    if (this.#starts === null) {
+      const starts = [0];
+      const text = this.#text;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.#starts = starts;
+      this.#text = null;
+    }
     const s = this.#starts;
     let lo = 0;
     let hi = s.length - 1;

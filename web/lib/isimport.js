@@ -1,4 +1,6 @@
-// isimport: the JavaScript face of the C++ core (web/lib/wasm/isimport_core.{mjs,wasm}).
+// isimport: the JavaScript face of the C++ core, two wasm modules: web/lib/wasm/isimport_validation
+// (decoding and validation, instantiated by load()) and web/lib/wasm/isimport_import (the import
+// engine, fetched the first time importPreview() runs).
 //
 //   import { load } from 'isimport';
 //   const isi = await load();
@@ -13,7 +15,7 @@
 // it comes back as a result whose status is the metav1.Status the API server would answer with.
 // Bad options (a programming error) throw a TypeError. Types: isimport.d.ts (hand-written).
 
-import createIsimportCore from './wasm/isimport_core.mjs';
+import createIsimportValidation from './wasm/isimport_validation.mjs';
 import { LineIndex, MAX_BODY_BYTES, jsonTree, looksLikeJson, splitDocuments } from './documents.js';
 import { offsetOfPath, offsetOfTypeError } from './locate.js';
 import { apiVersionHint, suggestField } from './hints.js';
@@ -24,7 +26,11 @@ import { prepareYamlReader } from './yaml-reader.js';
 export { probeRegistry } from './import-driver.js';
 import { explainImport } from './explain.js';
 
-const WASM_URL = new URL('./wasm/isimport_core.wasm', import.meta.url);
+const VALIDATION_WASM_URL = new URL('./wasm/isimport_validation.wasm', import.meta.url);
+// The import engine's glue is imported when first needed; its .wasm URL is written out here so that
+// bundlers emit it beside the other.
+const IMPORT_WASM_URL = new URL('./wasm/isimport_import.wasm', import.meta.url);
+const loadImportFactory = () => import('./wasm/isimport_import.mjs').then((m) => m.default);
 // Written out one by one so that bundlers see (and emit) each file.
 const SCHEMA_URLS = {
   ImageStreamImport: new URL('../../schemas/imagestreamimport-image-v1.json', import.meta.url),
@@ -48,27 +54,40 @@ async function readWasmInNode(url) {
 }
 
 /**
- * Instantiates the core. Each call makes a new, independent instance; keep the returned object and
+ * Instantiates the core (its validation module; the import engine follows on the first
+ * importPreview()). Each call makes a new, independent instance; keep the returned object and
  * call it as often as you like (calls are synchronous and cheap).
  * @param {import('./isimport.d.ts').LoadOptions} [options]
  * @returns {Promise<import('./isimport.d.ts').Isimport>}
  */
 export async function load(options = {}) {
-  const wasmUrl = options.wasmUrl !== undefined ? new URL(String(options.wasmUrl), WASM_URL) : WASM_URL;
-  const moduleArgs = {
+  const output = {
     // The core never prints on purpose; keep stray output off the page's console unless asked.
     print: options.print ?? (() => {}),
     printErr: options.printErr ?? ((text) => console.warn(`isimport core: ${text}`)),
   };
-  if (options.wasmBinary !== undefined) {
-    moduleArgs.wasmBinary = options.wasmBinary;
+  const validation = { url: options.wasmUrl, binary: options.wasmBinary, defaultUrl: VALIDATION_WASM_URL };
+  const importEngine = { url: options.importWasmUrl, binary: options.importWasmBinary, defaultUrl: IMPORT_WASM_URL };
+  const [core, schemas] = await Promise.all([
+    instantiate(createIsimportValidation, validation, output), loadSchemas(options), prepareYamlReader(),
+  ]);
+  const loadImportEngine = async () => instantiate(await loadImportFactory(), importEngine, output);
+  return new Isimport(core, schemas, loadImportEngine);
+}
+
+// One Emscripten module from its factory: the bytes given, read from disk in Node, or fetched by
+// the module itself from the URL (a browser or a bundler's asset).
+async function instantiate(factory, { url, binary, defaultUrl }, output) {
+  const wasmUrl = url !== undefined ? new URL(String(url), defaultUrl) : defaultUrl;
+  const moduleArgs = { ...output };
+  if (binary !== undefined) {
+    moduleArgs.wasmBinary = binary;
   } else if (IN_NODE && wasmUrl.protocol === 'file:') {
     moduleArgs.wasmBinary = await readWasmInNode(wasmUrl);
   } else {
     moduleArgs.locateFile = (path) => (path.endsWith('.wasm') ? wasmUrl.href : path);
   }
-  const [core, schemas] = await Promise.all([createIsimportCore(moduleArgs), loadSchemas(options), prepareYamlReader()]);
-  return new Isimport(core, schemas);
+  return factory(moduleArgs);
 }
 
 // The JSON Schemas (for hints only: a schema that cannot be read just means no hints). In Node
@@ -109,12 +128,17 @@ async function loadSchemas(options) {
 
 class Isimport {
   #core;
+  #loadImportEngine;
+  #importEngine = null; // a promise of the import module, once an import has asked for it
   #schemas;
   #broken = null; // the trap that made this instance unusable, if any
   #textIn = new CoreBuffer();
+  #namespaceIn = new CoreBuffer();
+  #answerOut = new CoreBuffer();
 
-  constructor(core, schemas) {
+  constructor(core, schemas, loadImportEngine) {
     this.#core = core;
+    this.#loadImportEngine = loadImportEngine;
     this.#schemas = schemas ?? {}; // may read each schema lazily (loadSchemas)
     /** The core's version string. */
     this.version = String(core.version());
@@ -143,14 +167,8 @@ class Isimport {
    */
   validate(input, options) {
     const opts = validateOptions(options);
-    const all = this.#validateInput(input, opts);
-    if (all.length === 1) {
-      // Not a rest spread: that would read the lazy `object` (and so decode it again).
-      const one = all[0];
-      delete one.source;
-      delete one.item;
-      return one;
-    }
+    const all = this.#validateInput(input, opts, false);
+    if (all.length === 1) return all[0];
     const message = all.length === 0
       ? 'no objects passed to validate'
       : `the input holds ${all.length} objects; validate() takes one (use validateAll())`;
@@ -166,28 +184,27 @@ class Isimport {
    * `rejectUnknownKinds` narrow or widen that (see objects.js).
    */
   validateAll(input, options) {
-    return this.#validateInput(input, validateOptions(options));
+    return this.#validateInput(input, validateOptions(options), true);
   }
 
-  #validateInput(input, opts) {
+  // The results of validate() and validateAll(); `numbered` adds each one's source and item.
+  // (Assigned, not spread: a spread would read the lazy `object`.)
+  #validateInput(input, opts, numbered) {
     const request = coreRequest(opts);
+    const at = numbered ? (result, source, item) => Object.assign(result, { source, item }) : (result) => result;
 
     // An object: serialized as a client library would send it; no positions.
     if (!isTextLike(input)) {
       const wire = toWireInput(input);
-      if (wire.error !== undefined) return [{ source: 0, item: '', ...clientFailure(opts.kind, 400, 'BadRequest', wire.error) }];
-      return [Object.assign(this.#validateObject({ item: '', json: wire.text, tree: null, raw: false }, request, opts, {}), { source: 0, item: '' })];
+      if (wire.error !== undefined) return [at(clientFailure(opts.kind, 400, 'BadRequest', wire.error), 0, '')];
+      return [at(this.#validateObject({ item: '', json: wire.text, tree: null, raw: false }, request, opts, {}), 0, '')];
     }
 
     const decoded = decodeText(input);
     if (decoded.error) {
       const { message, line, column } = decoded.error;
       const where = line !== undefined ? ` (line ${line}, column ${column})` : '';
-      return [{
-        source: 0,
-        item: '',
-        ...clientFailure(opts.kind, 400, 'BadRequest', `${message}${where}`, [{ severity: 'error', message, line, column }]),
-      }];
+      return [at(clientFailure(opts.kind, 400, 'BadRequest', `${message}${where}`, [{ severity: 'error', message, line, column }]), 0, '')];
     }
     const text = decoded.text;
     const lines = new LineIndex(text);
@@ -195,29 +212,22 @@ class Isimport {
     try {
       split = splitDocuments(text, lines);
     } catch (err) {
-      return [{ source: 0, item: '', ...clientFailure(opts.kind, 400, 'BadRequest', `cannot read the input: ${err?.message ?? err}`) }];
+      return [at(clientFailure(opts.kind, 400, 'BadRequest', `cannot read the input: ${err?.message ?? err}`), 0, '')];
     }
     const results = [];
     split.docs.forEach((doc, index) => {
       if (doc.tooLarge) {
-        results.push({ source: index, item: '', ...clientFailure(opts.kind, 413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`) });
+        results.push(at(clientFailure(opts.kind, 413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`), index, ''));
         return;
       }
       if (doc.error) {
-        const at = doc.error.offset >= 0 ? lines.position(doc.error.offset) : null;
-        const where = at ? `line ${at.line}, column ${at.column}: ` : '';
-        results.push({
-          source: index,
-          item: '',
-          ...clientFailure(opts.kind, 400, 'BadRequest', `error converting YAML to JSON: yaml: ${where}${doc.error.message}`,
-            [{ severity: 'error', message: doc.error.message, ...(at ?? {}) }]),
-        });
+        const position = doc.error.offset >= 0 ? lines.position(doc.error.offset) : null;
+        const where = position ? `line ${position.line}, column ${position.column}: ` : '';
+        results.push(at(clientFailure(opts.kind, 400, 'BadRequest', `error converting YAML to JSON: yaml: ${where}${doc.error.message}`,
+          [{ severity: 'error', message: doc.error.message, ...(position ?? {}) }]), index, ''));
         return;
       }
-      for (const object of objectsOf(doc, text)) {
-        // Assigned, not spread: a spread would read the lazy `object`.
-        results.push(Object.assign(this.#validateObject(object, request, opts, { lines, text }), { source: index, item: object.item }));
-      }
+      for (const object of objectsOf(doc, text)) results.push(at(this.#validateObject(object, request, opts, { lines, text }), index, object.item));
     });
     return results;
   }
@@ -262,20 +272,30 @@ class Isimport {
     return result;
   }
 
-  // One crossing into the core: the text written into the core's memory, the options as numbers.
-  // A trap is answered as #call answers it, in validate()'s shape ({failure}).
+  // One crossing into the core: the text written into the core's memory, the options as numbers,
+  // the answer a number for the common verdict or JSON written into the core's memory. A trap is
+  // answered as #call answers it, in validate()'s shape ({failure}).
   #validateText(text, request) {
     if (this.#broken) return { failure: clientFailure(undefined, 500, 'InternalError', `isimport core is unusable after an earlier failure (${this.#broken}); call load() again`) };
     const core = this.#core;
-    let out;
+    let code;
     try {
       const length = this.#textIn.write(core, text);
-      out = core.validateBytes(this.#textIn.ptr, length, request.fieldValidation, request.kind, request.namespace, request.namespaceGiven, Boolean(request.withObject));
+      const namespaceLength = request.namespace === '' ? 0 : this.#namespaceIn.write(core, request.namespace);
+      const call = () => core.validateBytes(this.#textIn.ptr, length, request.fieldValidation, request.kind,
+        this.#namespaceIn.ptr, namespaceLength, request.namespaceGiven, Boolean(request.withObject), this.#answerOut.ptr, this.#answerOut.size);
+      if (this.#answerOut.size === 0) this.#answerOut.reserve(core, 64 * 1024);
+      code = call();
+      if (code < -1 && -code - 1 > this.#answerOut.size) {
+        this.#answerOut.reserve(core, -code - 1);
+        code = call();
+      }
     } catch (err) {
       this.#broken = String(err?.message ?? err);
       return { failure: clientFailure(undefined, 500, 'InternalError', `isimport core failed in validateBytes(): ${this.#broken}`) };
     }
-    const answer = JSON.parse(out);
+    if (code >= 0) return COMPACT_ANSWERS[code];
+    const answer = JSON.parse(this.#answerOut.read(core, -code - 1));
     if (answer.usageError !== undefined) throw new TypeError(`isimport: ${answer.usageError}`);
     return answer;
   }
@@ -308,8 +328,13 @@ class Isimport {
       coreOptions.currentImageStream = current.json;
     }
 
-    if (this.#broken) return statusOf(500, 'InternalError', `isimport core is unusable after an earlier failure (${this.#broken}); call load() again`);
-    const answer = await runImport(this.#core, spec.json, coreOptions, {
+    let engine;
+    try {
+      engine = await this.#importEngineOnce();
+    } catch (err) {
+      return statusOf(500, 'InternalError', `isimport could not load its import engine: ${err?.message ?? err}`);
+    }
+    const answer = await runImport(engine, spec.json, coreOptions, {
       fetch: opts.fetch,
       concurrency: opts.concurrency,
       signal: opts.signal,
@@ -319,8 +344,19 @@ class Isimport {
       proxyPrefix: opts.proxyPrefix,
       importTimeoutMs: opts.importTimeout,
     });
-    if (answer?.trap) this.#broken = answer.message;
+    // A trap leaves the import module in an unknown state: the next import gets a fresh one (the
+    // validation module is another instance and stays usable).
+    if (answer?.trap) this.#importEngine = null;
     return answer;
+  }
+
+  // The import module, instantiated on first use; a failed load is tried again next time.
+  #importEngineOnce() {
+    this.#importEngine ??= this.#loadImportEngine().catch((err) => {
+      this.#importEngine = null;
+      throw err;
+    });
+    return this.#importEngine;
   }
 
   // Text (JSON or one YAML document), bytes or an object → {json} for the core, or {status}: the
@@ -455,31 +491,48 @@ function coreRequest(opts) {
   };
 }
 
-// A region of the core's memory that texts are written into with TextEncoder.encodeInto, kept
-// from call to call and grown when a text needs more (never shrunk: the core's heap keeps it).
+// The answers validateBytes() gives as a number (api.h, validateCompact): valid, nothing to report.
+const COMPACT_ANSWERS = Array.from({ length: 16 }, (_, code) => {
+  const kind = CORE_KINDS[code & 3];
+  const type = Object.freeze({ apiVersion: code & 4 ? 'image.openshift.io/v1' : '', kind: code & 8 ? kind : '' });
+  return Object.freeze({ valid: true, kind, type, decoded: true });
+});
+
+// A region of the core's memory, kept from call to call and grown when needed (never shrunk: the
+// core's heap keeps it): texts are written into it with TextEncoder.encodeInto, answers read out.
 class CoreBuffer {
   ptr = 0;
   size = 0;
-  #encoder = new TextEncoder();
+  static #encoder = new TextEncoder();
+  static #decoder = new TextDecoder();
+
+  reserve(core, needed) {
+    if (needed <= this.size) return;
+    if (this.ptr) core._free(this.ptr);
+    this.size = Math.max(needed, 64 * 1024);
+    this.ptr = core._malloc(this.size);
+    if (!this.ptr) {
+      this.size = 0;
+      throw new Error(`cannot allocate ${needed} bytes in the core`);
+    }
+  }
 
   // Writes `text` as UTF-8; answers its length in bytes.
   write(core, text) {
-    const needed = text.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 unit
-    if (needed > this.size) {
-      if (this.ptr) core._free(this.ptr);
-      this.size = Math.max(needed, 64 * 1024);
-      this.ptr = core._malloc(this.size);
-      if (!this.ptr) {
-        this.size = 0;
-        throw new Error(`cannot allocate ${needed} bytes in the core`);
-      }
-    }
-    return this.#encoder.encodeInto(text, core.HEAPU8.subarray(this.ptr, this.ptr + this.size)).written;
+    this.reserve(core, text.length * 3); // UTF-8 needs at most 3 bytes per UTF-16 unit
+    return CoreBuffer.#encoder.encodeInto(text, core.HEAPU8.subarray(this.ptr, this.ptr + this.size)).written;
+  }
+
+  // The first `length` bytes as text.
+  read(core, length) {
+    return CoreBuffer.#decoder.decode(core.HEAPU8.subarray(this.ptr, this.ptr + length));
   }
 }
 
+const DEFAULT_VALIDATE_OPTIONS = Object.freeze({ fieldValidation: 'Strict', rejectUnknownKinds: false });
+
 function validateOptions(options) {
-  if (options === undefined || options === null) options = {};
+  if (options === undefined || options === null) return DEFAULT_VALIDATE_OPTIONS;
   if (typeof options !== 'object') throw new TypeError('isimport: options must be an object');
   const { fieldValidation = 'Strict', kind, namespace, kinds, skip, rejectUnknownKinds = false } = options;
   if (!FIELD_VALIDATION.includes(fieldValidation)) {
@@ -691,6 +744,12 @@ const PATH_FOR_MESSAGE = [
 function locate(answer, where, schemas) {
   const causes = Array.isArray(answer.causes) ? answer.causes : [];
   const warnings = Array.isArray(answer.warnings) ? answer.warnings : [];
+  // Nothing to place (the common answer): no tree, no positions.
+  if (causes.length === 0 && warnings.length === 0 && answer.status === undefined) {
+    const out = { valid: answer.valid === true, kind: answer.kind, causes: [], warnings: [], positions: [], diagnostics: [] };
+    if (answer.object !== undefined) out.object = answer.object;
+    return out;
+  }
   let tree = where?.tree ?? null;
   let treeBuilt = tree !== null;
   const getTree = () => {

@@ -16,6 +16,7 @@ import { nearestWord } from './hints.js';
 
 export const MODELED_KINDS = Object.freeze(['ImageStreamImport', 'ImageStream', 'Image']);
 export const IMAGE_GROUP = 'image.openshift.io';
+const VALIDATE = Object.freeze({ action: 'validate' });
 // Every kind openshift/api registers in image.openshift.io/v1 (the nearest one is the hint).
 export const IMAGE_GROUP_KINDS = Object.freeze([
   'Image', 'ImageList', 'ImageSignature', 'ImageStream', 'ImageStreamList', 'ImageStreamMapping',
@@ -117,12 +118,15 @@ const groupOf = (apiVersion) => (apiVersion.includes('/') ? apiVersion.slice(0, 
  * `kinds`/`skip`: lists of `Kind` or `apiVersion/Kind` (kubeconform's -kinds and -skip).
  */
 export function classify({ apiVersion, kind }, { kinds, skip, rejectUnknownKinds = false } = {}) {
+  // The common case first, without building the names below.
+  const narrowed = (Array.isArray(skip) && skip.length > 0) || (Array.isArray(kinds) && kinds.length > 0);
+  if (!narrowed && (kind === '' || MODELED_KINDS.includes(kind))) return VALIDATE;
   const names = [kind, `${apiVersion}/${kind}`];
   const listed = (list) => Array.isArray(list) && list.some((k) => names.includes(k));
   const type = apiVersion ? `${apiVersion} ${kind}` : kind;
   if (kind !== '' && listed(skip)) return { action: 'skip', reason: `${type}: skipped (--skip)` };
   if (kind !== '' && Array.isArray(kinds) && kinds.length > 0 && !listed(kinds)) return { action: 'skip', reason: `${type}: not among the kinds asked for (--kinds)` };
-  if (kind === '' || MODELED_KINDS.includes(kind)) return { action: 'validate' };
+  if (kind === '' || MODELED_KINDS.includes(kind)) return VALIDATE;
   if (groupOf(apiVersion) === IMAGE_GROUP) {
     const nearest = nearestWord(kind, MODELED_KINDS) ?? nearestWord(kind, IMAGE_GROUP_KINDS);
     if (IMAGE_GROUP_KINDS.includes(kind)) {
