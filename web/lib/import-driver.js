@@ -53,6 +53,7 @@ export async function runImport(core, specText, coreOptions, io = {}) {
     stop: stop.signal,
     redirectMode: 'manual',
     onRequestFailure: io.onRequestFailure,
+    watch: endWatchers(io.signal, stop.signal, deadline.signal),
   };
 
   let session;
@@ -137,16 +138,31 @@ function internalError(message) {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 };
 }
 
-function sleep(ms, signals) {
+// The import's ends (the caller's signal or `stop`: 'aborted'; the import's timeout: 'deadline')
+// fanned out to its requests: one listener per signal for the whole import, not one per request
+// (which would also trip Node's warning about more than ten listeners). watch(fn) → unwatch().
+function endWatchers(userSignal, stop, deadline) {
+  const watchers = new Set();
+  const end = (reason) => () => { for (const fn of [...watchers]) fn(reason); };
+  userSignal?.addEventListener('abort', end('aborted'), { once: true });
+  stop.addEventListener('abort', end('aborted'), { once: true });
+  deadline.addEventListener('abort', end('deadline'), { once: true });
+  return (fn) => {
+    watchers.add(fn);
+    return () => watchers.delete(fn);
+  };
+}
+
+function sleep(ms, ctx) {
   return new Promise((resolve) => {
-    if (ms <= 0 || signals.some((s) => s?.aborted)) return resolve();
+    if (ms <= 0 || ctx.deadline.aborted || ctx.userSignal?.aborted || ctx.stop.aborted) return resolve();
     const done = () => {
       clearTimeout(t);
-      for (const s of signals) s?.removeEventListener('abort', done);
+      unwatch();
       resolve();
     };
     const t = setTimeout(done, ms);
-    for (const s of signals) s?.addEventListener('abort', done, { once: true });
+    const unwatch = ctx.watch(done);
   });
 }
 
@@ -159,7 +175,7 @@ async function perform(ctx, request) {
     body: EMPTY,
   });
   const { userSignal, deadline, stop } = ctx;
-  await sleep(request.delayMs ?? 0, [deadline, userSignal, stop]);
+  await sleep(request.delayMs ?? 0, ctx);
   if (userSignal?.aborted || stop.aborted) return failed('aborted', 'context canceled');
   if (deadline.aborted) return failed('timeout', 'context deadline exceeded');
 
@@ -172,11 +188,7 @@ async function perform(ctx, request) {
     }
   };
   const requestTimer = setTimeout(() => abortWith('timeout'), request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
-  const onUser = () => abortWith('aborted');
-  const onDeadline = () => abortWith('deadline');
-  userSignal?.addEventListener('abort', onUser, { once: true });
-  stop.addEventListener('abort', onUser, { once: true });
-  deadline.addEventListener('abort', onDeadline, { once: true });
+  const unwatch = ctx.watch(abortWith);
   const ended = (stage) => {
     if (why === 'aborted') return failed('aborted', 'context canceled');
     if (why === 'deadline') return failed('timeout', 'context deadline exceeded');
@@ -241,9 +253,7 @@ async function perform(ctx, request) {
     return { meta, body: read.bytes };
   } finally {
     clearTimeout(requestTimer);
-    userSignal?.removeEventListener('abort', onUser);
-    stop.removeEventListener('abort', onUser);
-    deadline.removeEventListener('abort', onDeadline);
+    unwatch();
   }
 }
 
