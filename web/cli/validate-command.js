@@ -3,11 +3,12 @@
 // flattened, other groups' kinds skipped). Resolves to the exit status: 0 every object valid (or
 // skipped), 1 some object invalid, 2 an input could not be read.
 
-import { performance } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
 
 import { load } from '../lib/isimport.js';
-import { UsageError, choice, fieldValidation, kindList, parseArgs } from './args.js';
+import { UsageError, choice, fieldValidation, integer, kindList, parseArgs } from './args.js';
 import { expandInputs, out } from './io.js';
+import { validators } from './validate-pool.js';
 import { REPORTS, WRITES_YAML } from './validate-reports.js';
 
 export const VALIDATE_HELP = `Usage: isimport validate [flags] FILE|DIR|- …
@@ -48,6 +49,9 @@ Flags:
         skip these kinds (Kind or apiVersion/Kind)
   --reject-unknown-kinds
         a kind outside image.openshift.io is an error instead of skipped
+  -j, --jobs N
+        validate in N threads (default: one per core on machines with more than two cores,
+        else 1); results are reported in input order
   -h, --help
         this text
 
@@ -57,18 +61,28 @@ bodies over 3 MiB), 2 usage error or an input that cannot be read.
 
 const OUTPUTS = ['text', 'json', 'yaml', 'junit', 'tap'];
 
+// One thread per core, on machines with more than two: one thread of Node already keeps about
+// 1.4 cores busy (V8 compiles and collects garbage on threads of its own), so on two cores a
+// second validating thread costs more than it brings (bench/cli.mjs, BENCHMARKS.md).
+function defaultJobs() {
+  const cores = availableParallelism();
+  return cores > 2 ? cores : 1;
+}
+
 function parseValidateArgs(args) {
   const opts = {
     fieldValidation: 'Strict', namespace: undefined, output: 'text', inputs: [], help: false,
     recursive: false, summary: false, quiet: false, kinds: undefined, skip: undefined, rejectUnknownKinds: false,
+    jobs: defaultJobs(),
   };
   const on = (name) => () => { opts[name] = true; };
   const namespace = (value) => { opts.namespace = value(); };
   const output = (value) => { opts.output = choice('--output', value(), OUTPUTS); };
   const filename = (value) => { opts.inputs.push(value()); };
+  const jobs = (value, flag) => { opts.jobs = integer(flag, value(), 1, 256); };
   parseArgs(args, {
     command: 'validate',
-    inlineShort: /^-[nof]./, // -ojson, -o=json, -nfoo, -fx.yaml
+    inlineShort: /^-[nofj]./, // -ojson, -o=json, -nfoo, -fx.yaml, -j4
     operand: (arg) => opts.inputs.push(arg),
     flags: {
       '-h': on('help'),
@@ -88,10 +102,27 @@ function parseValidateArgs(args) {
       '--kinds': (value, flag) => { opts.kinds = kindList(flag, value()); },
       '--skip': (value, flag) => { opts.skip = kindList(flag, value()); },
       '--reject-unknown-kinds': on('rejectUnknownKinds'),
+      '-j': jobs,
+      '--jobs': jobs,
     },
   });
   return opts;
 }
+
+// Inputs read ahead of the one being reported, at most.
+const WINDOW = 256;
+
+// The entry for an input that holds no object at all (as kubectl refuses it).
+const noObjects = () => ({
+  source: 0,
+  item: '',
+  valid: false,
+  causes: [],
+  warnings: [],
+  positions: [],
+  diagnostics: [],
+  status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'no objects passed to validate', reason: 'BadRequest', code: 400 },
+});
 
 export async function validateCommand(args) {
   const opts = parseValidateArgs(args);
@@ -112,29 +143,20 @@ export async function validateCommand(args) {
   const report = REPORTS[opts.output]({ quiet: opts.quiet, yaml });
   const counts = { objects: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, inputs: 0 };
 
-  for await (const input of expandInputs(opts.inputs, { recursive: opts.recursive })) {
-    counts.inputs++;
+  // Inputs are read in order and validated ahead (in threads with --jobs), at most a window of
+  // them at once, and reported in order.
+  const validator = validators(isi, validateOptions, opts.jobs);
+  const window = [];
+  const reportNext = async () => {
+    const { input, answer } = window.shift();
     if (input.error) {
       counts.errors++;
       process.stderr.write(`isimport: ${input.error}\n`);
       report.unreadable(input.path, input.error);
-      continue;
+      return;
     }
-    const started = performance.now();
-    let results = isi.validateAll(input.bytes, validateOptions);
-    const seconds = (performance.now() - started) / 1000;
-    if (results.length === 0) {
-      results = [{
-        source: 0,
-        item: '',
-        valid: false,
-        causes: [],
-        warnings: [],
-        positions: [],
-        diagnostics: [],
-        status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'no objects passed to validate', reason: 'BadRequest', code: 400 },
-      }];
-    }
+    let { results, seconds } = await answer;
+    if (results.length === 0) results = [noObjects()];
     for (const result of results) {
       counts.objects++;
       if (result.skipped) counts.skipped++;
@@ -142,6 +164,16 @@ export async function validateCommand(args) {
       else counts.invalid++;
       report.document(input.path, result, seconds / results.length);
     }
+  };
+  try {
+    for await (const input of expandInputs(opts.inputs, { recursive: opts.recursive })) {
+      counts.inputs++;
+      window.push({ input, answer: input.error ? null : validator.validate(input.bytes) });
+      if (window.length > WINDOW) await reportNext();
+    }
+    while (window.length > 0) await reportNext();
+  } finally {
+    validator.close();
   }
   report.end(opts.summary ? counts : null);
   return counts.errors ? 2 : counts.invalid ? 1 : 0;

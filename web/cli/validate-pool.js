@@ -1,0 +1,97 @@
+// Where `isimport validate` validates its inputs: in this thread for the first few (one file
+// should not wait for threads to start), then, with --jobs above 1, in that many worker threads
+// (validate-worker.js), each with its own core. Answers come back as promises; the command reports
+// them in input order.
+
+import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+
+// Inputs validated here before any thread starts: a thread costs about as much as validating
+// this many small files.
+const IN_THREAD_FIRST = 32;
+// Inputs per message to a worker, at most.
+const BATCH = 16;
+
+/**
+ * validators(isi, validateOptions, jobs) → {validate(bytes): Promise<{results, seconds}>, close()}.
+ * `isi` is this thread's instance (for the first inputs); close() ends the threads.
+ */
+export function validators(isi, validateOptions, jobs) {
+  let pool = null;
+  let count = 0;
+  return {
+    validate(bytes) {
+      if (jobs <= 1 || ++count <= IN_THREAD_FIRST) {
+        const started = performance.now();
+        const results = isi.validateAll(bytes, validateOptions);
+        return Promise.resolve({ results, seconds: (performance.now() - started) / 1000 });
+      }
+      pool ??= new WorkerPool(jobs, validateOptions);
+      return pool.validate(bytes);
+    },
+    close: () => pool?.close(),
+  };
+}
+
+class WorkerPool {
+  #idle = [];
+  #queue = []; // inputs waiting for an idle worker: {bytes, resolve, reject}
+  #workers = [];
+  #tasks = new Map(); // id → {resolve, reject}
+  #nextId = 0;
+
+  constructor(size, validateOptions) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { validateOptions } });
+      worker.on('message', (message) => this.#answer(worker, message));
+      worker.on('error', (error) => this.#failAll(error));
+      this.#workers.push(worker);
+    }
+  }
+
+  validate(bytes) {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ bytes, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  close() {
+    for (const worker of this.#workers) worker.terminate();
+  }
+
+  // Inputs go out in batches (a message per input would cost more than most inputs take), a
+  // share of the queue each, so that every idle worker gets some.
+  #dispatch() {
+    while (this.#idle.length > 0 && this.#queue.length > 0) {
+      const worker = this.#idle.pop();
+      const share = Math.ceil(this.#queue.length / (this.#idle.length + 1));
+      const batch = this.#queue.splice(0, Math.min(BATCH, share)).map(({ bytes, resolve, reject }) => {
+        const id = this.#nextId++;
+        this.#tasks.set(id, { resolve, reject });
+        return { id, bytes };
+      });
+      worker.postMessage(batch);
+    }
+  }
+
+  #answer(worker, message) {
+    if (!message.ready) {
+      for (const { id, results, seconds } of message) {
+        const task = this.#tasks.get(id);
+        this.#tasks.delete(id);
+        task.resolve({ results, seconds });
+      }
+    }
+    this.#idle.push(worker);
+    this.#dispatch();
+  }
+
+  // A worker that fails takes every outstanding input with it (a bug, not bad input).
+  #failAll(error) {
+    for (const task of this.#tasks.values()) task.reject(error);
+    for (const task of this.#queue) task.reject(error);
+    this.#tasks.clear();
+    this.#queue = [];
+  }
+}
