@@ -1,10 +1,16 @@
 // What one call of the command costs before and while it works, beside Node's own start:
-// `isimport --version`, validating one small JSON and one small YAML file, and `npx isimport`.
+// `isimport --version`, validating one small JSON and one small YAML file, and `npx isimport`;
+// then `isimport validate` over a directory of 2 000 files, in one thread and in one per core.
 //
 //   node bench/cli.mjs [--runs N]      (npm run bench runs it)
 // Whole processes, one after another; medians (and min, max) of N runs after one warm-up each.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { stringify as yamlStringify } from 'yaml';
+
+import { corpus } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
@@ -34,11 +40,48 @@ export function benchCli(n = runs) {
   });
 }
 
+// kubeconform's published figure: about 1 900 resources per second on one core.
+export const KUBECONFORM_PER_CORE = 1900;
+const FILES = 2000;
+
+// A directory of FILES documents from the validation corpus, a quarter of them YAML.
+function manyFiles() {
+  const dir = `${root}build/bench/files`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const docs = corpus({ count: FILES, seed: 7 });
+  docs.forEach((text, i) => {
+    const name = `${dir}/doc-${String(i).padStart(4, '0')}`;
+    if (i % 4 === 3) writeFileSync(`${name}.yaml`, yamlStringify(JSON.parse(text)));
+    else writeFileSync(`${name}.json`, text);
+  });
+  return dir;
+}
+
+export function benchManyFiles(n = Math.min(runs, 5)) {
+  const dir = manyFiles();
+  const cores = availableParallelism();
+  return [...new Set([1, 2, cores])].map((jobs) => {
+    const command = [process.execPath, cli, 'validate', '-q', '--jobs', String(jobs), dir];
+    time(command);
+    const xs = sorted(Array.from({ length: n }, () => time(command)));
+    const median = xs[Math.floor(n / 2)];
+    return { jobs, median, min: xs[0], max: xs.at(-1), filesPerSecond: FILES / (median / 1000) };
+  });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = benchCli();
   const base = rows[0].median;
   console.log(`command start-up, ${runs} runs each (wall ms: median, min–max; ratio to node -e 0):`);
   for (const r of rows) {
     console.log(`  ${r.name.padEnd(46)} ${r.median.toFixed(0).padStart(5)} ms  (${r.min.toFixed(0)}–${r.max.toFixed(0)})  ${(r.median / base).toFixed(2)}×`);
+  }
+  const many = benchManyFiles();
+  console.log(`isimport validate -q DIR, ${FILES} files (a quarter YAML), whole process:`);
+  for (const r of many) {
+    const perCore = r.filesPerSecond / r.jobs;
+    console.log(`  --jobs ${r.jobs}: ${r.median.toFixed(0)} ms (${r.min.toFixed(0)}–${r.max.toFixed(0)}), ${r.filesPerSecond.toFixed(0)} files/s, ` +
+      `${perCore.toFixed(0)} per core (kubeconform publishes ~${KUBECONFORM_PER_CORE} per core: ${(perCore / KUBECONFORM_PER_CORE).toFixed(1)}×)`);
   }
 }
