@@ -1,5 +1,7 @@
 #include "json/go_json_scan.h"
 
+#include "json/go_types.h"
+
 #include <cstdint>
 
 #include "go/go_text.h"  // goQuote, goDecodeRune, appendGoRune
@@ -391,30 +393,6 @@ int32_t readU4(std::string_view text, size_t pos) {
   return r;
 }
 
-// Go's foldName for one rune: ASCII upper-cased; the two non-ASCII runes whose fold set holds an
-// ASCII letter map to it.
-std::string foldName(std::string_view name) {
-  std::string out;
-  for (size_t i = 0; i < name.size();) {
-    unsigned char c = static_cast<unsigned char>(name[i]);
-    if (c < 0x80) {
-      out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    DecodedRune d = goDecodeRune(name, i);
-    if (d.rune == 0x212A) {
-      out += 'K';
-    } else if (d.rune == 0x017F) {
-      out += 'S';
-    } else {
-      out.append(name.substr(i, d.width));
-    }
-    i += d.width;
-  }
-  return out;
-}
-
 }  // namespace
 
 Scan checkValid(std::string_view text) {
@@ -554,7 +532,7 @@ std::string stringOf(const Value& value) {
 }
 
 bool keyMatches(std::string_view key, std::string_view fieldName) {
-  return key == fieldName || foldName(key) == foldName(fieldName);
+  return key == fieldName || goFoldEqual(key, fieldName);
 }
 
 }  // namespace isimport::goscan

@@ -38,34 +38,32 @@ template <Described T> struct GoType<T> { static std::string name() { return T::
 template <class T> struct GoType<std::optional<T>> { static std::string name() { return GoType<T>::name(); } };
 template <class T> struct GoType<std::vector<T>> { static std::string name() { return "[]" + GoType<T>::name(); } };
 
-// How encoding/json matches a member name to a field name when no name matches exactly: both
-// folded to upper case rune by rune (Go 1.21's foldName), so ASCII letters match either case and
-// the two runes whose upper case is ASCII, U+0131 (ı → I) and U+017F (ſ → S), match too. Code that
-// looks members up ahead of decoding (gojson::lastMember, the time checks of image_config.cpp, the
-// type header of codec.cpp) uses it as well, so all agree on which member decoding reaches.
+// How encoding/json matches a member name to a field name when no name matches exactly (Go 1.21's
+// foldName): rune by rune, each folded to the smallest rune of its Unicode fold set, so ASCII
+// letters match either case and the two non-ASCII runes folded with ASCII letters, U+212A (the
+// Kelvin sign, K) and U+017F (ſ, S), match too. Code that looks members up ahead of decoding
+// (gojson::lastMember, the time checks of image_config.cpp, the type header of codec.cpp,
+// goscan::keyMatches) uses it as well, so all agree on which member decoding reaches.
 inline bool goFoldEqual(std::string_view a, std::string_view b) {
-  // The next folded rune of s at i as one byte: ASCII upper-cased, ı and ſ as I and S, any other
-  // multi-byte rune as 0x80 plus its length (so it equals only a rune of the same bytes: checked by
-  // comparing the bytes themselves).
+  // The next rune of s at i folded, when it folds to ASCII (else -1 and i unchanged).
   auto next = [](std::string_view s, size_t& i) -> int {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
       return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
     }
-    if (i + 1 < s.size() && c == 0xC4 && static_cast<unsigned char>(s[i + 1]) == 0xB1) return i += 2, 'I';
-    if (i + 1 < s.size() && c == 0xC5 && static_cast<unsigned char>(s[i + 1]) == 0xBF) return i += 2, 'S';
+    if (s.substr(i, 3) == "\xE2\x84\xAA") return i += 3, 'K';
+    if (s.substr(i, 2) == "\xC5\xBF") return i += 2, 'S';
     return -1;
   };
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    size_t i0 = i, j0 = j;
     int x = next(a, i), y = next(b, j);
     if (x < 0 || y < 0) {
-      // Other non-ASCII runes fold only to themselves in names: compare one UTF-8 byte at a time.
-      if (a[i0] != b[j0]) return false;
-      i = i0 + 1;
-      j = j0 + 1;
+      // Any other rune folds to a rune that is not ASCII: it matches only the same bytes.
+      if (x >= 0 || y >= 0 || a[i] != b[j]) return false;
+      ++i;
+      ++j;
       continue;
     }
     if (x != y) return false;

@@ -242,12 +242,12 @@ TEST(CodecKinds, KindAndApiVersionChecks) {
 
 TEST(CodecKinds, TheKindIsFoundAsEncodingJsonFindsStructFields) {
   // The apiserver's find-kind pass is encoding/json into {APIVersion, Kind}: keys match in any case
-  // (and with the runes that upper-case to ASCII), escapes are read, the last member wins. The
+  // (and with the Kelvin sign and ſ, which fold with K and S), escapes are read, the last member wins. The
   // strict decoding that follows is case-sensitive, so such a key is also an unknown field.
   DecodeOptions ignore;
   ignore.fieldValidation = FieldValidation::Ignore;
   for (const char* body : {R"({"KIND":"ImageStream"})", R"({"\u006bind":"ImageStream"})",
-                           "{\"k\xc4\xb1nd\":\"ImageStream\"}", R"({"kind":"Image","Kind":"ImageStream"})"}) {
+                           "{\"\xe2\x84\xaaind\":\"ImageStream\"}", R"({"kind":"Image","Kind":"ImageStream"})"}) {
     DecodeResult r = decodeObject(body, ignore);
     ASSERT_TRUE(r.object) << body << ": " << failureMessage(r);
     EXPECT_EQ(kindOf(*r.object), "ImageStream") << body;
@@ -260,6 +260,10 @@ TEST(CodecKinds, TheKindIsFoundAsEncodingJsonFindsStructFields) {
             "the object provided is unrecognized (must be of type ImageStreamImport): couldn't get version/kind; json "
             "parse error: json: cannot unmarshal number into Go struct field .apiVersion of type string "
             "({\"ApiVersion\":1})");
+  // ı folds with nothing ASCII: that key names no field.
+  DecodeResult dotless = decodeObject("{\"k\xc4\xb1nd\":\"ImageStream\"}", ignore);
+  ASSERT_TRUE(dotless.object);
+  EXPECT_EQ(kindOf(*dotless.object), "ImageStreamImport");
   // null leaves what an earlier member set.
   DecodeResult kept = decodeObject(R"({"kind":"ImageStream","kind":null})", ignore);
   ASSERT_TRUE(kept.object);
