@@ -4,6 +4,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ccache pkg-config
+  clang libclang-rt-14-dev
   emscripten
   libsodium-dev googletest libgtest-dev
   autoconf automake libtool dpkg-dev

@@ -6,6 +6,7 @@
 #   - the core's layering (include fence)        tests/wasm/include-fence.mjs
 #   - the page and the element in Chromium       e2e/page/*.spec.mjs (Playwright, Debian's chromium)
 #   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/isimport.d.ts
+#   - fuzzing, a few seconds per target (smoke)    fuzz/run.mjs (libFuzzer, clang, build/fuzz)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -57,6 +58,12 @@ passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
 suite "types (tsc)" "$LOG_DIR/tsc.log" \
   node_modules/.bin/tsc -p tests/web/lib
 if [[ " ${failed_suites[*]-} " == *" types (tsc) "* ]]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+
+suite "fuzz smoke (libFuzzer)" "$LOG_DIR/fuzz.log" \
+  node fuzz/run.mjs --seconds "${ISIMPORT_FUZZ_SECONDS:-3}"
+n=$(grep -cE '^fuzz .* no findings$' "$LOG_DIR/fuzz.log" || true)
+f=$(grep -cE '^fuzz .* FOUND ' "$LOG_DIR/fuzz.log" || true)
+passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
 
 echo
 if [ ${#failed_suites[@]} -gt 0 ]; then

@@ -215,7 +215,11 @@ class Importer::Pass {
                                    });
   }
 
-  static ImageOutcome failed(Status status) { return ImageOutcome{std::move(status), std::nullopt, {}, std::nullopt}; }
+  static ImageOutcome failed(Status status) {
+    ImageOutcome outcome;
+    outcome.status = std::move(status);
+    return outcome;
+  }
 
   void startRepository(const RepositoryImportSpec& spec) {
     repository.emplace();
@@ -293,7 +297,7 @@ class Importer::Pass {
         ref.tag = imported[i];
         ref.id = image.metadata.name;
         image.dockerImageReference = ref.mostSpecific().exact();
-        record(i, ImageOutcome{successStatus(), std::move(image), {}, std::nullopt});
+        record(i, ImageOutcome{successStatus(), std::move(image), {}, std::nullopt, {}});
         continue;
       }
       DockerImageReference named = literal;

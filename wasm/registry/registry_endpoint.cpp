@@ -89,7 +89,7 @@ void RegistryEndpoint::call(RegistryCall call, Done done) {
     case PingState::Ready:
       return attempt(std::move(call), 1, std::move(done));
     case PingState::Failed:
-      return done(CallOutcome{std::nullopt, pingError_, 0});
+      return done(CallOutcome{std::nullopt, pingError_, 0, {}});
     case PingState::NotStarted:
       insecure_ = call.insecure;
       waitingForPing_.push_back({std::move(call), std::move(done)});
@@ -182,7 +182,7 @@ void RegistryEndpoint::afterBearer(RegistryCall call, std::string authorization,
     std::string url = urlOf(call);
     std::optional<BasicCredentials> credentials = usableCredentials(call, url);
     if (!credentials) {
-      CallOutcome outcome{std::nullopt, wrapRequestError(call.method, url, plainError("no basic auth credentials")), 0};
+      CallOutcome outcome{std::nullopt, wrapRequestError(call.method, url, plainError("no basic auth credentials")), 0, {}};
       return failOrRetry(std::move(call), attemptNo, std::move(outcome), std::move(done));
     }
     authorization = basicHeader(*credentials);
@@ -195,7 +195,7 @@ void RegistryEndpoint::withToken(const AuthChallenge& bearer, RegistryCall call,
   if (realm == bearer.params.end()) {
     CallOutcome outcome{std::nullopt,
                         wrapRequestError(call.method, urlOf(call), plainError("no realm specified for token auth challenge")),
-                        0};
+                        0, {}};
     return failOrRetry(std::move(call), attemptNo, std::move(outcome), std::move(done));
   }
   std::string scope = "repository:" + call.repository + ":pull";
@@ -232,7 +232,7 @@ void RegistryEndpoint::withToken(const AuthChallenge& bearer, RegistryCall call,
     if (!failure) tokens_[key] = CachedToken{token, expiresAtMs};
     for (auto& w : ready) {
       if (failure) {
-        CallOutcome outcome{std::nullopt, wrapRequestError(w.call.method, urlOf(w.call), *failure), 0};
+        CallOutcome outcome{std::nullopt, wrapRequestError(w.call.method, urlOf(w.call), *failure), 0, {}};
         failOrRetry(std::move(w.call), w.attemptNo, std::move(outcome), std::move(w.done));
       } else {
         afterBearer(std::move(w.call), "Bearer " + token, w.attemptNo, std::move(w.done));
