@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kNestedListError = "unsupported image manifest type: *manifestlist.DeserializedManifestList";
 
-ImageOutcome failed(Status status) { return ImageOutcome{std::move(status), std::nullopt, {}, std::nullopt}; }
+ImageOutcome failed(Status status) { return ImageOutcome{std::move(status), std::nullopt, {}, std::nullopt, {}}; }
 
 bool isDigest(std::string_view reference) { return reference.find(':') != std::string_view::npos; }
 
@@ -257,7 +257,7 @@ void RepositoryFetcher::importPreservedList(const Fetched& list, const std::stri
   ImageBuild build = buildListImage(manifest, requestedDigest, referenceFor(base, list.digest), nowUnix_);
   if (!build.image) return done(failed(imageBuildFailure(build.error)));
   size_t count = manifest.manifests.size();
-  if (count == 0) return done(ImageOutcome{successStatus(), std::move(*build.image), {}, std::nullopt});
+  if (count == 0) return done(ImageOutcome{successStatus(), std::move(*build.image), {}, std::nullopt, {}});
   auto listImage = std::make_shared<Image>(std::move(*build.image));
   auto children = std::make_shared<std::vector<std::optional<ImageOutcome>>>(count);
   auto remaining = std::make_shared<size_t>(count);
@@ -266,7 +266,7 @@ void RepositoryFetcher::importPreservedList(const Fetched& list, const std::stri
                       [children, remaining, listImage, i, done](ImageOutcome child) {
                         (*children)[i] = std::move(child);
                         if (--*remaining > 0) return;
-                        ImageOutcome whole{successStatus(), *listImage, {}, std::nullopt};
+                        ImageOutcome whole{successStatus(), *listImage, {}, std::nullopt, {}};
                         for (auto& c : *children) {
                           if (!c->succeeded()) {
                             ImageOutcome failure = failed(c->status);
@@ -326,7 +326,7 @@ void RepositoryFetcher::importFetched(const Fetched& fetched, const std::string&
 // calculateImageSize: the size of every distinct layer from a HEAD; the first failure (in layer
 // order) fails the image, which upstream still hands back with the error.
 void RepositoryFetcher::finishImage(Image image, std::vector<std::string> layersToProbe, int64_t configSize, Done done) {
-  if (layersToProbe.empty()) return done(ImageOutcome{successStatus(), std::move(image), {}, std::nullopt});
+  if (layersToProbe.empty()) return done(ImageOutcome{successStatus(), std::move(image), {}, std::nullopt, {}});
   size_t count = layersToProbe.size();
   auto sizes = std::make_shared<std::vector<LayerSize>>(count);
   auto remaining = std::make_shared<size_t>(count);
@@ -345,7 +345,7 @@ void RepositoryFetcher::finishImage(Image image, std::vector<std::string> layers
         values.push_back(l.size);
       }
       finishWithProbedSizes(*pending, values, configSize);
-      done(ImageOutcome{successStatus(), std::move(*pending), {}, std::nullopt});
+      done(ImageOutcome{successStatus(), std::move(*pending), {}, std::nullopt, {}});
     });
   }
 }
