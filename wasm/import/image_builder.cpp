@@ -1,6 +1,7 @@
 #include "import/image_builder.h"
 
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "go/go_text.h"
 #include "import/image_config.h"
@@ -134,7 +135,9 @@ std::string withMetadata(Image& image, int64_t nowUnix) {
     meta.id = m.config.digest;
   }
 
-  std::set<std::string> counted;
+  // Digests seen so far, by view into the layers (which stay put): one hash each, not a tree walk
+  // of string comparisons.
+  std::unordered_set<std::string_view> counted(image.dockerImageLayers.size() * 2 + 1);
   int64_t size = 0;
   if (schema == 2) {
     counted.insert(m.config.digest);
@@ -206,7 +209,7 @@ ImageBuild buildImage(const Manifest& manifest, std::string_view manifestBody, s
 
   ImageBuild build;
   if (image.dockerImageMetadata->size == 0) {
-    std::set<std::string> seen;
+    std::unordered_set<std::string_view> seen(image.dockerImageLayers.size() * 2 + 1);
     for (const ImageLayer& layer : image.dockerImageLayers) {
       if (seen.insert(layer.name).second) build.layersToProbe.push_back(layer.name);
     }
@@ -220,7 +223,7 @@ ImageBuild buildImage(const Manifest& manifest, std::string_view manifestBody, s
 }
 
 void finishWithProbedSizes(Image& image, const std::vector<int64_t>& probedSizes, int64_t configSize) {
-  std::set<std::string> seen;
+  std::unordered_set<std::string_view> seen(image.dockerImageLayers.size() * 2 + 1);
   int64_t size = 0;
   size_t next = 0;
   for (ImageLayer& layer : image.dockerImageLayers) {

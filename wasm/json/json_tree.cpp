@@ -26,8 +26,13 @@ std::optional<int64_t> integerOf(std::string_view literal) {
 
 // Go hands a string's invalid UTF-8 bytes on as U+FFFD each.
 void replaceInvalidUtf8(std::string& text) {
+  const char* bytes = text.data();
+  size_t size = text.size();
+  size_t ascii = 0;
+  while (ascii < size && static_cast<unsigned char>(bytes[ascii]) < 0x80) ++ascii;
+  if (ascii == size) return;  // the common case, without decoding a rune
   bool clean = true;
-  for (size_t i = 0; i < text.size() && clean;) {
+  for (size_t i = ascii; i < text.size() && clean;) {
     DecodedRune r = goDecodeRune(text, i);
     clean = r.valid || static_cast<unsigned char>(text[i]) < 0x80;
     i += r.width;
