@@ -368,6 +368,7 @@ void RepositoryFetcher::collectTags(std::string url, std::shared_ptr<TagList> ac
     auto fail = [&](ImportError error) {
       if (error.retryAfterMs > 0 && attemptNo < 3) {
         acc->tags.clear();
+        acc->pagesRead.clear();
         return collectTags("/v2/" + target_.repositoryPath + "/tags/list", acc, 0, attemptNo + 1,
                            error.retryAfterMs, done);
       }
@@ -385,6 +386,11 @@ void RepositoryFetcher::collectTags(std::string url, std::shared_ptr<TagList> ac
     std::optional<std::string> next = nextLink(outcome.response->header("link"), outcome.url, &linkError);
     if (!linkError.empty()) return fail(plainError(linkError));
     if (!next) return done(std::move(*acc));
+    // Upstream would follow such a Link until its deadline; the answer cannot change, so say so.
+    acc->pagesRead.push_back(outcome.url);
+    for (const std::string& read : acc->pagesRead) {
+      if (read == *next) return fail(plainError("the tag list's Link leads back to a page already read: " + *next));
+    }
     if (page + 1 >= limits_.maxTagPages) {
       return fail(plainError("the tag list has more than " + std::to_string(limits_.maxTagPages) + " pages"));
     }

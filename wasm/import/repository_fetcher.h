@@ -39,7 +39,7 @@ struct FetchLimits {
   uint64_t configBytes = 4 << 20;
   uint64_t tagPageBytes = 4 << 20;
   size_t maxTagPages = 100;
-  size_t maxTags = 100000;
+  size_t maxTags = 1000000;  // ~10x the largest public repositories; bounds memory with tagPageBytes
 };
 
 struct RepositoryTarget {
@@ -65,6 +65,7 @@ class RepositoryFetcher {
   struct TagList {
     std::vector<std::string> tags;
     std::optional<ImportError> error;
+    std::vector<std::string> pagesRead;  // the URLs of the pages read, to refuse a Link back to one
   };
   // Distribution's Tags().All() behind library-go's retry wrapper: every page, following Link; a
   // retryable failure starts the listing again from the first page.
