@@ -375,7 +375,10 @@ ImportError errorFromTransport(std::string_view method, std::string_view url, co
   bool timeout = false;
   switch (response.failure) {
     case TransportFailure::Timeout:
-      cause = "context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
+      // The driver says when the time ran out while the body was being read (Go's words then differ).
+      cause = response.failureText.rfind("context deadline exceeded (", 0) == 0
+                  ? response.failureText
+                  : "context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
       timeout = true;
       break;
     case TransportFailure::Aborted:

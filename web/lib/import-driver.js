@@ -192,7 +192,10 @@ async function perform(ctx, request) {
   const ended = (stage) => {
     if (why === 'aborted') return failed('aborted', 'context canceled');
     if (why === 'deadline') return failed('timeout', 'context deadline exceeded');
-    return failed('timeout', `context deadline exceeded (Client.Timeout exceeded while ${stage})`);
+    // Go's http.Client words the two stages differently.
+    return failed('timeout', stage === 'reading body'
+      ? 'context deadline exceeded (Client.Timeout or context cancellation while reading body)'
+      : 'context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
   };
   try {
     let url = request.url;
