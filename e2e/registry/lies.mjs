@@ -139,6 +139,10 @@ export const LIES = {
     ...honest(GOOD),
     tags: (a) => a.send(200, { 'content-type': 'application/json', link: `<${a.path}>; rel="next"` }, JSON.stringify({ name: a.repository, tags: ['t'] })),
   },
+  'tags-over-cap': {
+    ...honest(GOOD),
+    tags: (a) => a.stream(200, { 'content-type': 'application/json' }, 5 * MiB),
+  },
   'tags-200k': {
     ...honest(GOOD),
     tags: (a) => a.send(200, { 'content-type': 'application/json' }, JSON.stringify({ name: a.repository, tags: ['t', ...Array.from({ length: 199_999 }, (_, i) => `v${i}`)] })),

@@ -3,16 +3,19 @@
 // token answer is over its cap), run through the CLI on a terminal (progress bar and all), through
 // the CLI with its two streams apart, and through the library with every callback. Every byte any
 // of them printed or answered is searched for the password, the user:password pair in base64, and
-// each token the realm issued; so is every URL the registries were asked for.
+// each token the realm issued; so is every URL the registries were asked for, and the JS heap of
+// a process once its import has ended.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { startLyingRegistry } from '../../e2e/registry/lying-registry.mjs';
 import { CLI, HERMETIC_ENV, runCli, tempTree } from '../web/support/cli-run.mjs';
 
 const CHILD = fileURLToPath(new URL('../web/support/import-in-child.mjs', import.meta.url));
+const HEAP_CHILD = fileURLToPath(new URL('../web/support/heap-after-import.mjs', import.meta.url));
 const NOW = '2024-06-01T12:00:00Z';
 
 let reg;
@@ -110,4 +113,23 @@ test('no URL any registry or realm was asked for carries a credential', () => {
   for (const q of reg.requests.filter((q) => q.authorization?.startsWith('Basic '))) {
     assert.deepEqual([q.server, q.url.split('?')[0]], ['locked', '/token']);
   }
+});
+
+test('after the import, the JS heap holds no credential: the library kept no reference to any', async () => {
+  const snapshot = files.path('after.heapsnapshot');
+  const credentials = { auths: { [reg.locked.host]: { username: reg.user.username, password: reg.user.password } } };
+  const child = spawn(process.execPath, ['--expose-gc', HEAP_CHILD], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { err += d; });
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  const issuedBefore = reg.tokens.size;
+  child.stdin.end(JSON.stringify({ spec: { ...spec, spec: { ...spec.spec, repository: undefined } }, options: { now: NOW, credentials }, snapshot }));
+  assert.equal(await closed, 0, err);
+  assert.deepEqual(JSON.parse(out).outcome, ['Success', 'Failure', 'Failure', 'Success']);
+  assert.ok(reg.tokens.size > issuedBefore, 'a token was issued and used');
+  const heap = readFileSync(snapshot, 'utf8');
+  assert.ok(heap.includes(reg.locked.host), 'the snapshot holds the strings of the answer (a sanity check of the search)');
+  assertNoSecret(heap, 'the heap after the import');
 });

@@ -175,6 +175,15 @@ test('lie/tags-link-self: a Link back to the page just read ends the listing at 
   report('lie/tags-link-self', r, 'Failure: Link leads back');
 });
 
+test('lie/tags-over-cap: a tag page over its 4 MiB cap (chunked): the repository fails, naming the cap', async () => {
+  const r = await importInChild({ spec: spec({ repository: entry(`${reg.open.host}/lie/tags-over-cap`) }) });
+  const { status } = r.answer.status.repository;
+  assert.equal(status.reason, 'InternalError');
+  assert.match(status.message, /tag list page from http:\/\/[^ ]+\/tags\/list exceeds the limit of 4194304 bytes$/);
+  assert.ok(r.growthMb < 96, `${r.growthMb} MB`);
+  report('lie/tags-over-cap', r, 'Failure: tag list page over the cap');
+});
+
 test('lie/tags-200k: 200 000 tags on one page: upstream\'s 50 by priority, the rest counted', async () => {
   const r = await importInChild({ spec: spec({ repository: entry(`${reg.open.host}/lie/tags-200k`) }) });
   const repo = r.answer.status.repository;
