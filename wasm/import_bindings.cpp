@@ -2,6 +2,8 @@
 // (the session asks for requests, the driver fetches them and feeds the answers back). Loaded on the
 // first importPreview(), so pages that only validate never fetch it.
 #include <emscripten/bind.h>
+#include <emscripten/emmalloc.h>
+#include <sodium/utils.h>
 
 #include "api.h"
 #include "import/import_session.h"
@@ -20,6 +22,16 @@ std::string version() { return std::string(isimport::libraryVersion()); }
 std::string sha256(const std::string& bytes) { return isimport::sha256Digest(bytes); }
 
 }  // namespace
+
+// Every block this module frees is zeroed first (emmalloc's own free is weak, so this one takes
+// its place, for C++'s delete and for the glue's _free alike): credentials, Basic headers and
+// tokens pass through many short-lived strings, and none of them should linger in the module's
+// memory once the import that needed them has ended. sodium_memzero is never optimized away.
+extern "C" void free(void* block) {
+  if (block == nullptr) return;
+  sodium_memzero(block, emmalloc_usable_size(block));
+  emmalloc_free(block);
+}
 
 EMSCRIPTEN_BINDINGS(isimport_import) {
   emscripten::function("version", &version);

@@ -4,7 +4,8 @@
 // the CLI with its two streams apart, and through the library with every callback. Every byte any
 // of them printed or answered is searched for the password, the user:password pair in base64, and
 // each token the realm issued; so is every URL the registries were asked for, and the JS heap of
-// a process once its import has ended.
+// a process once its import has ended, and the import engine's own memory (which zeroes every block
+// it frees).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { startLyingRegistry } from '../../e2e/registry/lying-registry.mjs';
+import { runImport } from '../../web/lib/import-driver.js';
 import { CLI, HERMETIC_ENV, runCli, tempTree } from '../web/support/cli-run.mjs';
 
 const CHILD = fileURLToPath(new URL('../web/support/import-in-child.mjs', import.meta.url));
@@ -132,4 +134,17 @@ test('after the import, the JS heap holds no credential: the library kept no ref
   const heap = readFileSync(snapshot, 'utf8');
   assert.ok(heap.includes(reg.locked.host), 'the snapshot holds the strings of the answer (a sanity check of the search)');
   assertNoSecret(heap, 'the heap after the import');
+});
+
+test('after the import, the import engine\'s memory holds no credential: every freed block was zeroed', async () => {
+  const wasm = (name) => fileURLToPath(new URL(`../../web/lib/wasm/${name}`, import.meta.url));
+  const { default: createEngine } = await import(wasm('isimport_import.mjs'));
+  const engine = await createEngine({ wasmBinary: readFileSync(wasm('isimport_import.wasm')) });
+  const credentials = { auths: { [reg.locked.host]: { username: reg.user.username, password: reg.user.password } } };
+  const issuedBefore = reg.tokens.size;
+  const answer = await runImport(engine, JSON.stringify(spec), { now: NOW, credentials });
+  assert.equal(answer.status.images[0].status.status, 'Success');
+  assert.ok(reg.tokens.size > issuedBefore, 'tokens were issued and used');
+  const memory = Buffer.from(engine.HEAPU8.buffer, engine.HEAPU8.byteOffset, engine.HEAPU8.byteLength);
+  for (const secret of secrets()) assert.equal(memory.indexOf(secret), -1, `the engine's memory holds ${secret.slice(0, 6)}…`);
 });

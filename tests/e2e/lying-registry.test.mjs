@@ -246,6 +246,7 @@ test('a realm on another host gets Basic (as docker sends it) and never a token;
   }
   const registry = r.requests.filter((q) => q.server === 'realmElsewhere' && q.authorization !== null);
   assert.ok(registry.length >= 1 && registry.every((q) => q.authorization.startsWith('Bearer ')));
+  report('realm on another host', r, 'Success');
 });
 
 test('an https registry (not insecure) whose realm is plain http: the realm is asked without credentials, the import fails cleanly', async () => {
@@ -273,6 +274,7 @@ test('a token answer over its 1 MiB cap, and a realm that refuses: per-image fai
   assert.match(big.message, /token answer from http:\/\/[^ ]+\/token\?[^ ]+ exceeds the limit of 1048576 bytes/);
   assert.equal(refused.status, 'Failure');
   assert.match(refused.message, /: Get "http:\/\/[^"]+\/refused-token\/app\/manifests\/t": unauthorized$/);
+  report('token over cap, token refused', r, 'two per-image Failures');
 });
 
 test('every Authorization the lying registry saw went where DESIGN.md allows', () => {
