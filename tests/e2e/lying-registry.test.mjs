@@ -67,7 +67,7 @@ const IMAGE_LIES = [
   { lie: 'manifest-over-cap', message: /: manifest from http:\/\/[^ ]+\/manifests\/t exceeds the limit of 4194304 bytes$/ },
   { lie: 'manifest-over-cap-chunked', message: /: manifest from http:\/\/[^ ]+\/manifests\/t exceeds the limit of 4194304 bytes$/ },
   { lie: 'length-says-less', message: /: unexpected end of JSON input$/ },
-  { lie: 'length-says-more', message: /: Get "http:\/\/[^"]+\/manifests\/t": .+/ },
+  { lie: 'length-says-more', message: /: Get "http:\/\/[^"]+\/manifests\/t": unexpected EOF$/ },
   { lie: 'config-over-cap', message: /: image config from http:\/\/[^ ]+\/blobs\/sha256:[0-9a-f]{64} exceeds the limit of 4194304 bytes$/ },
   { lie: 'error-over-cap', message: /\(404 Not Found\) has a body over the limit of 1048576 bytes$/ },
   { lie: 'gzip-bomb', message: /: manifest from http:\/\/[^ ]+ exceeds the limit of 4194304 bytes$/, growthMb: 64 },

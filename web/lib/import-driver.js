@@ -352,7 +352,9 @@ export async function probeRegistry(url, { fetch: fetchImpl = globalThis.fetch, 
 // Node's fetch says "fetch failed" and puts the reason in `cause` (ECONNREFUSED, ENOTFOUND …); Go
 // says e.g. `dial tcp 127.0.0.1:1: connect: connection refused`. The tail is platform text (DESIGN.md).
 function describeNetworkError(error) {
-  const cause = error?.cause;
+  const cause = error?.cause ?? error;
+  // A body cut short of its Content-Length: Go's reader says "unexpected EOF".
+  if (cause?.code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return 'unexpected EOF';
   if (cause?.code === 'ECONNREFUSED' && cause.address) return `dial tcp ${cause.address}:${cause.port}: connect: connection refused`;
   if (cause?.code && cause?.message) return cause.message;
   if (cause?.code) return String(cause.code);
