@@ -227,6 +227,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { requests, tokens, stop, ...shown } = registry;
   console.log(JSON.stringify(shown, null, 2));
   console.log(`# images: ${registry.open.host}/lie/<name>:t (insecure); stops after 10 minutes without a request, or on Ctrl-C`);
-  process.on('SIGINT', () => stop().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop().then(() => process.exit(0)));
   void requests; void tokens;
 }
