@@ -57,7 +57,7 @@ const SELF_INDEX = makeIndex([{ mediaType: MEDIA.ociIndex, digest: SELF_DIGEST, 
 const INNER_INDEX = makeIndex([{ mediaType: MEDIA.ociManifest, digest: GOOD.digest, size: GOOD.manifest.length }]);
 const OUTER_INDEX = makeIndex([{ mediaType: MEDIA.ociIndex, digest: INNER_INDEX.digest, size: INNER_INDEX.bytes.length }]);
 
-const TAMPERED = Buffer.from(GOOD.manifest.toString().replace('"schemaVersion":2', '"schemaVersion": 2'));
+export const TAMPERED = Buffer.from(GOOD.manifest.toString().replace('"schemaVersion":2', '"schemaVersion": 2'));
 const SMALL_GZIP = gzipSync(GOOD.manifest);
 
 /** 128 MiB of JSON whitespace before the good manifest, gzipped: ~130 KiB on the wire (made once,

@@ -7,10 +7,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 import { startLyingRegistry } from '../../e2e/registry/lying-registry.mjs';
-import { GOOD, MANY_LAYERS, ENV_100K } from '../../e2e/registry/lies.mjs';
+import { GOOD, MANY_LAYERS, ENV_100K, TAMPERED } from '../../e2e/registry/lies.mjs';
 
 const CHILD = fileURLToPath(new URL('../web/support/import-in-child.mjs', import.meta.url));
 const NOW = '2024-06-01T12:00:00Z';
@@ -120,6 +121,16 @@ for (const c of IMAGE_LIES) {
     report(`lie/${c.lie}`, r, c.success ? 'Success' : r.answer.status.images[0].status.message.replace(/^Internal error occurred: \S+: (Get "[^"]+": )?/, '').slice(0, 70));
   });
 }
+});
+
+test('lie/digest-mismatch by tag: a lying Docker-Content-Digest is ignored; the image is named by the bytes served, as upstream', async () => {
+  const r = await importInChild({ spec: spec({ images: [entry(`${reg.open.host}/lie/digest-mismatch:t`)] }) });
+  const { image, status } = r.answer.status.images[0];
+  assert.deepEqual(status, { metadata: {}, status: 'Success' });
+  const served = `sha256:${createHash('sha256').update(TAMPERED).digest('hex')}`;
+  assert.notEqual(served, GOOD.digest);
+  assert.equal(image.metadata.name, served);
+  assert.equal(image.dockerImageReference, `${reg.open.host}/lie/digest-mismatch@${served}`);
 });
 
 test('lie/gzip-bomb: the cap counts decoded bytes, and reading stops there', async () => {
