@@ -147,6 +147,10 @@ export const LIES = {
     ...honest(GOOD),
     tags: (a) => a.send(200, { 'content-type': 'application/json' }, JSON.stringify({ name: a.repository, tags: ['t', ...Array.from({ length: 199_999 }, (_, i) => `v${i}`)] })),
   },
+  'tags-link-ftp': {
+    ...honest(GOOD),
+    tags: (a) => a.send(200, { 'content-type': 'application/json', link: '<ftp://127.0.0.1/v2/good/app/tags/list>; rel="next"' }, JSON.stringify({ name: a.repository, tags: ['t'] })),
+  },
   'tags-link-elsewhere': {
     ...honest(GOOD),
     tags: (a) => a.send(200, { 'content-type': 'application/json', link: `<${a.elsewhere}/v2/good/app/tags/list?last=t>; rel="next"` }, JSON.stringify({ name: a.repository, tags: ['t'] })),

@@ -205,6 +205,14 @@ test('lie/tags-200k: 200 000 tags on one page: upstream\'s 50 by priority, the r
   report('lie/tags-200k', r, `Success, ${repo.images.length} imported, ${repo.additionalTags.length} more`);
 });
 
+test('lie/tags-link-ftp: a Link to another scheme is refused as upstream\'s HTTP client refuses it, not requested', async () => {
+  const r = await importInChild({ spec: spec({ repository: entry(`${reg.open.host}/lie/tags-link-ftp`) }) });
+  const { status } = r.answer.status.repository;
+  assert.equal(status.message, 'Internal error occurred: Get "ftp://127.0.0.1/v2/good/app/tags/list": unsupported protocol scheme "ftp"');
+  assert.equal(r.requests.filter((q) => q.url.includes('/tags/list')).length, 1);
+  report('lie/tags-link-ftp', r, 'Failure: unsupported protocol scheme');
+});
+
 test('lie/tags-link-elsewhere: the next page on another host is read, without Authorization', async () => {
   const r = await importInChild({ spec: spec({ repository: entry(`${reg.open.host}/lie/tags-link-elsewhere`) }) });
   const repo = r.answer.status.repository;

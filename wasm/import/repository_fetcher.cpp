@@ -386,6 +386,15 @@ void RepositoryFetcher::collectTags(std::string url, std::shared_ptr<TagList> ac
     std::optional<std::string> next = nextLink(outcome.response->header("link"), outcome.url, &linkError);
     if (!linkError.empty()) return fail(plainError(linkError));
     if (!next) return done(std::move(*acc));
+    // Upstream hands the resolved text to its HTTP client, which parses it once more (Go's
+    // URL.String can print a URL that does not parse again) and has a transport for http and
+    // https only. Anything else would otherwise be taken for a path on this registry.
+    std::string nextError;
+    std::optional<UrlReference> target = parseUrlReference(*next, &nextError);
+    if (!target) return fail(plainError(nextError));
+    if (target->scheme != "http" && target->scheme != "https") {
+      return fail(plainError("Get " + goQuote(*next) + ": unsupported protocol scheme " + goQuote(target->scheme)));
+    }
     // Upstream would follow such a Link until its deadline; the answer cannot change, so say so.
     acc->pagesRead.push_back(outcome.url);
     for (const std::string& read : acc->pagesRead) {

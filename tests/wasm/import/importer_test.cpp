@@ -1152,6 +1152,21 @@ TEST(ImporterPagination, CapsAndBrokenLinks) {
                   {Answer::json(200, R"({"tags":["a"]})", {{"Link", "<%zz>; rel=\"next\""}})});
   EXPECT_EQ(runImport(isiOf({}, repositoryOf("test")), registry).repository(),
             R"({"status":)" + internalError(esc(R"(parse "%zz": invalid URL escape "%zz")")) + "}");
+  // A Link to another scheme, or one whose resolved form does not parse again (Go prints an
+  // empty host before a path of "//…" as "scheme://…"): refused as upstream's HTTP client refuses
+  // them, never requested as a path of this registry.
+  FakeRegistry ftp;
+  ftp.repo(kHub, "library/test").tags = {"a"};
+  ftp.script("GET", "https://registry-1.docker.io/v2/library/test/tags/list",
+             {Answer::json(200, R"({"tags":["a"]})", {{"Link", "<ftp://mirror.example/x>; rel=\"next\""}})});
+  EXPECT_EQ(runImport(isiOf({}, repositoryOf("test")), ftp).repository(),
+            R"({"status":)" + internalError(esc(R"(Get "ftp://mirror.example/x": unsupported protocol scheme "ftp")")) + "}");
+  FakeRegistry quirk;
+  quirk.repo(kHub, "library/test").tags = {"a"};
+  quirk.script("GET", "https://registry-1.docker.io/v2/library/test/tags/list",
+               {Answer::json(200, R"({"tags":["a"]})", {{"Link", "<web:/.//a@b%22>; rel=\"next\""}})});
+  EXPECT_EQ(runImport(isiOf({}, repositoryOf("test")), quirk).repository(),
+            R"({"status":)" + internalError(esc(R"(parse "web://a@b%22": invalid URL escape "%22")")) + "}");
 }
 
 
