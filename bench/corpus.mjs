@@ -6,7 +6,8 @@ const REGISTRIES = ['quay.io', 'registry.redhat.io', 'ghcr.io', 'docker.io', 're
 const NAMES = ['app', 'web', 'api', 'worker', 'cli', 'ubi9/ruby-33', 'openshift/origin-cli', 'library/nginx', 'team/tool'];
 const TAGS = ['latest', '1.2', '1.2.3', 'v2', 'stable', '2024-01-01', 'edge'];
 
-function rng(seed) {
+/** A small deterministic generator (mulberry32): the same numbers for the same seed, everywhere. */
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -8,6 +8,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { load } from '../../../web/lib/isimport.js';
+import { rng as random } from '../../../bench/corpus.mjs';
 
 const PASSWORD = 'hunter2-Zq9';
 const AUTH = Buffer.from(`alice:${PASSWORD}`).toString('base64');
@@ -24,18 +25,6 @@ const SEEDS = [
   `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/dockercfg\ndata:\n  .dockercfg: ${Buffer.from(JSON.stringify({ 'registry.invalid': { auth: AUTH } })).toString('base64')}\n`,
 ];
 const PUNCTUATION = ['{', '}', '[', ']', '"', ':', ',', '\n', ' ', '=', '+', '/', '\\', '-', '#', '&', '*', '!', '\u0000', '\u00e9', '\ud83d\ude00', 'null', 'true', '0'];
-
-// A small deterministic generator (mulberry32), so a failure names a case that can be replayed.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(text, next) {
   let s = text;
@@ -64,7 +53,7 @@ before(async () => { isi = await load({ schemas: false }); });
 test('1 200 mangled credentials: an answer or a TypeError about the credentials, never a credential in either', async () => {
   const outcomes = { answer: 0, refused: 0 };
   for (let n = 0; n < 1200; n++) {
-    const next = random(n + 1);
+    const next = random(n + 1); // seeded: a failure names a case that can be replayed
     const seed = SEEDS[n % SEEDS.length];
     const credentials = mutate(seed, next);
     const what = `case ${n} (seed ${n % SEEDS.length}): ${JSON.stringify(credentials).slice(0, 160)}`;
