@@ -30,6 +30,9 @@ DecodedRune goDecodeRune(std::string_view text, size_t offset);
 // U+FFFD. Returns the bytes read.
 size_t appendGoRune(std::string& out, std::string_view text, size_t offset);
 
+// utf8.AppendRune for a rune known to be valid (not a surrogate, at most U+10FFFF).
+void appendUtf8(std::string& out, char32_t rune);
+
 // strconv.ParseInt(text, 10, 64): the value, or nullopt with Go's reason in `why` ("invalid syntax",
 // "value out of range"). Unlike Go, a non-digit after an overflowing run of digits reads as "invalid
 // syntax" (Go reports the overflow).

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "go/go_text.h"  // goQuote, goDecodeRune, appendGoRune
+#include "go/go_text.h"  // goQuote, goDecodeRune, appendGoRune, appendUtf8
 
 namespace isimport::goscan {
 namespace {
@@ -28,30 +28,13 @@ bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c =
 bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool isHex(unsigned char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
-void appendRune(std::string& out, char32_t r) {
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
-}
 
 // Go's quoteChar: the offending byte as a rune in single quotes.
 std::string quoteChar(unsigned char c) {
   if (c == '\'') return "'\\''";
   if (c == '"') return "'\"'";
   std::string utf8;
-  appendRune(utf8, c);
+  appendUtf8(utf8, c);
   std::string quoted = goQuote(utf8);
   return "'" + quoted.substr(1, quoted.size() - 2) + "'";
 }
@@ -509,13 +492,13 @@ std::string stringOf(const Value& value) {
           if (r >= 0xD800 && r < 0xE000) {
             int32_t low = readU4(s, i);
             if (r < 0xDC00 && low >= 0xDC00 && low < 0xE000) {
-              appendRune(out, 0x10000 + ((static_cast<char32_t>(r) - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00));
+              appendUtf8(out, 0x10000 + ((static_cast<char32_t>(r) - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00));
               i += 6;
               continue;
             }
             r = 0xFFFD;
           }
-          appendRune(out, static_cast<char32_t>(r));
+          appendUtf8(out, static_cast<char32_t>(r));
           continue;
         }
         default: out += e; i += 2; continue;  // \\ \/ \"

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <vector>
 
+#include "go/go_text.h"  // appendUtf8
 #include "json/go_json_scan.h"
 #include "json/go_types.h"
 #include "json/json_writer.h"
@@ -274,23 +275,6 @@ unsigned readU4(std::string_view s, size_t at) {
   return v;
 }
 
-void appendUtf8(std::string& out, char32_t r) {
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
-}
 
 // The contents of a string literal (between the quotes, escapes intact) unescaped as Go does.
 void unescape(std::string_view s, std::string& out) {
