@@ -472,6 +472,31 @@ std::vector<Value> elements(const Value& array) {
   return out;
 }
 
+size_t appendEscape(std::string& out, std::string_view text, size_t at) {
+  char e = text[at + 1];
+  switch (e) {
+    case 'b': out += '\b'; return at + 2;
+    case 'f': out += '\f'; return at + 2;
+    case 'n': out += '\n'; return at + 2;
+    case 'r': out += '\r'; return at + 2;
+    case 't': out += '\t'; return at + 2;
+    case 'u': {
+      int32_t r = readU4(text, at);
+      if (r >= 0xD800 && r < 0xE000) {
+        int32_t low = readU4(text, at + 6);
+        if (r < 0xDC00 && low >= 0xDC00 && low < 0xE000) {
+          appendUtf8(out, 0x10000 + ((static_cast<char32_t>(r) - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00));
+          return at + 12;
+        }
+        r = 0xFFFD;
+      }
+      appendUtf8(out, static_cast<char32_t>(r));
+      return at + 6;
+    }
+    default: out += e; return at + 2;  // \\ \/ \"
+  }
+}
+
 std::string stringOf(const Value& value) {
   std::string out;
   if (value.kind != Kind::String || value.raw.size() < 2) return out;
@@ -479,30 +504,8 @@ std::string stringOf(const Value& value) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '\\' && i + 1 < s.size()) {
-      char e = s[i + 1];
-      switch (e) {
-        case 'b': out += '\b'; i += 2; continue;
-        case 'f': out += '\f'; i += 2; continue;
-        case 'n': out += '\n'; i += 2; continue;
-        case 'r': out += '\r'; i += 2; continue;
-        case 't': out += '\t'; i += 2; continue;
-        case 'u': {
-          int32_t r = readU4(s, i);
-          i += 6;
-          if (r >= 0xD800 && r < 0xE000) {
-            int32_t low = readU4(s, i);
-            if (r < 0xDC00 && low >= 0xDC00 && low < 0xE000) {
-              appendUtf8(out, 0x10000 + ((static_cast<char32_t>(r) - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00));
-              i += 6;
-              continue;
-            }
-            r = 0xFFFD;
-          }
-          appendUtf8(out, static_cast<char32_t>(r));
-          continue;
-        }
-        default: out += e; i += 2; continue;  // \\ \/ \"
-      }
+      i = appendEscape(out, s, i);
+      continue;
     }
     if (c < 0x80) {
       out += static_cast<char>(c);

@@ -52,6 +52,10 @@ std::vector<std::pair<std::string, Value>> members(const Value& object);
 std::vector<Value> elements(const Value& array);
 // A string value unescaped as Go does (invalid UTF-8 and lone surrogates become U+FFFD).
 std::string stringOf(const Value& string);
+// One escape of a string literal Go's scanner accepted (`text[at]` is its backslash), appended to
+// `out` as encoding/json decodes it: a surrogate pair is one rune, a lone one U+FFFD. Returns the
+// offset after it.
+size_t appendEscape(std::string& out, std::string_view text, size_t at);
 
 // Whether a JSON member name selects a Go struct field of that name (exact or case-folded, with
 // Go's folding of U+212A KELVIN SIGN to K and U+017F LONG S to S).

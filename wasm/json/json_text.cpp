@@ -263,20 +263,6 @@ class Checker {
   int noting_ = -1;  // the noted name whose value comes next
 };
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return c - 'A' + 10;
-}
-
-unsigned readU4(std::string_view s, size_t at) {
-  unsigned v = 0;
-  for (size_t k = 0; k < 4; ++k) v = v * 16 + static_cast<unsigned>(hexValue(s[at + k]));
-  return v;
-}
-
-
-// The contents of a string literal (between the quotes, escapes intact) unescaped as Go does.
 void unescape(std::string_view s, std::string& out) {
   out.clear();
   out.reserve(s.size());
@@ -289,33 +275,7 @@ void unescape(std::string_view s, std::string& out) {
       i = j;
       continue;
     }
-    char e = s[i + 1];
-    switch (e) {
-      case 'b': out += '\b'; i += 2; continue;
-      case 'f': out += '\f'; i += 2; continue;
-      case 'n': out += '\n'; i += 2; continue;
-      case 'r': out += '\r'; i += 2; continue;
-      case 't': out += '\t'; i += 2; continue;
-      case 'u': {
-        char32_t r = readU4(s, i + 2);
-        i += 6;
-        if (r >= 0xD800 && r < 0xE000) {
-          // A pair makes one rune; anything else is Go's U+FFFD.
-          if (r < 0xDC00 && i + 6 <= s.size() && s[i] == '\\' && s[i + 1] == 'u') {
-            char32_t low = readU4(s, i + 2);
-            if (low >= 0xDC00 && low < 0xE000) {
-              appendUtf8(out, 0x10000 + ((r - 0xD800) << 10) + (low - 0xDC00));
-              i += 6;
-              continue;
-            }
-          }
-          r = 0xFFFD;
-        }
-        appendUtf8(out, r);
-        continue;
-      }
-      default: out += e; i += 2; continue;  // \" \\ \/
-    }
+    i = goscan::appendEscape(out, s, i);
   }
 }
 
