@@ -38,6 +38,55 @@ template <Described T> struct GoType<T> { static std::string name() { return T::
 template <class T> struct GoType<std::optional<T>> { static std::string name() { return GoType<T>::name(); } };
 template <class T> struct GoType<std::vector<T>> { static std::string name() { return "[]" + GoType<T>::name(); } };
 
+// ---- structs as data ------------------------------------------------------------------------
+
+// A model struct as both decoders see it: the Go type name type errors print, whether keys match
+// case-insensitively (and unknown keys are dropped), and its fields in declaration order, each
+// with its JSON name, where it lies in the struct and the decoder of its type (`Decode`, a
+// function pointer of the decoder's). Structs are decoded from these tables by one function per
+// decoder rather than by code written out per struct: that code was a third of a module.
+template <class Decode>
+struct StructShape {
+  static constexpr size_t kMaxFields = 64;  // the decoders note the fields seen in a bit set
+  struct Field {
+    const char* name;
+    size_t offset;
+    Decode decode;
+  };
+  const char* goType;
+  bool looseKeys;
+  size_t count = 0;
+  Field fields[kMaxFields];  // an array, not a vector: a shape allocates nothing
+};
+
+// Notes each field of a struct walked by its `fields` list into its shape; `erase` gives the
+// decoder of a member type M (`erase.template operator()<M>()`).
+template <class Decode, class Erase>
+struct ShapeCollector {
+  StructShape<Decode>& shape;
+  const char* base;  // the struct walked
+  Erase erase;
+  template <class M>
+  void field(const char* name, M& member, unsigned) {
+    if (shape.count == StructShape<Decode>::kMaxFields) __builtin_trap();  // needs a wider bit set
+    size_t offset = static_cast<size_t>(reinterpret_cast<const char*>(&member) - base);
+    shape.fields[shape.count++] = {name, offset, erase.template operator()<M>()};
+  }
+};
+
+// T's shape, from its `fields` list walked on a default-constructed T (the offsets are those of
+// its members).
+template <Described T, class Decode, class Erase>
+StructShape<Decode> shapeOf(Erase erase) {
+  StructShape<Decode> shape{T::kGoType, kLooseKeys<T>, 0, {}};
+  T probe{};
+  ShapeCollector<Decode, Erase> collect{shape, reinterpret_cast<const char*>(&probe), erase};
+  fields(collect, probe);
+  return shape;
+}
+
+inline constexpr size_t kNoField = ~size_t{0};
+
 // How encoding/json matches a member name to a field name when no name matches exactly (Go 1.21's
 // foldName): rune by rune, each folded to the smallest rune of its Unicode fold set, so ASCII
 // letters match either case and the two non-ASCII runes folded with ASCII letters, U+212A (the
@@ -69,6 +118,34 @@ inline bool goFoldEqual(std::string_view a, std::string_view b) {
     if (x != y) return false;
   }
   return i == a.size() && j == b.size();
+}
+
+// The field a member named `key` fills, or kNoField. Exact names are unique, so the search starts
+// at `hint` (the field after the one matched last: members mostly come in declaration order); a
+// case-insensitive match is the first in declaration order, as encoding/json picks it.
+template <class Decode>
+size_t fieldNamed(const StructShape<Decode>& shape, std::string_view key, size_t hint) {
+  if (shape.looseKeys) {
+    for (size_t i = 0; i < shape.count; ++i) {
+      if (goFoldEqual(key, shape.fields[i].name)) return i;
+    }
+    return kNoField;
+  }
+  // key == name without measuring the name first: most comparisons end at the first byte.
+  auto sameName = [key](const char* name) {
+    size_t i = 0;
+    for (; i < key.size(); ++i) {
+      if (name[i] == '\0' || name[i] != key[i]) return false;
+    }
+    return name[i] == '\0';
+  };
+  for (size_t i = hint; i < shape.count; ++i) {
+    if (sameName(shape.fields[i].name)) return i;
+  }
+  for (size_t i = 0; i < hint && i < shape.count; ++i) {
+    if (sameName(shape.fields[i].name)) return i;
+  }
+  return kNoField;
 }
 
 }  // namespace isimport

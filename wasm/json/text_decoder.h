@@ -267,22 +267,29 @@ void decodeValue(TextDecoder& d, std::optional<T>& out) {
   decodeValue(d, *out);
 }
 
+// How the one array decoder (decodeArray) handles a std::vector<T> without code per T beyond
+// these four small functions: emptying it, growing it by one default element, decoding an element
+// and naming its Go type.
+struct TextArray {
+  void (*clear)(void*);
+  void* (*append)(void*);
+  void (*decodeElement)(TextDecoder&, void*);
+  std::string (*goTypeName)();
+};
+void decodeArray(TextDecoder& d, void* out, const TextArray& array);
+
+template <class T>
+void decodeErased(TextDecoder& d, void* member);
+
 template <class T>
 void decodeValue(TextDecoder& d, std::vector<T>& out) {
-  json::Kind k = d.in().kind();
-  if (k == json::Kind::Null) {
-    d.in().null();
-    out.clear();
-    return;
-  }
-  if (k != json::Kind::Array) return mismatchOf<std::vector<T>>(d, k);
-  out.clear();
-  d.in().beginArray();
-  for (size_t i = 0; d.in().nextElement(); ++i) {
-    TextDecoder::IndexScope scope(d, i);
-    out.emplace_back();
-    decodeOrSkip(d, out.back());
-  }
+  static constexpr TextArray array{
+      [](void* v) { static_cast<std::vector<T>*>(v)->clear(); },
+      [](void* v) -> void* { return &static_cast<std::vector<T>*>(v)->emplace_back(); },
+      &decodeErased<T>,
+      &GoType<std::vector<T>>::name,
+  };
+  decodeArray(d, &out, array);
 }
 
 template <class V>
@@ -311,66 +318,29 @@ void decodeValue(TextDecoder& d, std::map<std::string, V>& out) {
   }
 }
 
-// key == name for a field's name (a short literal), without measuring the name first: most
-// comparisons end at the first byte.
-inline bool sameName(std::string_view key, const char* name) {
-  size_t i = 0;
-  for (; i < key.size(); ++i) {
-    if (name[i] == '\0' || name[i] != key[i]) return false;
-  }
-  return name[i] == '\0';
+// ---- structs ---------------------------------------------------------------------------------------
+
+using TextDecode = void (*)(TextDecoder&, void*);
+using TextStruct = StructShape<TextDecode>;
+
+// Decodes a JSON object (or null) at the cursor into the struct at `out` described by `shape`.
+void decodeStruct(TextDecoder& d, void* out, const TextStruct& shape);
+
+template <class M>
+void decodeErased(TextDecoder& d, void* member) {
+  decodeOrSkip(d, *static_cast<M*>(member));
 }
 
-// Matches one JSON member against the fields of a struct and decodes it into the member found.
-template <class T>
-struct TextMemberMatcher {
-  TextDecoder& d;
-  std::string_view key;
-  uint64_t& seen;
-  unsigned index = 0;
-  bool found = false;
-
-  template <class M>
-  void field(const char* name, M& member, unsigned) {
-    unsigned mine = index++;
-    if (found) return;
-    if (!(kLooseKeys<T> ? goFoldEqual(key, name) : sameName(key, name))) return;
-    found = true;
-    if (seen & (uint64_t{1} << mine)) {
-      // Go decodes the later value over the earlier one: structs and maps merge, the rest is replaced.
-      d.duplicateField(name);
-    }
-    seen |= uint64_t{1} << mine;
-    TextDecoder::FieldScope scope(d, name, T::kGoType);
-    decodeOrSkip(d, member);
-  }
-};
-
-// Kept out of line: one copy of each struct's decoding, however many fields hold that struct.
+// T's shape, built on first use; constant afterwards.
 template <Described T>
-[[gnu::noinline]] void decodeValue(TextDecoder& d, T& out) {
-  json::Kind k = d.in().kind();
-  if (k == json::Kind::Null) return d.in().null();
-  if (k != json::Kind::Object) return mismatch(d, k, T::kGoType);
-  std::optional<TextDecoder::LooseScope> loose;
-  if constexpr (kLooseKeys<T>) loose.emplace(d);
-  uint64_t seen = 0;
-  d.in().beginObject();
-  std::string_view key;
-  while (d.in().nextMember(key, d.keyScratch())) {
-    // After a fatal error Go stops reading members; the text is only walked to its end. (The key
-    // may live in keyScratch, which a nested value reuses: it is read before any nested decoding.)
-    if (d.fatal()) {
-      d.in().skipValue();
-      continue;
-    }
-    TextMemberMatcher<T> matcher{d, key, seen};
-    fields(matcher, out);
-    if (!matcher.found) {
-      d.unknownField(key);
-      d.in().skipValue();
-    }
-  }
+const TextStruct& textStructOf() {
+  static const TextStruct shape = shapeOf<T, TextDecode>([]<class M>() -> TextDecode { return &decodeErased<M>; });
+  return shape;
+}
+
+template <Described T>
+void decodeValue(TextDecoder& d, T& out) {
+  decodeStruct(d, &out, textStructOf<T>());
 }
 
 }  // namespace isimport

@@ -197,20 +197,31 @@ void decodeValue(TypedDecoder& d, json::NodeId id, std::optional<T>& out) {
   decodeValue(d, id, *out);
 }
 
+// How the one array decoder (decodeArray) handles a std::vector<T> without code per T beyond
+// these small functions: emptying it, sizing it, reaching an element, decoding one and naming
+// its Go type.
+struct TreeArray {
+  void (*clear)(void*);
+  void (*resize)(void*, size_t);
+  void* (*at)(void*, size_t);
+  void (*decodeElement)(TypedDecoder&, json::NodeId, void*);
+  std::string (*goTypeName)();
+};
+void decodeArray(TypedDecoder& d, json::NodeId id, void* out, const TreeArray& array);
+
+template <class M>
+void decodeTreeErased(TypedDecoder& d, json::NodeId id, void* member);
+
 template <class T>
 void decodeValue(TypedDecoder& d, json::NodeId id, std::vector<T>& out) {
-  const json::Node& n = d.tree().at(id);
-  if (n.kind == json::Kind::Null) {
-    out.clear();
-    return;
-  }
-  if (n.kind != json::Kind::Array) return d.typeError(json::goValueName(n.kind), GoType<std::vector<T>>::name());
-  out.clear();
-  out.resize(n.count);
-  for (uint32_t i = 0; i < n.count && !d.fatal(); ++i) {
-    TypedDecoder::IndexScope scope(d, i);
-    decodeValue(d, d.tree().child(n, i), out[i]);
-  }
+  static constexpr TreeArray array{
+      [](void* v) { static_cast<std::vector<T>*>(v)->clear(); },
+      [](void* v, size_t n) { static_cast<std::vector<T>*>(v)->resize(n); },
+      [](void* v, size_t i) -> void* { return &(*static_cast<std::vector<T>*>(v))[i]; },
+      &decodeTreeErased<T>,
+      &GoType<std::vector<T>>::name,
+  };
+  decodeArray(d, id, &out, array);
 }
 
 template <class V>
@@ -235,47 +246,29 @@ void decodeValue(TypedDecoder& d, json::NodeId id, std::map<std::string, V>& out
   }
 }
 
-// Matches one JSON member against the fields of a struct and decodes it into the member found.
-template <class T>
-struct MemberMatcher {
-  TypedDecoder& d;
-  std::string_view key;
-  json::NodeId value;
-  bool caseInsensitive;
-  uint64_t& seen;
-  unsigned index = 0;
-  bool found = false;
+// ---- structs ---------------------------------------------------------------------------------------
 
-  template <class M>
-  void field(const char* name, M& member, unsigned) {
-    unsigned mine = index++;
-    if (found) return;
-    if (!(caseInsensitive ? goFoldEqual(key, name) : key == name)) return;
-    found = true;
-    if (seen & (uint64_t{1} << mine)) {
-      // Go decodes the later value over the earlier one: structs and maps merge, the rest is replaced.
-      if (!d.loose()) d.strictError("duplicate field " + json::quote(d.childPath(name)));
-    }
-    seen |= uint64_t{1} << mine;
-    TypedDecoder::FieldScope scope(d, name, T::kGoType);
-    decodeValue(d, value, member);
-  }
-};
+using TreeDecode = void (*)(TypedDecoder&, json::NodeId, void*);
+using TreeStruct = StructShape<TreeDecode>;
+
+// Decodes the object (or null) at node `id` into the struct at `out` described by `shape`.
+void decodeStruct(TypedDecoder& d, json::NodeId id, void* out, const TreeStruct& shape);
+
+template <class M>
+void decodeTreeErased(TypedDecoder& d, json::NodeId id, void* member) {
+  decodeValue(d, id, *static_cast<M*>(member));
+}
+
+// T's shape, built on first use; constant afterwards.
+template <Described T>
+const TreeStruct& treeStructOf() {
+  static const TreeStruct shape = shapeOf<T, TreeDecode>([]<class M>() -> TreeDecode { return &decodeTreeErased<M>; });
+  return shape;
+}
 
 template <Described T>
 void decodeValue(TypedDecoder& d, json::NodeId id, T& out) {
-  const json::Node& n = d.tree().at(id);
-  if (n.kind == json::Kind::Null) return;
-  if (n.kind != json::Kind::Object) return d.typeError(json::goValueName(n.kind), T::kGoType);
-  std::optional<TypedDecoder::LooseScope> loose;
-  if constexpr (kLooseKeys<T>) loose.emplace(d);
-  uint64_t seen = 0;
-  for (uint32_t i = 0; i < n.count && !d.fatal(); ++i) {
-    const std::string& key = d.tree().key(n, i);
-    MemberMatcher<T> matcher{d, key, d.tree().child(n, i), kLooseKeys<T>, seen};
-    fields(matcher, out);
-    if (!matcher.found && !d.loose()) d.strictError("unknown field " + json::quote(d.childPath(key)));
-  }
+  decodeStruct(d, id, &out, treeStructOf<T>());
 }
 
 }  // namespace isimport
