@@ -1,6 +1,5 @@
 #include "registry/manifest.h"
 
-#include <cmath>
 #include <cstdlib>
 #include <map>
 
@@ -347,12 +346,6 @@ std::optional<std::string> joseBase64UrlDecode(std::string_view in, std::string&
   return std::move(decoded.bytes);
 }
 
-// Go's int(float64) on amd64: truncation, and the "integer indefinite" value when out of range.
-int64_t goIntOfFloat(double v) {
-  if (std::isnan(v) || v >= 9223372036854775808.0 || v < -9223372036854775808.0) return INT64_MIN;
-  return static_cast<int64_t>(v);
-}
-
 // A JWK held as Go's map[string]interface{} (members looked up by exact name, last one wins).
 struct JwkMap {
   const json::Tree* tree = nullptr;  // null: the map is nil (JSON null)
@@ -581,7 +574,7 @@ std::optional<std::string> canonicalPayload(std::string_view content, const gojs
       error = "missing formatted length";
       return std::nullopt;
     }
-    int64_t length = goIntOfFloat(*gojson::float64Of(header.tree.at(*lengthId)));
+    int64_t length = gojson::goIntOfFloat64Literal(header.tree.at(*lengthId));
     if (!tailId || header.tree.at(*tailId).kind != json::Kind::String) {
       error = "missing formatted tail";
       return std::nullopt;

@@ -1,7 +1,7 @@
 #include "registry/registry_json.h"
 
-#include <cmath>
-#include <cstdlib>
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "go/go_text.h"
@@ -29,11 +29,130 @@ Document parse(std::string_view text) {
   return doc;
 }
 
-std::optional<double> float64Of(const json::Node& number) {
-  if (number.integral) return static_cast<double>(number.integer);
-  double v = std::strtod(number.text.c_str(), nullptr);
-  if (!std::isfinite(v)) return std::nullopt;
-  return v;
+namespace {
+
+// A JSON number literal as its significant decimal digits and where the point falls in them:
+// the value is 0.<digits> × 10^point (no leading zero in `digits`; empty for zero).
+struct DecimalLiteral {
+  bool negative = false;
+  std::string digits;
+  int64_t point = 0;
+};
+
+DecimalLiteral decimalOf(std::string_view literal) {
+  DecimalLiteral d;
+  size_t i = 0;
+  if (i < literal.size() && literal[i] == '-') d.negative = true, ++i;
+  for (; i < literal.size() && literal[i] != '.' && literal[i] != 'e' && literal[i] != 'E'; ++i) {
+    d.digits += literal[i];
+    ++d.point;
+  }
+  if (i < literal.size() && literal[i] == '.') {
+    for (++i; i < literal.size() && literal[i] != 'e' && literal[i] != 'E'; ++i) d.digits += literal[i];
+  }
+  if (i < literal.size()) {
+    // The exponent, clamped: any exponent beyond a few thousand decides the same way.
+    ++i;
+    bool negativeExp = false;
+    if (i < literal.size() && (literal[i] == '+' || literal[i] == '-')) negativeExp = literal[i++] == '-';
+    int64_t exp = 0;
+    for (; i < literal.size(); ++i) exp = std::min<int64_t>(exp * 10 + (literal[i] - '0'), 100000);
+    d.point += negativeExp ? -exp : exp;
+  }
+  size_t leading = d.digits.find_first_not_of('0');
+  if (leading == std::string::npos) return DecimalLiteral{d.negative, "", 0};
+  d.digits.erase(0, leading);
+  d.point -= static_cast<int64_t>(leading);
+  d.digits.erase(d.digits.find_last_not_of('0') + 1);
+  return d;
+}
+
+// Compares 0.<a> with 0.<b> (digit strings, the shorter one padded with zeros): <0, 0, >0.
+int compareFraction(std::string_view a, std::string_view b) {
+  for (size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+    char x = i < a.size() ? a[i] : '0', y = i < b.size() ? b[i] : '0';
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+// 2^1024 - 2^970: halfway between the largest float64 and 2^1024. strconv.ParseFloat rounds a
+// value from there up (to even) out of range: its digits, 309 of them before the point.
+constexpr std::string_view kFloat64Overflow =
+    "1797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775872070"
+    "9633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447"
+    "5730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904"
+    "174497792";
+
+bool overflowsFloat64(const DecimalLiteral& d) {
+  if (d.digits.empty()) return false;
+  int64_t places = static_cast<int64_t>(kFloat64Overflow.size());
+  if (d.point != places) return d.point > places;
+  return compareFraction(d.digits, kFloat64Overflow) >= 0;
+}
+
+}  // namespace
+
+bool overflowsFloat64(const json::Node& number) {
+  return !number.integral && overflowsFloat64(decimalOf(number.text));
+}
+
+int64_t goIntOfFloat64Literal(const json::Node& number) {
+  constexpr int64_t kIndefinite = INT64_MIN;  // Go's int(float64) on amd64 out of range (and NaN)
+  if (number.integral) {
+    // int(float64(n)): n rounded to float64 first.
+    double v = static_cast<double>(number.integer);
+    return v >= 9223372036854775808.0 ? kIndefinite : static_cast<int64_t>(v);
+  }
+  DecimalLiteral d = decimalOf(number.text);
+  if (d.digits.empty()) return 0;
+  if (d.point > 19) return kIndefinite;  // at least 10^19 > 2^63, rounded or not
+  // |x| = whole + 0.<fraction>, whole exact in 64 bits (at most 19 digits).
+  uint64_t whole = 0;
+  for (int64_t i = 0; i < d.point; ++i) whole = whole * 10 + (i < static_cast<int64_t>(d.digits.size()) ? d.digits[i] - '0' : 0);
+  std::string fraction = d.point >= 0 ? d.digits.substr(std::min<size_t>(d.digits.size(), d.point))
+                                      : std::string(static_cast<size_t>(-d.point), '0') + d.digits;
+  bool fractionZero = fraction.find_first_not_of('0') == std::string::npos;
+  int bits = whole ? 64 - __builtin_clzll(whole) : 0;
+  uint64_t rounded = whole;
+  if (bits > 53) {
+    // Doubles here are integers 2^k apart: round `whole` (with the fraction as a sticky bit) to
+    // 53 significant bits, ties to even.
+    int k = bits - 53;
+    uint64_t rest = whole & ((uint64_t{1} << k) - 1), half = uint64_t{1} << (k - 1);
+    bool up = rest > half || (rest == half && (!fractionZero || ((whole >> k) & 1)));
+    rounded = (whole >> k << k) + (up ? uint64_t{1} << k : 0);
+  } else if (!fractionZero) {
+    // The nearest double truncates to whole + 1 only from within half a spacing below it: the
+    // fraction at least 1 - 2^-m, m = 53 - e for whole in [2^e, 2^(e+1)) (e = -1 below 1, where
+    // only a fraction of 0.5 or more can get there). At exactly that point the tie goes to the
+    // even neighbour: whole + 1 whenever the spacing is below 1, else whichever is even.
+    int e = bits ? bits - 1 : -1;
+    int m = 53 - e;
+    // 1 - 2^-m = 0.<the m digits of 10^m - 5^m> (5^m < 10^m: m digits are room enough).
+    size_t width = static_cast<size_t>(m);
+    std::string five(width, '0');
+    five.back() = '1';
+    for (int i = 0; i < m; ++i) {
+      int carry = 0;
+      for (size_t j = width; j-- > 0;) {
+        int v = (five[j] - '0') * 5 + carry;
+        five[j] = static_cast<char>('0' + v % 10);
+        carry = v / 10;
+      }
+    }
+    std::string threshold(width, '0');
+    int borrow = 0;
+    for (size_t j = width; j-- > 0;) {
+      int v = -(five[j] - '0') - borrow;
+      borrow = v < 0;
+      threshold[j] = static_cast<char>('0' + (v < 0 ? v + 10 : v));
+    }
+    int order = compareFraction(fraction, threshold);
+    if (order > 0 || (order == 0 && (e < 52 || (whole & 1)))) rounded = whole + 1;
+  }
+  if (rounded >= (uint64_t{1} << 63)) return kIndefinite;
+  return d.negative ? -static_cast<int64_t>(rounded) : static_cast<int64_t>(rounded);
 }
 
 std::optional<std::string> firstFloat64Overflow(const json::Tree& tree, json::NodeId id) {
@@ -43,7 +162,7 @@ std::optional<std::string> firstFloat64Overflow(const json::Tree& tree, json::No
     stack.pop_back();
     const json::Node& n = tree.at(at);
     if (n.kind == json::Kind::Number) {
-      if (!float64Of(n)) return n.text;
+      if (overflowsFloat64(n)) return n.text;
     } else if (n.kind == json::Kind::Array || n.kind == json::Kind::Object) {
       for (uint32_t i = n.count; i-- > 0;) stack.push_back(tree.child(n, i));
     }

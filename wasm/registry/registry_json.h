@@ -44,8 +44,15 @@ std::string unmarshal(std::string_view text, T& out) {
   return decode(doc.tree, 0, out);
 }
 
-// A number node read as Go's float64 (interface{} decoding); nullopt when out of range.
-std::optional<double> float64Of(const json::Node& number);
+// Whether a number node is out of float64's range for strconv.ParseFloat (which rounds to nearest,
+// ties to even): what decoding it into interface{} refuses. Decided on the literal's digits.
+bool overflowsFloat64(const json::Node& number);
+
+// Go's int(f) of the float64 f a number node decodes to (interface{} decoding): the literal
+// rounded to float64 as strconv.ParseFloat rounds it, then truncated, with amd64's "integer
+// indefinite" (INT64_MIN) out of range. Exact on the literal's digits, without strtod (whose
+// long-double arithmetic was 14 KB of the import module).
+int64_t goIntOfFloat64Literal(const json::Node& number);
 
 // The first number inside the subtree at `id` that float64 cannot hold (what decoding that subtree
 // into interface{} trips over), as its literal; nullopt when there is none.
