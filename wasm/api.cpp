@@ -1,5 +1,6 @@
 #include "api.h"
 
+#include "go/cold_code.h"
 #include "import/list_choice.h"
 #include "import/tag_order.h"
 #include "json/json_tree.h"
@@ -7,6 +8,8 @@
 #include "json/options_object.h"
 #include "model/reference.h"
 #include "validation/create_request.h"
+
+ISIMPORT_COLD_CODE_BEGIN
 
 namespace isimport {
 namespace {
@@ -293,3 +296,5 @@ std::string legacyChoiceJson(std::string_view manifestsJson, std::string_view pl
 std::string_view libraryVersion() { return "0.1.0"; }
 
 }  // namespace isimport
+
+ISIMPORT_COLD_CODE_END

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "api.h"
+#include "call_arena.h"
 
 namespace {
 
@@ -23,6 +24,7 @@ std::string validate(const std::string& text, const std::string& optionsJson) {
 // it fits in `capacity` (else the caller calls again with room for n).
 int validateBytes(uintptr_t text, size_t length, int fieldValidation, int kind, uintptr_t nameSpace,
                   size_t namespaceLength, bool namespaceGiven, bool withObject, uintptr_t out, size_t capacity) {
+  isimport::CallArena arena;
   isimport::ValidateRequest request{fieldValidation, kind,
                                     std::string(reinterpret_cast<const char*>(nameSpace), namespaceLength),
                                     namespaceGiven, withObject};

@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <iterator>
 
+#include "go/cold_code.h"
+
+ISIMPORT_COLD_CODE_BEGIN
+
 namespace isimport {
 namespace {
 
@@ -317,3 +321,5 @@ std::optional<int64_t> goParseInt64(std::string_view text, const char** why) {
 }
 
 }  // namespace isimport
+
+ISIMPORT_COLD_CODE_END

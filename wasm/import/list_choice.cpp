@@ -1,5 +1,9 @@
 #include "import/list_choice.h"
 
+#include "go/cold_code.h"
+
+ISIMPORT_COLD_CODE_BEGIN
+
 namespace isimport {
 
 ListChoice chooseLegacyEntry(const std::vector<ListEntry>& entries, const PlatformPreference& want) {
@@ -37,3 +41,5 @@ std::optional<PlatformPreference> parsePlatform(std::string_view text) {
 }
 
 }  // namespace isimport
+
+ISIMPORT_COLD_CODE_END

@@ -6,6 +6,10 @@
 #include <set>
 #include <string_view>
 
+#include "go/cold_code.h"
+
+ISIMPORT_COLD_CODE_BEGIN
+
 namespace isimport {
 namespace {
 
@@ -249,3 +253,5 @@ std::vector<std::string> prioritizeTags(std::vector<std::string> tags) {
 }
 
 }  // namespace isimport
+
+ISIMPORT_COLD_CODE_END

@@ -2,9 +2,12 @@
 
 #include <optional>
 
+#include "go/cold_code.h"
 #include "go/go_text.h"
 #include "json/json_text.h"
 #include "json/json_writer.h"
+
+ISIMPORT_COLD_CODE_BEGIN
 
 namespace isimport::json {
 namespace {
@@ -208,3 +211,5 @@ const char* goValueName(Kind kind) {
 }
 
 }  // namespace isimport::json
+
+ISIMPORT_COLD_CODE_END

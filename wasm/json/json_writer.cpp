@@ -2,6 +2,10 @@
 
 #include <array>
 
+#include "go/cold_code.h"
+
+ISIMPORT_COLD_CODE_BEGIN
+
 namespace isimport::json {
 namespace {
 
@@ -105,3 +109,5 @@ std::string quote(std::string_view value) {
 }
 
 }  // namespace isimport::json
+
+ISIMPORT_COLD_CODE_END

@@ -1,5 +1,9 @@
 #include "model/status_builders.h"
 
+#include "go/cold_code.h"
+
+ISIMPORT_COLD_CODE_BEGIN
+
 namespace isimport {
 
 Status errorStatus(std::string reason, int32_t code, std::string message) {
@@ -20,3 +24,5 @@ Status requestEntityTooLarge(int64_t limitBytes) {
 }
 
 }  // namespace isimport
+
+ISIMPORT_COLD_CODE_END

@@ -1,8 +1,11 @@
 #include "validation/create_request.h"
 
+#include "go/cold_code.h"
 #include "model/status_builders.h"
 #include "validation/field_error.h"
 #include "validation/validation.h"
+
+ISIMPORT_COLD_CODE_BEGIN
 
 namespace isimport {
 namespace {
@@ -90,3 +93,5 @@ CreateOutcome validateCreate(std::string_view text, const CreateOptions& options
 }
 
 }  // namespace isimport
+
+ISIMPORT_COLD_CODE_END

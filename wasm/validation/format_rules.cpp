@@ -3,7 +3,10 @@
 
 #include <cstdint>
 
+#include "go/cold_code.h"
 #include "go/go_text.h"  // goQuote
+
+ISIMPORT_COLD_CODE_BEGIN
 
 namespace isimport {
 namespace {
@@ -244,3 +247,5 @@ std::vector<std::string> isValidLabelValue(std::string_view value) {
 }
 
 }  // namespace isimport
+
+ISIMPORT_COLD_CODE_END

@@ -3,10 +3,13 @@
 
 #include <map>
 
+#include "go/cold_code.h"
 #include "go/go_text.h"
 #include "go/time_text.h"
 #include "json/json_writer.h"
 #include "model/reference.h"
+
+ISIMPORT_COLD_CODE_BEGIN
 
 namespace isimport {
 namespace {
@@ -628,3 +631,5 @@ ErrorList validateImage(const Image& image) {
 }
 
 }  // namespace isimport
+
+ISIMPORT_COLD_CODE_END
