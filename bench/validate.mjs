@@ -95,10 +95,10 @@ async function rawCoreRate(corpusDocs) {
   const outSize = 64 * 1024;
   const out = core._malloc(outSize);
   for (const [at, length] of placed) {
-    if (core.validateBytes(at, length, 0, 0, 0, 0, false, false, out, outSize) < 0) throw new Error('the wasm core refuses a corpus document');
+    if (core._validateBytes(at, length, 0, 0, 0, 0, false, false, out, outSize) < 0) throw new Error('the wasm core refuses a corpus document');
   }
   const rounds = [];
-  for (let i = 0; i < 3; i++) rounds.push(rate(placed, ([at, length]) => core.validateBytes(at, length, 0, 0, 0, 0, false, false, out, outSize)));
+  for (let i = 0; i < 3; i++) rounds.push(rate(placed, ([at, length]) => core._validateBytes(at, length, 0, 0, 0, 0, false, false, out, outSize)));
   return [...rounds].sort((a, b) => a - b)[1];
 }
 

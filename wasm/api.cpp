@@ -96,6 +96,10 @@ std::string writeAnswer(const CreateOutcome& outcome, bool withObject, bool with
     out.key("kind");
     out.string(outcome.kindInData);
     out.endObject();
+    if (outcome.rootItems) {
+      out.key("rootItems");
+      out.boolean(true);
+    }
   }
   out.key("causes");
   out.beginArray();
@@ -163,6 +167,7 @@ int compactCode(const CreateOutcome& outcome) {
   else if (!outcome.apiVersionInData.empty()) return -1;
   if (outcome.kindInData == outcome.kind) code |= 8;
   else if (!outcome.kindInData.empty()) return -1;
+  if (outcome.rootItems) code |= 16;
   return code;
 }
 

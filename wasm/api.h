@@ -38,7 +38,9 @@ std::string validateText(std::string_view text, const ValidateRequest& request);
 // to report, as a small number (no text to write, copy and parse), and anything else as the JSON
 // answer in `answer`. The number, when >= 0: bits 0-1 the kind (0 ImageStreamImport, 1 ImageStream,
 // 2 Image), bit 2 set when the body's apiVersion is "image.openshift.io/v1" (else it had none),
-// bit 3 set when the body's kind is that kind (else it had none). -1: read `answer`.
+// bit 3 set when the body's kind is that kind (else it had none), bit 4 set when the body's root
+// has an "items" member (kubectl would read it as a list; the JSON answer says "rootItems": true).
+// -1: read `answer`.
 int validateCompact(std::string_view text, const ValidateRequest& request, std::string& answer);
 
 // Parses an image reference as OpenShift does (library-go reference.Parse) and answers

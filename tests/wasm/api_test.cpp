@@ -1,11 +1,30 @@
-// The boundary's explanation entry points (api.h): the importer's own tag priority and Legacy
-// list choice, as JSON for the page.
+// The boundary's entry points (api.h): validateCompact's numbers, and the importer's own tag
+// priority and Legacy list choice, as JSON for the page.
 #include "api.h"
 
 #include <gtest/gtest.h>
 
 namespace isimport {
 namespace {
+
+TEST(ValidateCompact, NumbersTheCommonAnswersAndNotesARootItemsMember) {
+  const std::string spec = R"("spec":{"import":false,"images":[{"from":{"kind":"DockerImage","name":"nginx:1"}}]})";
+  std::string answer;
+  ValidateRequest strict;
+  EXPECT_EQ(validateCompact(R"({"metadata":{"name":"a"},)" + spec + "}", strict, answer), 0);
+  EXPECT_EQ(validateCompact(R"({"kind":"ImageStreamImport","apiVersion":"image.openshift.io/v1","metadata":{"name":"a"},)" + spec + "}",
+                            strict, answer),
+            4 | 8);
+  // "items" nested, or spelled in another case, is no list; at the root it is.
+  EXPECT_EQ(validateCompact(R"({"metadata":{"name":"a","annotations":{"items":"x"}},)" + spec + "}", strict, answer), 0);
+  ValidateRequest ignore;
+  ignore.fieldValidation = 2;
+  EXPECT_EQ(validateCompact(R"({"Items":[],"metadata":{"name":"a"},)" + spec + "}", ignore, answer), 0);
+  EXPECT_EQ(validateCompact(R"({"items":[],"metadata":{"name":"a"},)" + spec + "}", ignore, answer), 16);
+  // Refused in Strict mode: the JSON answer says it.
+  EXPECT_EQ(validateCompact(R"({"items":[],"metadata":{"name":"a"},)" + spec + "}", strict, answer), -1);
+  EXPECT_NE(answer.find(R"("rootItems":true)"), std::string::npos) << answer;
+}
 
 TEST(PrioritizeTagsJson, ClassifiesEveryTagInOpenShiftsOrder) {
   EXPECT_EQ(prioritizeTagsJson(R"(["other","latest","v5.5","5.2.3","5.5","sha256-abc.sig","1.2-rc1",""])"),

@@ -49,7 +49,7 @@ function validateBytes(core, bytes) {
   const out = core._malloc(1 << 20);
   try {
     core.HEAPU8.set(bytes, text);
-    const code = core.validateBytes(text, bytes.length, 0, 0, 0, 0, false, false, out, 1 << 20);
+    const code = core._validateBytes(text, bytes.length, 0, 0, 0, 0, false, false, out, 1 << 20);
     if (code >= 0) return { valid: true };
     const length = -code - 1;
     assert.ok(length <= 1 << 20, `an answer of ${length} bytes`);

@@ -34,6 +34,7 @@ struct DecodeResult {
   std::optional<size_t> syntaxOffset;   // a JSON syntax error: the byte it was found at
   std::string apiVersionInData;         // apiVersion and kind as the body wrote them ("" when
   std::string kindInData;               // absent or unreadable)
+  bool rootItems = false;               // the root object has an "items" member (a list, to kubectl)
 };
 
 DecodeResult decodeObject(std::string_view text, const DecodeOptions& options = {});

@@ -172,6 +172,7 @@ class Checker {
       Cursor at(raw);
       key = at.string(unescaped);
     }
+    if (key == "items") notes_.rootItems = true;
     for (int i = 0; i < 2; ++i) {
       if (!names_[i].empty() && (key == names_[i] || goFoldEqual(key, names_[i]))) return i;
     }

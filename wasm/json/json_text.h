@@ -34,6 +34,9 @@ struct SyntaxCheck {
   // null (Go's first type error), as an index into the names, or -1.
   RootMember noted[2];
   int firstNonString = -1;
+  // With names to note, also: the root object has a member named exactly "items" (what kubectl
+  // reads as a list), so that callers need not search the text for one.
+  bool rootItems = false;
 };
 
 // Exactly one JSON value surrounded by optional whitespace, nested at most 10000 deep (Go's

@@ -39,6 +39,7 @@ CreateOutcome validateCreate(std::string_view text, const CreateOptions& options
   outcome.kind = decoded.kind.empty() ? options.decode.defaultKind : decoded.kind;
   outcome.apiVersionInData = std::move(decoded.apiVersionInData);
   outcome.kindInData = std::move(decoded.kindInData);
+  outcome.rootItems = decoded.rootItems;
   outcome.warnings = std::move(decoded.warnings);
   if (!decoded.object) {
     outcome.status = std::move(decoded.failure);

@@ -20,6 +20,7 @@ struct CreateOutcome {
   std::optional<Status> status;          // the error answer when !valid (400, 413, 422 or 500)
   std::optional<size_t> syntaxOffset;    // a JSON syntax error: the byte it was found at
   std::string apiVersionInData, kindInData;  // as the body wrote them
+  bool rootItems = false;                    // the body's root has an "items" member
 };
 
 CreateOutcome validateCreate(std::string_view text, const CreateOptions& options = {});

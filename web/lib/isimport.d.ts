@@ -364,8 +364,11 @@ export interface ValidateResult<T = ImageStreamImport> {
   warnings: string[];
   /** The Status the API server would answer with, when the document is not valid (400, 413, 422, 500). */
   status?: Status & { status: 'Failure'; code: number; reason: string; message: string };
-  /** The decoded object with the server's defaults applied, when it could be decoded. */
-  object?: T;
+  /**
+   * The decoded object with the server's defaults applied, when it could be decoded. A getter:
+   * spelled out by the core when first read (JSON.stringify of the result includes it).
+   */
+  readonly object?: T;
   /** Where each cause points (parallel to `causes`); null when unknown (e.g. an object input). */
   positions: Array<Position | null>;
   /** Every problem with its position and hints, in report order (causes first). */

@@ -63,12 +63,13 @@ export function typeOfJson(json) {
  * The objects of one split document ({json, tree?, raw?}; documents.js), flattened when it is a
  * list: [{item: '' | 'items[2]' | 'items[0].items[1]', json, tree}] — `json` is what kubectl sends
  * for that object, `tree` its position tree (offsets into the whole text). A document that is no
- * list comes back as it is (item ''); `text` is the whole input, for JSON documents.
+ * list comes back as it is (item ''); `text` is the whole input, for JSON documents. `mayBeList`
+ * false says that the root of a JSON document has no "items" member (the core's answer tells).
  */
-export function objectsOf(doc, text) {
+export function objectsOf(doc, text, mayBeList = doc.tree != null || !doc.raw || doc.json.includes('"items"')) {
   // A JSON document's tree is built only when it may be a list (and for positions, later).
   let tree = doc.tree;
-  if (!tree && doc.raw && !doc.json.includes('"items"')) return [{ item: '', json: doc.json, tree: null, raw: true }];
+  if (!tree && doc.raw && !mayBeList) return [{ item: '', json: doc.json, tree: null, raw: true }];
   tree ??= jsonTree(doc.json);
   const out = [];
   const visit = (node, json, item, depth) => {

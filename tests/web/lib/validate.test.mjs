@@ -93,6 +93,31 @@ describe('the result', () => {
     assert.equal(isi.validate('# nothing\n').status.message, 'no objects passed to validate');
     assert.deepEqual(isi.validateAll(''), []);
   });
+
+  test('JSON: a root "items" makes a list (the core says so); "items" anywhere else does not', () => {
+    const doc = validImport({ metadata: { name: 'web', annotations: { items: '"items"' } } });
+    const one = isi.validateAll(JSON.stringify(doc));
+    assert.deepEqual(one.map((r) => [r.item, r.valid]), [['', true]], 'one object, items only in an annotation');
+    const list = { kind: 'List', apiVersion: 'v1', items: [doc, validImport({ metadata: { name: 'b/c' } })] };
+    assert.deepEqual(isi.validateAll(JSON.stringify(list)).map((r) => [r.item, r.valid]), [['items[0]', true], ['items[1]', false]]);
+    // An ImageStreamImport with a root "items" is a list to kubectl whatever the field validation:
+    // with Ignore the core accepts it, and only its answer can tell that the root has "items".
+    const withItems = JSON.stringify({ ...doc, items: [] });
+    for (const fieldValidation of ['Strict', 'Ignore']) {
+      assert.deepEqual(isi.validateAll(withItems, { fieldValidation }), [], `an empty list (${fieldValidation})`);
+      assert.equal(isi.validate(withItems, { fieldValidation }).status.message, 'no objects passed to validate');
+    }
+  });
+
+  test('the decoded object is read on demand, and JSON.stringify shows it after diagnostics', () => {
+    const r = isi.validate(JSON.stringify(validImport({ metadata: { name: 'web' } })));
+    assert.equal('object' in r, true);
+    const shown = JSON.parse(JSON.stringify(r));
+    assert.deepEqual(Object.keys(shown), ['valid', 'kind', 'causes', 'warnings', 'positions', 'diagnostics', 'object']);
+    assert.deepEqual(shown.object, r.object);
+    assert.equal(shown.object.metadata.namespace, 'default');
+    assert.equal(r.object, r.object, 'decoded once');
+  });
 });
 
 describe('YAML as kubectl reads it (YAML 1.1, go-yaml v2 → JSON)', () => {
