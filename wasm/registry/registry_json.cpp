@@ -76,6 +76,29 @@ int compareFraction(std::string_view a, std::string_view b) {
   return 0;
 }
 
+// The digits after the point of 1 - 2^-m (m >= 1): those of 10^m - 5^m, m of them (5^m < 10^m).
+std::string oneMinusPowerOfTwo(int m) {
+  size_t width = static_cast<size_t>(m);
+  std::string five(width, '0');  // 5^m, most significant digit first
+  five.back() = '1';
+  for (int i = 0; i < m; ++i) {
+    int carry = 0;
+    for (size_t j = width; j-- > 0;) {
+      int v = (five[j] - '0') * 5 + carry;
+      five[j] = static_cast<char>('0' + v % 10);
+      carry = v / 10;
+    }
+  }
+  std::string digits(width, '0');
+  int borrow = 0;
+  for (size_t j = width; j-- > 0;) {
+    int v = -(five[j] - '0') - borrow;
+    borrow = v < 0;
+    digits[j] = static_cast<char>('0' + (v < 0 ? v + 10 : v));
+  }
+  return digits;
+}
+
 // 2^1024 - 2^970: halfway between the largest float64 and 2^1024. strconv.ParseFloat rounds a
 // value from there up (to even) out of range: its digits, 309 of them before the point.
 constexpr std::string_view kFloat64Overflow =
@@ -129,25 +152,7 @@ int64_t goIntOfFloat64Literal(const json::Node& number) {
     // even neighbour: whole + 1 whenever the spacing is below 1, else whichever is even.
     int e = bits ? bits - 1 : -1;
     int m = 53 - e;
-    // 1 - 2^-m = 0.<the m digits of 10^m - 5^m> (5^m < 10^m: m digits are room enough).
-    size_t width = static_cast<size_t>(m);
-    std::string five(width, '0');
-    five.back() = '1';
-    for (int i = 0; i < m; ++i) {
-      int carry = 0;
-      for (size_t j = width; j-- > 0;) {
-        int v = (five[j] - '0') * 5 + carry;
-        five[j] = static_cast<char>('0' + v % 10);
-        carry = v / 10;
-      }
-    }
-    std::string threshold(width, '0');
-    int borrow = 0;
-    for (size_t j = width; j-- > 0;) {
-      int v = -(five[j] - '0') - borrow;
-      borrow = v < 0;
-      threshold[j] = static_cast<char>('0' + (v < 0 ? v + 10 : v));
-    }
+    std::string threshold = oneMinusPowerOfTwo(m);
     int order = compareFraction(fraction, threshold);
     if (order > 0 || (order == 0 && (e < 52 || (whole & 1)))) rounded = whole + 1;
   }
