@@ -26,20 +26,11 @@ void decodeStruct(TextDecoder& d, void* out, const TextStruct& shape) {
   if (shape.looseKeys) loose.emplace(d);
   uint64_t seen = 0;
   size_t next = 0;
-  d.in().beginObject();
-  std::string_view key;
-  while (d.in().nextMember(key, d.keyScratch())) {
-    // After a fatal error Go stops reading members; the text is only walked to its end. (The key
-    // may live in keyScratch, which a nested value reuses: it is read before any nested decoding.)
-    if (d.fatal()) {
-      d.in().skipValue();
-      continue;
-    }
+  forEachMember(d, [&](std::string_view key) {
     size_t index = fieldNamed(shape, key, next);
     if (index == kNoField) {
       d.unknownField(key);
-      d.in().skipValue();
-      continue;
+      return d.in().skipValue();
     }
     const TextStruct::Field& field = shape.fields[index];
     uint64_t bit = uint64_t{1} << index;
@@ -49,7 +40,7 @@ void decodeStruct(TextDecoder& d, void* out, const TextStruct& shape) {
     next = index + 1;
     TextDecoder::FieldScope scope(d, field.name, shape.goType);
     field.decode(d, static_cast<char*>(out) + field.offset);
-  }
+  });
 }
 
 }  // namespace isimport

@@ -292,6 +292,22 @@ void decodeValue(TextDecoder& d, std::vector<T>& out) {
   decodeArray(d, &out, array);
 }
 
+// Calls `member(key)` for each member of the object at the cursor, with the cursor at its value
+// (which `member` reads). After a fatal error Go stops reading members: the rest is only walked to
+// its end. (The key may live in keyScratch, which a nested value reuses: read it first.)
+template <class Member>
+void forEachMember(TextDecoder& d, Member&& member) {
+  d.in().beginObject();
+  std::string_view key;
+  while (d.in().nextMember(key, d.keyScratch())) {
+    if (d.fatal()) {
+      d.in().skipValue();
+      continue;
+    }
+    member(key);
+  }
+}
+
 template <class V>
 void decodeValue(TextDecoder& d, std::map<std::string, V>& out) {
   json::Kind k = d.in().kind();
@@ -302,20 +318,14 @@ void decodeValue(TextDecoder& d, std::map<std::string, V>& out) {
   }
   if (k != json::Kind::Object) return mismatchOf<std::map<std::string, V>>(d, k);
   // Go decodes into the existing map; the last duplicate wins.
-  d.in().beginObject();
-  std::string_view key;
-  while (d.in().nextMember(key, d.keyScratch())) {
-    if (d.fatal()) {
-      d.in().skipValue();
-      continue;
-    }
+  forEachMember(d, [&](std::string_view key) {
     auto [it, inserted] = out.try_emplace(std::string(key));
     if (!inserted) {
       d.duplicateField(key);
       it->second = V{};
     }
     decodeOrSkip(d, it->second);
-  }
+  });
 }
 
 // ---- structs ---------------------------------------------------------------------------------------
