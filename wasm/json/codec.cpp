@@ -132,8 +132,7 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
     result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + syntax.error, text);
     return result;
   }
-  bool rootItems = syntax.rootItems;
-  result.rootItems = rootItems;
+  result.rootItems = syntax.rootItems;
   TypeHeader header = readTypeHeader(text, syntax);
   result.apiVersionInData = header.apiVersion;
   result.kindInData = header.kind;
@@ -150,10 +149,10 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
   if (kind == ImageStreamImport::kKind) result = decodeAs<ImageStreamImport>(text, kind, options);
   else if (kind == ImageStream::kKind) result = decodeAs<ImageStream>(text, kind, options);
   else if (kind == Image::kKind) result = decodeAs<Image>(text, kind, options);
-  result.rootItems = rootItems;  // (decodeAs started a new result)
   if (result.object || result.failure) {
     result.apiVersionInData = header.apiVersion;
     result.kindInData = header.kind;
+    result.rootItems = syntax.rootItems;
     return result;
   }
   result.kind = kind;
