@@ -753,9 +753,8 @@ class DecodedResult {
   #decode;
   #object;
   constructor(fields, decode) {
-    for (const key of Object.keys(fields)) if (key !== 'object') this[key] = fields[key];
-    this.#object = fields.object;
-    this.#decode = fields.object === undefined ? decode : null;
+    Object.assign(this, fields);
+    this.#decode = decode;
   }
 
   get object() {
@@ -781,9 +780,7 @@ function locate(answer, where, schemas) {
   const warnings = Array.isArray(answer.warnings) ? answer.warnings : [];
   // Nothing to place (the common answer): no tree, no positions.
   if (causes.length === 0 && warnings.length === 0 && answer.status === undefined) {
-    const out = { valid: answer.valid === true, kind: answer.kind, causes: [], warnings: [], positions: [], diagnostics: [] };
-    if (answer.object !== undefined) out.object = answer.object;
-    return out;
+    return { valid: answer.valid === true, kind: answer.kind, causes: [], warnings: [], positions: [], diagnostics: [] };
   }
   let tree = where?.tree ?? null;
   let treeBuilt = tree !== null;
@@ -853,7 +850,6 @@ function locate(answer, where, schemas) {
     diagnostics,
   };
   if (answer.status !== undefined) out.status = answer.status;
-  if (answer.object !== undefined) out.object = answer.object;
   return out;
 }
 
