@@ -22,6 +22,9 @@ import { apiVersionHint, suggestField } from './hints.js';
 import { classify, objectsOf, typeOf } from './objects.js';
 import { runImport } from './import-driver.js';
 import { prepareYamlReader } from './yaml-reader.js';
+// Node reads the package's files from disk; browsers and bundlers fetch them (package.json
+// `imports`: a condition, so that no bundler meets a Node built-in).
+import { readFileBytes, readFileText } from '#host';
 
 export { probeRegistry } from './import-driver.js';
 import { explainImport } from './explain.js';
@@ -37,21 +40,6 @@ const SCHEMA_URLS = {
   ImageStream: new URL('../../schemas/imagestream-image-v1.json', import.meta.url),
   Image: new URL('../../schemas/image-image-v1.json', import.meta.url),
 };
-
-// Node (and Deno/Bun in Node mode) cannot fetch() a file: URL, and the core is a web-targeted
-// build, so there the bytes are read here and handed to the factory. Browsers and bundlers fetch
-// the file themselves through locateFile (bundlers see the `new URL(…, import.meta.url)` above and
-// emit the .wasm as an asset).
-const IN_NODE =
-  typeof process === 'object' && process !== null && typeof process.versions?.node === 'string' &&
-  typeof window === 'undefined';
-
-async function readWasmInNode(url) {
-  // A computed specifier keeps bundlers from trying to resolve a Node built-in for the browser.
-  const fsModule = 'node:fs/promises';
-  const { readFile } = await import(/* @vite-ignore */ fsModule);
-  return readFile(url);
-}
 
 /**
  * Instantiates the core (its validation module; the import engine follows on the first
@@ -82,8 +70,8 @@ async function instantiate(factory, { url, binary, defaultUrl }, output) {
   const moduleArgs = { ...output };
   if (binary !== undefined) {
     moduleArgs.wasmBinary = binary;
-  } else if (IN_NODE && wasmUrl.protocol === 'file:') {
-    moduleArgs.wasmBinary = await readWasmInNode(wasmUrl);
+  } else if (readFileBytes && wasmUrl.protocol === 'file:') {
+    moduleArgs.wasmBinary = await readFileBytes(wasmUrl);
   } else {
     moduleArgs.locateFile = (path) => (path.endsWith('.wasm') ? wasmUrl.href : path);
   }
@@ -95,9 +83,7 @@ async function instantiate(factory, { url, binary, defaultUrl }, output) {
 async function loadSchemas(options) {
   if (options.schemas === false) return {};
   if (options.schemas !== undefined && options.schemas !== null) return { ...options.schemas };
-  if (IN_NODE && Object.values(SCHEMA_URLS).every((url) => url.protocol === 'file:')) {
-    const fsModule = 'node:fs';
-    const { readFileSync } = await import(/* @vite-ignore */ fsModule);
+  if (readFileText && Object.values(SCHEMA_URLS).every((url) => url.protocol === 'file:')) {
     const lazy = {};
     for (const [kind, url] of Object.entries(SCHEMA_URLS)) {
       let schema;
@@ -105,7 +91,7 @@ async function loadSchemas(options) {
         enumerable: true,
         get() {
           if (schema === undefined) {
-            try { schema = JSON.parse(readFileSync(url, 'utf8')); } catch { schema = null; }
+            try { schema = JSON.parse(readFileText(url)); } catch { schema = null; }
           }
           return schema ?? undefined;
         },

@@ -3,7 +3,7 @@
 // first use (synchronously, so validate() stays synchronous); elsewhere load() imports it up
 // front, in parallel with the wasm core. Reading YAML before either is a programming error.
 
-const IN_NODE = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string' && typeof window === 'undefined';
+import { yamlRequirer } from '#host';
 
 let yaml = null;
 let requireYaml = null;
@@ -11,12 +11,8 @@ let requireYaml = null;
 /** Readies the reader: in Node a synchronous require for later; elsewhere the module itself. */
 export async function prepareYamlReader() {
   if (yaml || requireYaml) return;
-  if (IN_NODE) {
-    // A computed specifier keeps bundlers from resolving a Node built-in for the browser.
-    const moduleName = 'node:module';
-    const { createRequire } = await import(/* @vite-ignore */ moduleName);
-    const require = createRequire(import.meta.url);
-    requireYaml = () => require('yaml');
+  if (yamlRequirer) {
+    requireYaml = yamlRequirer();
     return;
   }
   yaml = await import('yaml');
