@@ -25,8 +25,12 @@ export class IsimportPreview extends HTMLElement {
   spec: string;
   /** The last validation. */
   readonly validation: ValidateResult | null;
-  /** The last import's answer. */
-  readonly result: ImportResult | null;
+  /**
+   * The answer shown: the last import's, or one set here — any ImageStreamImport answer (from
+   * importPreview() or from a cluster's `imagestreamimports` API), rendered without fetching.
+   */
+  get result(): ImportResult | null;
+  set result(value: ImportResult | null | undefined);
   /** Credentials an embedding page supplies; never rendered or stored. */
   set credentials(value: DockerConfigJson | DockerConfigSecret | string | null);
   /** The current ImageStream, for `import: true`. */

@@ -4,7 +4,8 @@
 //
 //   <isimport-preview spec="…yaml…" proxy-prefix="…" concurrency="6" platform="linux/amd64" readonly>
 //   el.spec = text; el.credentials = dockerConfig; el.currentImageStream = text; el.fetch = fn;
-//   await el.import(); el.cancel(); el.result; el.validation
+//   await el.import(); el.cancel(); el.validation
+//   el.result = answer;   // any ImageStreamImport answer (importPreview()'s or a cluster's), shown as it is
 //   events: validate, progress, done (detail: the JS API's objects)
 //
 // The page (web/app) is this element and nothing else of its own but the URL fragment.
@@ -14,6 +15,7 @@ import { probeRegistry } from '../lib/import-driver.js';
 import { h } from './dom.js';
 import { IsimportDoneEvent, IsimportProgressEvent, IsimportValidateEvent } from './events.js';
 import { adoptStyles } from './styles.js';
+import { followHostTheme } from './host-theme.js';
 import { applyEdit, readSpec, STARTER_SPEC } from './spec-text.js';
 import { SpecEditor } from './spec-editor.js';
 import { SpecForm } from './spec-form.js';
@@ -38,6 +40,8 @@ export class IsimportPreview extends HTMLElement {
   #fetch = undefined;
   #validateQueued = false;
   #parts = null;
+  #internals = this.attachInternals();
+  #stopFollowingTheme = () => {};
 
   constructor() {
     super();
@@ -45,7 +49,12 @@ export class IsimportPreview extends HTMLElement {
     adoptStyles(root);
   }
 
+  disconnectedCallback() {
+    this.#stopFollowingTheme();
+  }
+
   connectedCallback() {
+    this.#stopFollowingTheme = followHostTheme(this.#internals, this.ownerDocument);
     if (this.#parts) return;
     const p = {
       form: new SpecForm(),
@@ -92,9 +101,11 @@ export class IsimportPreview extends HTMLElement {
 
     this.#showForm();
     p.diagnostics.result = null;
+    if (this.#result) p.result.clear('Loading…');
     core().then((isi) => {
       this.#isi = isi;
       this.#validate();
+      if (this.#result) this.#showResult();
     }, (error) => {
       p.panel.blockedReason = `The validator could not be loaded: ${error?.message ?? error}`;
     });
@@ -119,8 +130,23 @@ export class IsimportPreview extends HTMLElement {
   /** The last validation (isi.validate()'s result). */
   get validation() { return this.#validation; }
 
-  /** The last import's answer (importPreview()'s), or null. */
+  /** The answer shown: the last import's, or one set from outside; null when there is none. */
   get result() { return this.#result; }
+  /**
+   * Shows an answer without fetching anything: an ImageStreamImport with status as importPreview()
+   * or a cluster's `imagestreamimports` API returns it, or a Status the server refused with.
+   * null clears it.
+   */
+  set result(answer) {
+    if (answer !== null && answer !== undefined && (typeof answer !== 'object' || Array.isArray(answer))) {
+      throw new TypeError('result: expected an ImageStreamImport or Status object, or null');
+    }
+    this.#result = answer ?? null;
+    if (!this.#parts) return; // shown when connected
+    if (!this.#result) this.#parts.result.clear();
+    else if (this.#isi) this.#showResult();
+    else this.#parts.result.clear('Loading…'); // shown once the core is loaded
+  }
 
   /** Credentials an embedding page supplies (as importPreview()'s `credentials`); never rendered, never stored. */
   set credentials(value) { this.#credentials = value ?? null; }
@@ -181,13 +207,7 @@ export class IsimportPreview extends HTMLElement {
     p.panel.running = false;
     p.panel.outcome = `${cancelled ? 'Cancelled' : 'Done'} in ${(elapsedMs / 1000).toFixed(1)} s`;
     this.#result = answer;
-    let facts = null;
-    try {
-      facts = this.#isi.explain(answer, { platform: settings.platform, maxTagsPerRepository: settings.maxTagsPerRepository, currentImageStream: settings.currentImageStream ?? this.#currentImageStream });
-    } catch (error) {
-      console.warn('isimport: cannot explain the answer', error);
-    }
-    p.result.model = { answer, facts, spec: this.#validation?.object, elapsedMs, cancelled };
+    this.#showResult({ spec: this.#validation?.object, elapsedMs, cancelled });
     this.#explainHidden(hidden, answer, settings.proxyPrefix);
     this.dispatchEvent(new IsimportDoneEvent(answer));
     return answer;
@@ -196,6 +216,20 @@ export class IsimportPreview extends HTMLElement {
   /** Cancels a running import (its requests end as per-image failures; `done` still comes). */
   cancel() {
     this.#running?.controller.abort();
+  }
+
+  // The answer of #result, read for a person (isi.explain() adds the facts: platforms, tag rules,
+  // pulls, stream changes). An answer set from outside is its own spec for the export.
+  #showResult({ spec = this.#result?.kind === 'ImageStreamImport' ? this.#result : undefined, elapsedMs, cancelled } = {}) {
+    const answer = this.#result;
+    const settings = this.#parts.panel.settings;
+    let facts = null;
+    try {
+      facts = this.#isi.explain(answer, { platform: settings.platform, maxTagsPerRepository: settings.maxTagsPerRepository, currentImageStream: settings.currentImageStream ?? this.#currentImageStream });
+    } catch (error) {
+      console.warn('isimport: cannot explain the answer', error);
+    }
+    this.#parts.result.model = { answer, facts, spec, elapsedMs, cancelled };
   }
 
   // Only hosts that a failure of the answer names: an https attempt that fell back to http, or a

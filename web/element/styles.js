@@ -4,47 +4,63 @@
 // --isi-ok, --isi-bad, --isi-warn, --isi-border, --isi-surface, --isi-focus, --isi-font, --isi-mono,
 // and for the editor's tokens --isi-code-key, -string, -atom, -comment, -punct.
 
+// Each colour, border and font falls back to the host's design tokens when it has them —
+// PatternFly 6 (--pf-t--global--…), then PatternFly 5 (--pf-v5-global--…) — and then to the
+// element's own default, so that inside the OpenShift console it looks like the console.
+function token(own, pf6, pf5, fallback) {
+  let value = fallback;
+  if (pf5) value = `var(--pf-v5-global--${pf5}, ${value})`;
+  if (pf6) value = `var(--pf-t--global--${pf6}, ${value})`;
+  return `var(--isi-${own}, ${value})`;
+}
+
+// [own name, PatternFly 6 token, PatternFly 5 token, light default, dark default]
+const COLOURS = [
+  ['bg', 'background--color--primary--default', 'BackgroundColor--100', '#ffffff', '#0f1216'],
+  ['fg', 'text--color--regular', 'Color--100', '#1d2127', '#e6e9ee'],
+  ['muted', 'text--color--subtle', 'Color--200', '#5c6370', '#a3abb8'],
+  ['accent', 'color--brand--default', 'primary-color--100', '#0b57d0', '#8ab4f8'],
+  ['ok', 'text--color--status--success--default', 'success-color--100', '#1a7f37', '#57c271'],
+  ['bad', 'text--color--status--danger--default', 'danger-color--100', '#c0262d', '#ff7b72'],
+  ['warn', 'text--color--status--warning--default', null, '#8a5a00', '#e3b341'],
+  ['border', 'border--color--default', 'BorderColor--100', '#d0d7de', '#3a414b'],
+  ['surface', 'background--color--secondary--default', 'BackgroundColor--200', '#f6f8fa', '#181c22'],
+  ['focus', 'focus-ring--color--default', 'active-color--100', '#0b57d0', '#8ab4f8'],
+  ['code-key', null, null, '#0a4fa8', '#8ab4f8'],
+  ['code-string', null, null, '#1b6330', '#8fd19e'],
+  ['code-atom', null, null, '#8a3b00', '#f0b37e'],
+  ['code-comment', null, null, '#5c6370', '#a3abb8'],
+  ['code-punct', null, null, '#4a4f57', '#c8ccd4'],
+];
+const palette = (dark) => COLOURS.map(([own, pf6, pf5, light, darkValue]) =>
+  `  --_${own}: ${token(own, pf6, pf5, dark ? darkValue : light)};`).join('\n');
+
+// Light and dark follow the host page: PatternFly's dark class on <html> (state "dark"), a page
+// with PatternFly's tokens and no dark class (state "light": the console is light then), else
+// prefers-color-scheme. host-theme.js sets the states; a browser without :state() drops those
+// two rules and follows prefers-color-scheme alone.
+const MONO = token('mono', 'font--family--mono', 'FontFamily--monospace', 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace');
 const CSS = `
 :host {
-  --_bg: var(--isi-bg, #ffffff);
-  --_fg: var(--isi-fg, #1d2127);
-  --_muted: var(--isi-muted, #5c6370);
-  --_accent: var(--isi-accent, #0b57d0);
-  --_ok: var(--isi-ok, #1a7f37);
-  --_bad: var(--isi-bad, #c0262d);
-  --_warn: var(--isi-warn, #8a5a00);
-  --_border: var(--isi-border, #d0d7de);
-  --_surface: var(--isi-surface, #f6f8fa);
-  --_focus: var(--isi-focus, #0b57d0);
-  --_code-key: var(--isi-code-key, #0a4fa8);
-  --_code-string: var(--isi-code-string, #1b6330);
-  --_code-atom: var(--isi-code-atom, #8a3b00);
-  --_code-comment: var(--isi-code-comment, #5c6370);
-  --_code-punct: var(--isi-code-punct, #4a4f57);
+${palette(false)}
   display: block;
   color: var(--_fg);
   background: var(--_bg);
-  font: 15px/1.45 var(--isi-font, system-ui, -apple-system, "Segoe UI", sans-serif);
+  font: 15px/1.45 ${token('font', 'font--family--body', 'FontFamily--text', 'system-ui, -apple-system, "Segoe UI", sans-serif')};
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :host {
-    --_bg: var(--isi-bg, #0f1216);
-    --_fg: var(--isi-fg, #e6e9ee);
-    --_muted: var(--isi-muted, #a3abb8);
-    --_accent: var(--isi-accent, #8ab4f8);
-    --_ok: var(--isi-ok, #57c271);
-    --_bad: var(--isi-bad, #ff7b72);
-    --_warn: var(--isi-warn, #e3b341);
-    --_border: var(--isi-border, #3a414b);
-    --_surface: var(--isi-surface, #181c22);
-    --_focus: var(--isi-focus, #8ab4f8);
-    --_code-key: var(--isi-code-key, #8ab4f8);
-    --_code-string: var(--isi-code-string, #8fd19e);
-    --_code-atom: var(--isi-code-atom, #f0b37e);
-    --_code-comment: var(--isi-code-comment, #a3abb8);
-    --_code-punct: var(--isi-code-punct, #c8ccd4);
+${palette(true)}
   }
+}
+:host(:state(light)) {
+${palette(false)}
+  color-scheme: light;
+}
+:host(:state(dark)) {
+${palette(true)}
+  color-scheme: dark;
 }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
@@ -56,7 +72,7 @@ h3 { font-size: 1.02rem; margin: 0; overflow-wrap: anywhere; }
 h4 { font-size: .95rem; margin: .9rem 0 .4rem; }
 p { margin: .4rem 0; }
 .muted { color: var(--_muted); }
-.mono, code, pre, textarea.mono { font-family: var(--isi-mono, ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace); font-size: .88em; }
+.mono, code, pre, textarea.mono { font-family: ${MONO}; font-size: .88em; }
 code { overflow-wrap: anywhere; }
 pre.block { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--_surface); border: 1px solid var(--_border); border-radius: 6px; padding: .6rem; margin: .4rem 0; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -75,7 +91,7 @@ input[type="checkbox"] { width: 1.05rem; height: 1.05rem; margin: 0; }
 details > summary { cursor: pointer; font-weight: 600; padding: .2rem 0; }
 details.form-wrap, details.settings { border: 1px solid var(--_border); border-radius: 8px; padding: .4rem .7rem; margin: .6rem 0; background: var(--_surface); }
 fieldset { border: 1px solid var(--_border); border-radius: 8px; margin: .6rem 0; padding: .4rem .7rem .6rem; }
-legend { font-family: var(--isi-mono, ui-monospace, monospace); font-size: .85rem; padding: 0 .3rem; }
+legend { font-family: ${MONO}; font-size: .85rem; padding: 0 .3rem; }
 .form-row { display: flex; flex-wrap: wrap; gap: .5rem .9rem; align-items: end; margin: .35rem 0; }
 .field { display: flex; flex-direction: column; gap: .15rem; min-width: 8rem; flex: 1 1 10rem; }
 .field.wide { flex: 3 1 18rem; }
@@ -88,7 +104,7 @@ isi-spec-editor .cm-editor { max-height: 32rem; min-height: 12rem; background: v
 isi-spec-editor .cm-editor.cm-focused { outline: 3px solid var(--_focus); outline-offset: -1px; }
 /* Above CodeMirror's own theme (one class more), so that both colour schemes hold their contrast. */
 isi-spec-editor .cm-editor .cm-gutters { background: var(--_surface); color: var(--_muted); border-right: 1px solid var(--_border); }
-isi-spec-editor .cm-editor .cm-scroller { font-family: var(--isi-mono, ui-monospace, monospace); font-size: 13.5px; }
+isi-spec-editor .cm-editor .cm-scroller { font-family: ${MONO}; font-size: 13.5px; }
 isi-spec-editor .cm-editor .cm-activeLine, isi-spec-editor .cm-editor .cm-activeLineGutter { background: color-mix(in srgb, var(--_accent) 8%, var(--_bg)); }
 isi-spec-editor .cm-editor .cm-selectionBackground, isi-spec-editor .cm-editor.cm-focused .cm-selectionBackground { background: color-mix(in srgb, var(--_accent) 30%, var(--_bg)); }
 isi-spec-editor .cm-editor .cm-cursor { border-left-color: var(--_fg); }
@@ -104,9 +120,9 @@ isi-diagnostics { display: block; margin: .6rem 0; min-height: 2.2rem; }
 ul.diagnostics { list-style: none; padding: 0; margin: .3rem 0; display: grid; gap: .25rem; }
 ul.diagnostics li { padding: .3rem .5rem; border-left: 3px solid var(--_bad); background: var(--_surface); border-radius: 0 6px 6px 0; overflow-wrap: anywhere; }
 ul.diagnostics li.warning { border-left-color: var(--_warn); }
-.position { font-family: var(--isi-mono, ui-monospace, monospace); margin-right: .4rem; }
+.position { font-family: ${MONO}; margin-right: .4rem; }
 .hint { display: block; color: var(--_muted); font-style: italic; }
-.status-code { font-family: var(--isi-mono, ui-monospace, monospace); }
+.status-code { font-family: ${MONO}; }
 
 isi-import-panel { display: block; margin: .8rem 0; }
 .import-actions { display: flex; gap: .6rem; align-items: center; }
