@@ -5,6 +5,8 @@
 #   - JS API on the wasm core (node --test)       tests/web/, tests/wasm/, tests/e2e/, tests/scripts/, tests/docs/
 #   - the core's layering (include fence)        tests/wasm/include-fence.mjs
 #   - the page and the element in Chromium       e2e/page/*.spec.mjs (Playwright, Debian's chromium)
+#   - the packed tarball in consumer projects     tests/consumers/ (npm pack; Node, CLI, Vite, webpack, esbuild,
+#                                                 React 17/18/19, PatternFly, the console plugin example)
 #   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/isimport.d.ts
 #   - fuzzing, a few seconds per target (smoke)    fuzz/run.mjs (libFuzzer, clang, build/fuzz)
 set -euo pipefail
@@ -54,6 +56,15 @@ suite "browser (playwright)" "$LOG_DIR/browser.log" \
 n=$(sed -nE 's/^ *([0-9]+) passed.*/\1/p' "$LOG_DIR/browser.log" | tail -n1)
 f=$(sed -nE 's/^ *([0-9]+) failed.*/\1/p' "$LOG_DIR/browser.log" | tail -n1)
 passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
+
+# Packs the project and installs the tarball into consumer folders outside the checkout (once), then
+# runs their tests.
+suite "consumers (packed tarball)" "$LOG_DIR/consumers.log" \
+  bash -c 'ISIMPORT_CONSUMERS="$(node tests/consumers/prepare.mjs)" && export ISIMPORT_CONSUMERS && node --test --test-reporter=spec tests/consumers/'
+n=$(sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' "$LOG_DIR/consumers.log" | tail -n1)
+f=$(sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' "$LOG_DIR/consumers.log" | tail -n1)
+passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
+[ -n "$n" ] || failed=$((failed + 1)) # no tally at all: the preparation failed
 
 suite "types (tsc)" "$LOG_DIR/tsc.log" \
   node_modules/.bin/tsc -p tests/web/lib

@@ -77,8 +77,14 @@ export function launchChromium() {
  */
 export async function openPage(browser, url) {
   const page = await browser.newPage();
+  const errors = recordErrors(page, new URL(url).origin);
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** The errors of a page as openPage() records them, from now on: a list that fills as they come. */
+export function recordErrors(page, origin) {
   const errors = [];
-  const origin = new URL(url).origin;
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
@@ -89,8 +95,7 @@ export async function openPage(browser, url) {
   page.on('requestfailed', (request) => {
     if (request.url().startsWith(origin)) errors.push(`${request.failure()?.errorText} ${request.url()}`);
   });
-  await page.goto(url);
-  return { page, errors };
+  return errors;
 }
 
 /** An ImageStreamImport of one image of the registry (plain HTTP: insecure). */
