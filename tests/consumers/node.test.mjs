@@ -42,6 +42,9 @@ test('CI: npx isimport validate, from the installed package', async () => {
   const bad = await inFolder(folder, 'npx', ['isimport', 'validate', '-o', 'json', join(work, 'good.yaml'), join(work, 'bad.yaml')]);
   assert.equal(bad.code, 1);
   const [first, second] = JSON.parse(bad.stdout);
+  const junit = await inFolder(folder, 'npx', ['isimport', 'validate', '-o', 'junit', work]);
+  assert.equal(junit.code, 1);
+  assert.match(junit.stdout, /<testsuites[\s\S]*<failure message="ImageStreamImport\.image\.openshift\.io &quot;consumer&quot; is invalid/);
   assert.equal(first.valid, true);
   assert.deepEqual(second.causes.map((c) => `${c.field}: ${c.message}`),
     [`spec.images[0].from.name: Invalid value: "${registry.host}/E2E/Rich:1.0": repository name must be lowercase`]);

@@ -2,6 +2,7 @@
 // Lines marked @ts-expect-error must stay errors; everything else must type-check.
 import { load, probeRegistry } from 'isimport';
 import type { IsimportPreview } from 'isimport/element';
+import { IsimportPreview as IsimportPreviewComponent, type IsimportPreviewProps } from 'isimport/react';
 import type {
   DecodeResult,
   Diagnostic,
@@ -204,7 +205,28 @@ function elementTypes(el: IsimportPreview): void {
   el.addEventListener('validate', (e) => { const valid: boolean = e.detail.valid; void valid; });
   const found: IsimportPreview | null = document.querySelector('isimport-preview');
   void found;
-  // @ts-expect-error: result is read-only
+  // An answer from elsewhere is shown as it is; null clears it.
   el.result = null;
+  el.result = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'denied', reason: 'Forbidden', code: 403 } as ImportResult;
+  // @ts-expect-error: a result is an answer object, not text
+  el.result = 'answer';
 }
 void elementTypes;
+
+// The React wrapper: its props, typed handlers, and the element as its ref.
+function reactTypes(): void {
+  const props: IsimportPreviewProps = {
+    spec: 'kind: ImageStreamImport',
+    platform: 'linux/arm64',
+    readOnly: true,
+    concurrency: 2,
+    onDone: (answer) => { const kind: string = answer.kind; void kind; },
+    onValidate: (result) => { const valid: boolean = result.valid; void valid; },
+    ref: (element) => { const spec: string | undefined = element?.spec; void spec; },
+  };
+  IsimportPreviewComponent(props);
+  // @ts-expect-error: readOnly is a boolean
+  const wrong: IsimportPreviewProps = { readOnly: 'yes' };
+  void wrong;
+}
+void reactTypes;
