@@ -2,34 +2,25 @@
 // each page opened in Debian's Chromium, where the element validates its spec and imports a digest
 // from the real registry; and an answer from elsewhere, set as the element's `result`, shown
 // without a single registry request.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../e2e/registry/util.mjs';
 import { consumers } from './prepare.mjs';
-import { inFolder, launchChromium, openPage, registryWithImages, serveStatic, specOf, validateAndImport } from './support.mjs';
+import { inFolder, openPage, registryAndBrowser, serveStatic, specOf, validateAndImport } from './support.mjs';
 
 const { dir } = consumers();
-let registry;
-let browser;
-let spec;
-before(async () => {
-  registry = await registryWithImages();
-  browser = await launchChromium();
-  spec = specOf(registry.host, 'e2e/rich:1.0');
-});
-after(async () => {
-  await browser?.close();
-  await registry?.reg.stop();
-});
+const env = registryAndBrowser();
+const spec = () => specOf(env.registry.host, 'e2e/rich:1.0');
 
 // Opens a built consumer page with the spec, imports, and checks the digest on the page.
 async function importsInBrowser(url) {
-  const { page, errors } = await openPage(browser, `${url}?spec=${encodeURIComponent(spec)}`);
+  const { page, errors } = await openPage(env.browser, `${url}?spec=${encodeURIComponent(spec())}`);
   try {
     const answer = await validateAndImport(page);
-    const digest = registry.record.sets.rich.digest;
+    const digest = env.registry.record.sets.rich.digest;
     assert.equal(answer.status.images[0].image.metadata.name, digest);
     await page.getByText(digest).first().waitFor();
     assert.deepEqual(errors, []);
@@ -107,22 +98,21 @@ test('esbuild with @chialab/esbuild-plugin-meta-url: validates and imports', asy
 
 test('an answer from elsewhere (the CLI\'s, then a hand-edited one with failures) is shown as `result`, with no registry request', async () => {
   const { server } = await builtAndServed('vite', 'dist-vite', async () => ({ code: 0 }));
-  const cli = await inFolder(join(dir, 'node'), 'node', ['-e', `
-    import('isimport').then(async ({ load }) => {
-      const isi = await load();
-      const answer = await isi.importPreview(${JSON.stringify(specOf(registry.host, 'e2e/multi:latest').replace('import: false', 'import: true'))}, { platform: 'linux/arm64' });
-      process.stdout.write(JSON.stringify(answer));
-    });`]);
-  assert.equal(cli.code, 0, cli.stderr);
+  // `isimport import` of the installed package, as a CI job or a person would run it.
+  const specFile = join(dir, 'node', 'elsewhere.yaml');
+  writeFileSync(specFile, specOf(env.registry.host, 'e2e/multi:latest').replace('import: false', 'import: true'));
+  const cli = await inFolder(join(dir, 'node'), 'npx', ['isimport', 'import', '-f', specFile, '-o', 'json', '--platform', 'linux/arm64']);
   const answer = JSON.parse(cli.stdout);
-  const { page, errors } = await openPage(browser, `${server.url}?spec=`);
+  const { page, errors } = await openPage(env.browser, `${server.url}?spec=`);
   try {
     const registryRequests = [];
-    page.on('request', (request) => { if (request.url().includes(registry.host)) registryRequests.push(request.url()); });
+    page.on('request', (request) => { if (request.url().includes(env.registry.host)) registryRequests.push(request.url()); });
     await page.evaluate((value) => { document.querySelector('isimport-preview').result = value; }, answer);
-    // Every platform of the index, and the stream the import would write.
-    for (const manifest of answer.status.images[0].manifests ?? []) await page.getByText(manifest.digest).first().waitFor();
+    // The image the import took, the ImageStream it would write (import: true), what each node pulls.
     await page.getByText(answer.status.images[0].image.metadata.name).first().waitFor();
+    assert.ok(answer.status.import, 'the CLI answered with the ImageStream');
+    await page.getByText('The whole ImageStream (YAML)').waitFor();
+    await page.getByText('What each node pulls').waitFor();
 
     const failed = structuredClone(answer);
     failed.status.images[0].status = { metadata: {}, status: 'Failure', message: 'Internal error occurred: unauthorized: authentication required', reason: 'InternalError', code: 500 };

@@ -3,26 +3,17 @@
 // loaded by a stand-in console in Chromium from /api/plugins/isimport-preview/, where the tab
 // asks "the cluster" (here: the test, answering with a real import from the registry), and the
 // element validates the spec with its .wasm from the plugin's public path and shows the answer.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { consumers } from './prepare.mjs';
-import { inFolder, launchChromium, recordErrors, registryWithImages, serveStatic } from './support.mjs';
+import { inFolder, recordErrors, registryAndBrowser, serveStatic } from './support.mjs';
 
 const { dir } = consumers();
 const folder = join(dir, 'console-plugin');
 const BASE = '/api/plugins/isimport-preview/';
-let registry;
-let browser;
-before(async () => {
-  registry = await registryWithImages();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await registry?.reg.stop();
-});
+const env = registryAndBrowser();
 
 test('npm run build emits the plugin manifest: the ImageStream tab, the entry, the public path, the .wasm as assets', async () => {
   const { stdout, stderr, code } = await inFolder(folder, 'npm', ['run', 'build']);
@@ -57,11 +48,11 @@ test('the tab, loaded by a stand-in console, asks the cluster and shows its answ
     apiVersion: 'image.openshift.io/v1', kind: 'ImageStream',
     metadata: { name: 'rich', namespace: 'demo' },
     spec: { tags: [
-      { name: 'stable', from: { kind: 'DockerImage', name: `${registry.host}/e2e/rich:1.0` }, importPolicy: { insecure: true } },
+      { name: 'stable', from: { kind: 'DockerImage', name: `${env.registry.host}/e2e/rich:1.0` }, importPolicy: { insecure: true } },
       { name: 'alias', from: { kind: 'ImageStreamTag', name: 'rich:stable' } },
     ] },
   };
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
     // "The cluster": a real import of what the tab posts, by the installed package in Node.
     await page.exposeFunction('consoleAnswer', async (body) => {
@@ -72,7 +63,7 @@ test('the tab, loaded by a stand-in console, asks the cluster and shows its answ
     await page.addInitScript((value) => { window.imageStream = value; }, stream);
     const errors = recordErrors(page, server.url);
     await page.goto(`${server.url}/console-host.html`);
-    const digest = registry.record.sets.rich.digest;
+    const digest = env.registry.record.sets.rich.digest;
     await page.getByText(digest).first().waitFor({ timeout: 30_000 }).catch(async (error) => {
       const state = await page.evaluate(() => ({ posts: window.posts, root: document.getElementById('root').innerText }));
       throw new Error(`${error.message}\npage: ${JSON.stringify(state)}\nerrors: ${errors.join('\n')}\nrequests: ${server.requests.join(' ')}`);
@@ -86,7 +77,7 @@ test('the tab, loaded by a stand-in console, asks the cluster and shows its answ
     assert.equal(seen.pluginId, 'isimport-preview');
     assert.equal(seen.posts.length, 1);
     assert.equal(seen.posts[0].url, '/api/kubernetes/apis/image.openshift.io/v1/namespaces/demo/imagestreamimports');
-    assert.deepEqual(seen.posts[0].body.spec, { import: false, images: [{ from: { kind: 'DockerImage', name: `${registry.host}/e2e/rich:1.0` }, to: { name: 'stable' }, importPolicy: { insecure: true } }] });
+    assert.deepEqual(seen.posts[0].body.spec, { import: false, images: [{ from: { kind: 'DockerImage', name: `${env.registry.host}/e2e/rich:1.0` }, to: { name: 'stable' }, importPolicy: { insecure: true } }] });
     await page.waitForFunction(() => document.querySelector('isimport-preview').validation?.valid === true);
     assert.equal(seen.readonly, true);
     assert.ok(server.requests.some((path) => path.startsWith(`${BASE}assets/isimport_validation-`) && path.endsWith('.wasm')), server.requests.join(' '));

@@ -1,24 +1,15 @@
 // isimport/react in React 17, 18 and 19 apps that the consumer builds (esbuild, as in
 // bundlers.test.mjs): props reach the element as properties and attributes, events reach the
 // handlers, a `result` prop is shown without fetching, and react is never bundled into isimport.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { consumers } from './prepare.mjs';
-import { inFolder, launchChromium, openPage, registryWithImages, serveStatic, specOf, validateAndImport } from './support.mjs';
+import { inFolder, openPage, registryAndBrowser, serveStatic, specOf, validateAndImport } from './support.mjs';
 
 const { dir } = consumers();
-let registry;
-let browser;
-before(async () => {
-  registry = await registryWithImages();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await registry?.reg.stop();
-});
+const env = registryAndBrowser();
 
 for (const [name, entry] of [['react17', 'react17.js'], ['react18', 'react-root.js'], ['react19', 'react-root.js']]) {
   test(`${name}: <IsimportPreview> gets its props, calls its handlers, imports, and shows a result prop`, async () => {
@@ -28,8 +19,8 @@ for (const [name, entry] of [['react17', 'react17.js'], ['react18', 'react-root.
     const build = await inFolder(folder, 'node', [join(dir, 'esbuild/src/build-esbuild.mjs'), `src/${entry}`, 'dist']);
     assert.equal(build.code, 0, `${build.stdout}${build.stderr}`);
     const server = await serveStatic({ '/': join(folder, 'dist') });
-    const spec = specOf(registry.host, 'e2e/multi:latest');
-    const { page, errors } = await openPage(browser, `${server.url}/?spec=${encodeURIComponent(spec)}`);
+    const spec = specOf(env.registry.host, 'e2e/multi:latest');
+    const { page, errors } = await openPage(env.browser, `${server.url}/?spec=${encodeURIComponent(spec)}`);
     try {
       const answer = await validateAndImport(page);
       const element = await page.evaluate(() => {
@@ -55,7 +46,7 @@ for (const [name, entry] of [['react17', 'react17.js'], ['react18', 'react-root.
 
       // The result prop: a hand-edited answer with a failure, shown as it is.
       const edited = structuredClone(answer);
-      edited.status.images[0].status = { metadata: {}, status: 'Failure', message: `${registry.host}/e2e/multi:latest: manifest unknown`, reason: 'NotFound', code: 404 };
+      edited.status.images[0].status = { metadata: {}, status: 'Failure', message: `${env.registry.host}/e2e/multi:latest: manifest unknown`, reason: 'NotFound', code: 404 };
       await page.evaluate((value) => window.__consumer.setResult(value), edited);
       await page.getByText('manifest unknown').first().waitFor();
       assert.equal(await page.evaluate(() => document.querySelector('isimport-preview').result.status.images[0].status.reason), 'NotFound');

@@ -6,6 +6,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
+import { after, before } from 'node:test';
 import { chromium } from '@playwright/test';
 import { startRegistry } from '../../e2e/registry/start.mjs';
 import { populate } from '../../e2e/registry/images.mjs';
@@ -58,6 +59,23 @@ export async function registryWithImages() {
   const reg = await startRegistry();
   const record = await populate(reg, { sets: ['rich', 'multi'] });
   return { reg, record, host: reg.host };
+}
+
+/**
+ * For a test file: the registry with its images and Chromium, started before its tests and
+ * stopped after them. The object's `registry` and `browser` are there once the tests run.
+ */
+export function registryAndBrowser() {
+  const env = { registry: null, browser: null };
+  before(async () => {
+    env.registry = await registryWithImages();
+    env.browser = await launchChromium();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.registry?.reg.stop();
+  });
+  return env;
 }
 
 /** Debian's Chromium, background networking off (nothing may leave loopback). */
