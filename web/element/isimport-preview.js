@@ -207,7 +207,7 @@ export class IsimportPreview extends HTMLElement {
     p.panel.running = false;
     p.panel.outcome = `${cancelled ? 'Cancelled' : 'Done'} in ${(elapsedMs / 1000).toFixed(1)} s`;
     this.#result = answer;
-    this.#showResult({ spec: this.#validation?.object, elapsedMs, cancelled });
+    this.#showResult({ settings, spec: this.#validation?.object, elapsedMs, cancelled });
     this.#explainHidden(hidden, answer, settings.proxyPrefix);
     this.dispatchEvent(new IsimportDoneEvent(answer));
     return answer;
@@ -219,10 +219,10 @@ export class IsimportPreview extends HTMLElement {
   }
 
   // The answer of #result, read for a person (isi.explain() adds the facts: platforms, tag rules,
-  // pulls, stream changes). An answer set from outside is its own spec for the export.
-  #showResult({ spec = this.#result?.kind === 'ImageStreamImport' ? this.#result : undefined, elapsedMs, cancelled } = {}) {
+  // pulls, stream changes) under the settings the import ran with, or the panel's for an answer
+  // set from outside, which is also its own spec for the export.
+  #showResult({ settings = this.#parts.panel.settings, spec = this.#result?.kind === 'ImageStreamImport' ? this.#result : undefined, elapsedMs, cancelled } = {}) {
     const answer = this.#result;
-    const settings = this.#parts.panel.settings;
     let facts = null;
     try {
       facts = this.#isi.explain(answer, { platform: settings.platform, maxTagsPerRepository: settings.maxTagsPerRepository, currentImageStream: settings.currentImageStream ?? this.#currentImageStream });

@@ -35,11 +35,12 @@ const COLOURS = [
 const palette = (dark) => COLOURS.map(([own, pf6, pf5, light, darkValue]) =>
   `  --_${own}: ${token(own, pf6, pf5, dark ? darkValue : light)};`).join('\n');
 
+const MONO = token('mono', 'font--family--mono', 'FontFamily--monospace', 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace');
+
 // Light and dark follow the host page: PatternFly's dark class on <html> (state "dark"), a page
 // with PatternFly's tokens and no dark class (state "light": the console is light then), else
 // prefers-color-scheme. host-theme.js sets the states; a browser without :state() drops those
 // two rules and follows prefers-color-scheme alone.
-const MONO = token('mono', 'font--family--mono', 'FontFamily--monospace', 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace');
 const CSS = `
 :host {
 ${palette(false)}
