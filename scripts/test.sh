@@ -7,7 +7,7 @@
 #   - the page and the element in Chromium       e2e/page/*.spec.mjs (Playwright, Debian's chromium)
 #   - the packed tarball in consumer projects     tests/consumers/ (npm pack; Node, CLI, Vite, webpack, esbuild,
 #                                                 React 17/18/19, PatternFly, the console plugin example)
-#   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/isimport.d.ts
+#   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/api.d.ts
 #   - fuzzing, a few seconds per target (smoke)    fuzz/run.mjs (libFuzzer, clang, build/fuzz)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -1,4 +1,4 @@
-// Types of isimport/element (web/element/index.js). Written by hand, as web/lib/isimport.d.ts.
+// Types of isimport/element (web/element/index.js). Written by hand, as web/lib/api.d.ts.
 import type { ImageStream, ImportProgress, ImportResult, ValidateResult, DockerConfigJson, DockerConfigSecret, FetchLike } from 'isimport';
 
 /** After every validation of the spec: the JS API's validate() result. */

@@ -13,7 +13,7 @@
 // "did you mean" hints) and, in importPreview(), the registry requests the core asks for, which go
 // through import-driver.js with the caller's fetch; everything it returns is a plain value. Bad input is never an exception:
 // it comes back as a result whose status is the metav1.Status the API server would answer with.
-// Bad options (a programming error) throw a TypeError. Types: isimport.d.ts (hand-written).
+// Bad options (a programming error) throw a TypeError. Types: api.d.ts.
 
 import createIsimportValidation from './wasm/isimport_validation.mjs';
 import { LineIndex, MAX_BODY_BYTES, jsonTree, looksLikeJson, splitDocuments } from './documents.js';
@@ -45,8 +45,8 @@ const SCHEMA_URLS = {
  * Instantiates the core (its validation module; the import engine follows on the first
  * importPreview()). Each call makes a new, independent instance; keep the returned object and
  * call it as often as you like (calls are synchronous and cheap).
- * @param {import('./isimport.d.ts').LoadOptions} [options]
- * @returns {Promise<import('./isimport.d.ts').Isimport>}
+ * @param {import('./api.js').LoadOptions} [options]
+ * @returns {Promise<import('./api.js').Isimport>}
  */
 export async function load(options = {}) {
   const output = {
@@ -295,7 +295,7 @@ class Isimport {
    * answer: the ImageStreamImport with its status — or, for a spec the server would refuse, the
    * Status it would answer (400/413/422), without any request. Per-image failures (not found,
    * unauthorized, timeouts, aborts) live in the per-image status, as upstream reports them. Bad
-   * options throw a TypeError. See isimport.d.ts (ImportPreviewOptions) for every option.
+   * options throw a TypeError. See api.d.ts (ImportPreviewOptions) for every option.
    */
   async importPreview(specOrText, options) {
     const opts = importOptions(options);
