@@ -32,7 +32,8 @@ const YAML_OPTIONS = Object.freeze({
   logLevel: 'error',
   // go-yaml v2 has no sexagesimal numbers, and keeps timestamps as their text when decoding into
   // interface{} (which is what sigs.k8s.io/yaml does).
-  customTags: (tags) => tags.filter((t) => t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp'),
+  // (A tag given by name is kept, as before: the schema hands this function tag objects only.)
+  customTags: (/** @type {import('yaml').Tags} */ tags) => tags.filter((t) => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')),
 });
 
 const Y = 'tag:yaml.org,2002:';
@@ -43,15 +44,22 @@ const ALLOWED_TAGS = new Set([
 
 /** Offsets → 1-based line and column (UTF-16 code units), lines ending at "\n". */
 export class LineIndex {
+  /** @type {string | null} the text, until #starts is built from it */
   #text;
+  /** @type {number[] | null} */
   #starts = null; // built on the first position(): most texts are valid and need none
+  /** @param {string} text */
   constructor(text) {
     this.#text = text;
   }
+  /**
+   * @param {number} offset
+   * @returns {import('./api.js').Position}
+   */
   position(offset) {
     if (this.#starts === null) {
       const starts = [0];
-      const text = this.#text;
+      const text = /** @type {string} */ (this.#text); // kept until #starts is built
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       this.#starts = starts;
       this.#text = null;
@@ -67,7 +75,10 @@ export class LineIndex {
   }
 }
 
-/** True when kubectl would read the text as JSON (first non-whitespace character `{` or `[`). */
+/**
+ * True when kubectl would read the text as JSON (first non-whitespace character `{` or `[`).
+ * @param {string} text
+ */
 export function looksLikeJson(text) {
   const m = /^[ \t\r\n]*([^ \t\r\n])/.exec(text);
   return m !== null && (m[1] === '{' || m[1] === '[');
@@ -78,16 +89,48 @@ export function looksLikeJson(text) {
 //                         {t: 'seq', off, items: [node]}
 //                         {t: 'scalar', off, type: 'string'|'number'|'boolean'|'null', v, json}
 //                         {t: 'alias', off, target: node, name}
-// `off` is an offset into the whole input text.
+// `off` is an offset into the whole input text. Scalars of a YAML tree carry their JSON text
+// (`json`); those of jsonTree() do not (their text is the input's), and carry `end` as containers do.
+
+/**
+ * @typedef {{t: 'scalar', off: number, end?: number, json?: string} & (
+ *   | {type: 'string', v: string}
+ *   | {type: 'number', v: string}
+ *   | {type: 'boolean', v: boolean}
+ *   | {type: 'null', v: null})} ScalarNode
+ *   A scalar; a number's `v` is its exact decimal text.
+ * @typedef {{key: string, keyOff: number, value: TreeNode, merge?: MapNode[]}} MapEntry
+ *   `merge`: a `<<` entry's source maps (its key is "<<").
+ * @typedef {{t: 'map', off: number, end?: number, entries: MapEntry[]}} MapNode
+ * @typedef {{t: 'seq', off: number, end?: number, items: TreeNode[]}} SeqNode
+ * @typedef {{t: 'alias', off: number, target: TreeNode, name: string}} AliasNode
+ * @typedef {ScalarNode | MapNode | SeqNode | AliasNode} TreeNode
+ */
+
+/**
+ * @typedef {{message: string, offset: number}} DocumentError
+ *   A problem found before the core, at an offset into the whole text (-1: none known).
+ * @typedef {{offset: number, json: string, raw: true, tree?: undefined, error?: undefined, tooLarge?: undefined}} JsonDocument
+ *   A JSON text, sent as it is (its tree is built by jsonTree() when needed).
+ * @typedef {{offset: number, json: string, tree: TreeNode, raw?: undefined, error?: undefined, tooLarge?: undefined}} YamlDocument
+ * @typedef {{offset: number, error: DocumentError, tree?: TreeNode, json?: undefined, raw?: undefined, tooLarge?: undefined}} ErrorDocument
+ * @typedef {{offset: number, tooLarge: true, tree?: TreeNode, json?: undefined, raw?: undefined, error?: undefined}} TooLargeDocument
+ *   Over the body limit: answered with the server's 413.
+ * @typedef {JsonDocument | YamlDocument | ErrorDocument | TooLargeDocument} SplitDocument
+ */
 
 /**
  * Splits `text` into documents. Returns {format: 'json'|'yaml', docs: [{json?, error?, tree?,
- * offset}]}: `json` is the document as JSON text for the core; `error` ({message, offset, status?})
+ * offset}]}: `json` is the document as JSON text for the core; `error` ({message, offset})
  * is a problem found before the core (the document is not sent); `tree` the position tree (for
  * JSON input built lazily by jsonTree()).
+ * @param {string} text
+ * @param {LineIndex} [lines]
+ * @returns {{format: 'json' | 'yaml', docs: SplitDocument[]}}
  */
 export function splitDocuments(text, lines = new LineIndex(text)) {
   if (looksLikeJson(text)) return { format: 'json', docs: [{ json: text, offset: 0, raw: true }] };
+  /** @type {SplitDocument[]} */
   const docs = [];
   for (const chunk of yamlChunks(text)) {
     for (const doc of yamlChunkDocuments(text, chunk.start, chunk.end, lines)) docs.push(doc);
@@ -97,6 +140,10 @@ export function splitDocuments(text, lines = new LineIndex(text)) {
 
 // k8s.io/apimachinery/pkg/util/yaml YAMLReader: a line starting with `---` followed by nothing
 // but blanks or a comment separates documents. (Other `---` lines are left to the YAML parser.)
+/**
+ * @param {string} text
+ * @returns {Generator<{start: number, end: number}, void, unknown>}
+ */
 function* yamlChunks(text) {
   const sep = /^---[ \t]*(?:#[^\n]*)?\r?$/gm;
   let start = 0;
@@ -109,6 +156,13 @@ function* yamlChunks(text) {
   yield { start, end: text.length };
 }
 
+/**
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @param {LineIndex} lines
+ * @returns {SplitDocument[]}
+ */
 function yamlChunkDocuments(text, start, end, lines) {
   if (/^\s*$/.test(text.slice(start, Math.min(end, start + 4096))) && /^\s*$/.test(text.slice(start, end))) return [];
   if (end - start > MAX_BODY_BYTES) {
@@ -128,9 +182,10 @@ function yamlChunkDocuments(text, start, end, lines) {
   try {
     parsed = yamlReader().parseAllDocuments(chunk, YAML_OPTIONS);
   } catch (err) {
-    return [{ offset: start, error: { message: `cannot parse: ${err?.message ?? err}`, offset: start } }];
+    return [{ offset: start, error: { message: `cannot parse: ${errorMessage(err)}`, offset: start } }];
   }
   if (!Array.isArray(parsed)) parsed = [parsed]; // an EmptyStream
+  /** @type {SplitDocument[]} */
   const out = [];
   for (const doc of parsed) {
     const docOffset = start + (doc.range?.[0] ?? 0);
@@ -155,6 +210,10 @@ function yamlChunkDocuments(text, start, end, lines) {
   return out;
 }
 
+/**
+ * @param {string} text
+ * @param {number} start
+ */
 function firstContent(text, start) {
   const m = /[^\s]/g;
   m.lastIndex = start;
@@ -162,6 +221,16 @@ function firstContent(text, start) {
   return r ? r.index : start;
 }
 
+/**
+ * What a caught value says: its `message` when it has one (as `err?.message ?? err` read it).
+ * @param {unknown} err
+ * @returns {unknown}
+ */
+function errorMessage(err) {
+  return (/** @type {{message?: unknown} | null | undefined} */ (err))?.message ?? err;
+}
+
+/** @param {import('yaml').YAMLError} err */
 function yamlMessage(err) {
   // The yaml package's own texts are clear ("Tabs are not allowed as indentation", "Map keys must
   // be unique", "Missing closing \"quote", …); drop the trailing position it may append.
@@ -170,6 +239,7 @@ function yamlMessage(err) {
 
 // YAML's c-printable: tab, LF, CR, 0x20–0x7E, 0x85, 0xA0–0xD7FF, 0xE000–0xFFFD, and astral
 // characters (well-formed surrogate pairs). go-yaml: "control characters are not allowed".
+/** @param {string} s */
 function firstNonPrintable(s) {
   const re = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
   const m = re.exec(s);
@@ -181,6 +251,10 @@ function firstNonPrintable(s) {
 // the compact block indicators at its start (`- - -`, `? ? `, `: `). Every level of nesting needs
 // one of these, so the real depth is never larger. Returns the offset where the bound passes
 // `limit`, or -1.
+/**
+ * @param {string} s
+ * @param {number} limit
+ */
 function tooDeep(s, limit) {
   const { CST, Lexer } = yamlReader();
   const { DOCUMENT, SCALAR, FLOW_END } = CST;
@@ -222,6 +296,10 @@ function tooDeep(s, limit) {
 // One parsed YAML document → position tree → JSON text (sigs.k8s.io/yaml's YAMLToJSON).
 
 class ConvertError extends Error {
+  /**
+   * @param {string} message
+   * @param {number} offset
+   */
   constructor(message, offset) {
     super(message);
     this.offset = offset;
@@ -230,6 +308,14 @@ class ConvertError extends Error {
 
 class TooLarge extends Error {}
 
+/**
+ * @param {import('yaml').Document.Parsed} doc
+ * @param {number} base
+ * @param {LineIndex} lines
+ * @returns {{json: string, tree: TreeNode, error?: undefined, tooLarge?: undefined}
+ *   | {error: DocumentError, tree?: TreeNode, json?: undefined, tooLarge?: undefined}
+ *   | {tooLarge: true, tree: TreeNode, json?: undefined, error?: undefined}}
+ */
 function convertDocument(doc, base, lines) {
   let tree;
   try {
@@ -249,20 +335,33 @@ function convertDocument(doc, base, lines) {
   }
 }
 
+/** @param {string} tag */
 function shortTag(tag) {
   return tag.startsWith(Y) ? `!!${tag.slice(Y.length)}` : tag;
 }
 
+/**
+ * @param {import('yaml').ParsedNode | null} root
+ * @param {number} base
+ * @param {LineIndex} lines
+ * @returns {TreeNode}
+ */
 function buildTree(root, base, lines) {
   const { isAlias, isMap, isPair, isScalar, isSeq } = yamlReader();
   // Anchors by name, in document order (an alias names the latest anchor before it); null while
   // the anchored node is still being built (an alias inside it would make it contain itself).
+  /** @type {Anchors} */
   const anchors = new Map();
+  /**
+   * @param {import('yaml').ParsedNode | null | undefined} node
+   * @param {number} depth
+   * @returns {TreeNode}
+   */
   const build = (node, depth) => {
     if (depth > MAX_YAML_DEPTH) throw new ConvertError(`nesting too deep: more than ${MAX_YAML_DEPTH} levels`, base + (node?.range?.[0] ?? 0));
     if (node === null || node === undefined) return { t: 'scalar', off: -1, type: 'null', v: null, json: 'null' };
     const off = base + (node.range?.[0] ?? 0);
-    if (!ALLOWED_TAGS.has(node.tag)) {
+    if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
       throw new ConvertError(`custom tag "${shortTag(node.tag)}" is not allowed (only plain YAML data: maps, sequences, strings, numbers, booleans, null)`, off);
     }
     if (isAlias(node)) {
@@ -272,11 +371,15 @@ function buildTree(root, base, lines) {
       return { t: 'alias', off, target: t, name: node.source };
     }
     if (node.anchor) anchors.set(node.anchor, null);
+    /** @type {TreeNode} */
     let out;
     if (isScalar(node)) {
       out = scalarNode(node, off);
     } else if (isMap(node)) {
-      out = { t: 'map', off, entries: [] };
+      /** @type {MapEntry[]} */
+      const entries = [];
+      out = { t: 'map', off, entries };
+      /** @type {Map<string, number>} */
       const seen = new Map(); // key → offset of its first definition
       for (const pair of node.items) {
         const keyNode = pair.key;
@@ -286,19 +389,23 @@ function buildTree(root, base, lines) {
           const value = build(pair.value, depth + 1);
           const sources = mergeSources(value);
           if (sources === null) throw new ConvertError('map merge requires map or sequence of maps as the value', base + (pair.value?.range?.[0] ?? 0));
-          out.entries.push({ key: '<<', keyOff, value, merge: sources });
+          entries.push({ key: '<<', keyOff, value, merge: sources });
           continue;
         }
         const key = mapKey(keyNode, keyOff, anchors);
-        if (seen.has(key)) {
-          throw new ConvertError(`mapping key ${JSON.stringify(key)} already defined at line ${lines.position(seen.get(key)).line}`, keyOff);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          throw new ConvertError(`mapping key ${JSON.stringify(key)} already defined at line ${lines.position(first).line}`, keyOff);
         }
         seen.set(key, keyOff);
-        out.entries.push({ key, keyOff, value: build(pair.value, depth + 1) });
+        entries.push({ key, keyOff, value: build(pair.value, depth + 1) });
       }
     } else if (isSeq(node)) {
-      out = { t: 'seq', off, items: [] };
-      for (const item of node.items) out.items.push(build(isPair(item) ? item.value : item, depth + 1));
+      /** @type {TreeNode[]} */
+      const items = [];
+      out = { t: 'seq', off, items };
+      // A flow sequence's `[a: b]` holds a pair: its value is a parsed node too.
+      for (const item of node.items) items.push(build(isPair(item) ? /** @type {import('yaml').ParsedNode | null} */ (item.value) : item, depth + 1));
     } else {
       throw new ConvertError('unsupported YAML node', off);
     }
@@ -308,7 +415,17 @@ function buildTree(root, base, lines) {
   return build(root, 0);
 }
 
+/**
+ * Anchors by name: the node each names, null while it is being built.
+ * @typedef {Map<string, TreeNode | null>} Anchors
+ */
+
+/**
+ * @param {TreeNode} value
+ * @returns {MapNode[] | null}
+ */
 function mergeSources(value) {
+  /** @param {TreeNode} n */
   const deref = (n) => (n.t === 'alias' ? n.target : n);
   const v = deref(value);
   if (v.t === 'map') return [v];
@@ -319,6 +436,12 @@ function mergeSources(value) {
   return null;
 }
 
+/**
+ * @param {import('yaml').ParsedNode | null | undefined} keyNode
+ * @param {number} keyOff
+ * @param {Anchors} anchors
+ * @returns {string}
+ */
 function mapKey(keyNode, keyOff, anchors) {
   const { isAlias, isScalar } = yamlReader();
   let k = keyNode;
@@ -331,7 +454,7 @@ function mapKey(keyNode, keyOff, anchors) {
   }
   if (k === null || k === undefined) throw new ConvertError('unsupported map key: null', keyOff);
   if (!isScalar(k)) throw new ConvertError('unsupported map key: a map or sequence (only scalar keys are allowed)', keyOff);
-  if (!ALLOWED_TAGS.has(k.tag)) throw new ConvertError(`custom tag "${shortTag(k.tag)}" is not allowed`, keyOff);
+  if (k.tag !== undefined && !ALLOWED_TAGS.has(k.tag)) throw new ConvertError(`custom tag "${shortTag(k.tag)}" is not allowed`, keyOff);
   if (k.anchor) anchors.set(k.anchor, scalarNode(k, keyOff));
   const v = k.value;
   switch (typeof v) {
@@ -350,6 +473,11 @@ function mapKey(keyNode, keyOff, anchors) {
   }
 }
 
+/**
+ * @param {import('yaml').Scalar} node
+ * @param {number} off
+ * @returns {ScalarNode}
+ */
 function scalarNode(node, off) {
   const v = node.value;
   switch (typeof v) {
@@ -376,23 +504,35 @@ function scalarNode(node, off) {
 // than 100 nodes were decoded inside alias expansions and 1000 in all, their share may not pass a
 // ratio that falls from 99% (up to 400 000 nodes) to 10% (4 000 000 nodes). The output is capped at the body
 // limit as well (TooLarge → 413).
+/**
+ * @param {TreeNode} tree a YAML document's tree (its scalars carry their JSON text)
+ * @returns {string}
+ */
 export function emitJson(tree) {
+  /** @type {string[]} */
   const parts = [];
   let size = 0;
   let decodeCount = 0;
   let aliasCount = 0;
+  /** @param {number} count */
   const ratio = (count) => {
     if (count <= 400000) return 0.99;
     if (count >= 4000000) return 0.1;
     return 0.99 - 0.89 * ((count - 400000) / 3600000);
   };
+  /** @param {string} s */
   const put = (s) => {
     size += s.length;
     if (size > MAX_BODY_BYTES) throw new TooLarge();
     parts.push(s);
   };
+  /** @type {Set<TreeNode>} */
   const expanding = new Set();
   let aliasDepth = 0;
+  /**
+   * @param {TreeNode} n
+   * @param {number} depth
+   */
   const emit = (n, depth) => {
     decodeCount++;
     if (aliasDepth > 0) aliasCount++;
@@ -410,6 +550,7 @@ export function emitJson(tree) {
     }
     if (depth > MAX_YAML_DEPTH * 2) throw new ConvertError(`nesting too deep: more than ${MAX_YAML_DEPTH * 2} levels after expanding aliases`, n.off);
     if (n.t === 'scalar') {
+      if (n.json === undefined) throw new TypeError('isimport: emitJson() needs a YAML tree (a JSON tree\'s scalars have no JSON text of their own)');
       put(n.json);
     } else if (n.t === 'seq') {
       put('[');
@@ -438,7 +579,12 @@ export function emitJson(tree) {
 
 // go-yaml v2: entries are applied in order; a merge sets every key of its sources (the sources of a
 // sequence in reverse order, so earlier ones win), later explicit keys override merged ones.
+/**
+ * @param {MapNode} map
+ * @returns {Map<string, TreeNode>}
+ */
 function mergedEntries(map) {
+  /** @type {Map<string, TreeNode>} */
   const out = new Map();
   for (const e of map.entries) {
     if (e.merge) {
@@ -457,6 +603,10 @@ function mergedEntries(map) {
 // what it has). Only used to find positions and to cut a List's items out of the text, never to
 // decide validity. Nodes also carry `end`, one past their text (containers once closed).
 
+/**
+ * @param {string} text
+ * @returns {TreeNode | null}
+ */
 export function jsonTree(text) {
   let i = 0;
   const n = text.length;
@@ -481,6 +631,7 @@ export function jsonTree(text) {
       return text.slice(start + 1, i - 1);
     }
   };
+  /** @returns {ScalarNode} */
   const readScalar = () => {
     const start = i;
     if (text[i] === '"') {
@@ -489,15 +640,25 @@ export function jsonTree(text) {
     }
     while (i < n && !/[\s,\]}:]/.test(text[i])) i++;
     const raw = text.slice(start, i);
-    const type = raw === 'true' || raw === 'false' ? 'boolean' : raw === 'null' ? 'null' : 'number';
-    return { t: 'scalar', off: start, end: i, type, v: type === 'boolean' ? raw === 'true' : type === 'null' ? null : raw };
+    if (raw === 'true' || raw === 'false') return { t: 'scalar', off: start, end: i, type: 'boolean', v: raw === 'true' };
+    if (raw === 'null') return { t: 'scalar', off: start, end: i, type: 'null', v: null };
+    return { t: 'scalar', off: start, end: i, type: 'number', v: raw };
   };
   ws();
   if (i >= n) return null;
+  /**
+   * @param {string} c
+   * @param {number} off
+   * @returns {MapNode | SeqNode}
+   */
   const open = (c, off) => (c === '{' ? { t: 'map', off, entries: [] } : { t: 'seq', off, items: [] });
+  /** @type {TreeNode | null} */
   let root = null;
+  /** @type {Array<MapNode | SeqNode>} */
   const stack = []; // containers
+  /** @type {{key: string, keyOff: number} | null} */
   let pendingKey = null; // {key, keyOff} while reading a map entry's value
+  /** @param {TreeNode} node */
   const attach = (node) => {
     const top = stack[stack.length - 1];
     if (!top) { root = node; return; }
@@ -510,7 +671,7 @@ export function jsonTree(text) {
     const top = stack[stack.length - 1];
     const c = text[i];
     if (top && top.t === 'map' && pendingKey === null) {
-      if (c === '}') { stack.pop().end = i + 1; i++; continue; }
+      if (c === '}') { top.end = i + 1; stack.pop(); i++; continue; }
       if (c === ',') { i++; continue; }
       if (c !== '"') break;
       const keyOff = i;
@@ -523,7 +684,8 @@ export function jsonTree(text) {
     }
     if (top && top.t === 'seq' && (c === ']' || c === ',')) {
       i++;
-      if (c === ']') stack.pop().end = i;
+      if (c === ']') { top.end = i; stack.pop(); }
+
       continue;
     }
     if (c === '{' || c === '[') {

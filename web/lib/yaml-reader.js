@@ -5,7 +5,11 @@
 
 import { yamlRequirer } from '#host';
 
+/** @typedef {typeof import('yaml')} YamlModule */
+
+/** @type {YamlModule | null} */
 let yaml = null;
+/** @type {(() => unknown) | null} the host's require of `yaml` (Node) */
 let requireYaml = null;
 
 /** Readies the reader: in Node a synchronous require for later; elsewhere the module itself. */
@@ -18,9 +22,13 @@ export async function prepareYamlReader() {
   yaml = await import('yaml');
 }
 
-/** The `yaml` module. */
+/**
+ * The `yaml` module.
+ * @returns {YamlModule}
+ */
 export function yamlReader() {
-  yaml ??= requireYaml?.() ?? null;
+  // The host requires the package by name: what comes back is the `yaml` module.
+  yaml ??= /** @type {YamlModule | undefined} */ (requireYaml?.()) ?? null;
   if (!yaml) throw new Error('isimport: the YAML reader is not ready (load() readies it)');
   return yaml;
 }
