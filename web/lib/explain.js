@@ -6,6 +6,21 @@
 //     → { images: [ImageFacts], repository: RepositoryFacts | null, pulls: [PlatformPull],
 //         stream: StreamFacts | null }
 
+/**
+ * @typedef {import('./api.js').Image} Image
+ * @typedef {import('./api.js').ImageManifest} ImageManifest
+ * @typedef {import('./api.js').ImageImportStatus} ImageImportStatus
+ * @typedef {import('./api.js').ImageStream} ImageStream
+ * @typedef {import('./api.js').TagClass} TagClass
+ * @typedef {import('./api.js').TagFacts} TagFacts
+ * @typedef {import('./api.js').StreamTagFacts} StreamTagFacts
+ */
+
+/**
+ * The core's own rules (the instance's methods, passed in by isimport.js).
+ * @typedef {Pick<import('./api.js').Isimport, 'prioritizeTags' | 'legacyChoice'>} ExplainRules
+ */
+
 const SIGNATURE_TAG = /^sha256-[0-9a-f]{64}(?:\.[A-Za-z0-9_-]+)?$/;
 const ROOT_USER = /^(?:|root|0)(?::.*)?$/;
 const LIST_TYPES = new Set([
@@ -13,8 +28,13 @@ const LIST_TYPES = new Set([
   'application/vnd.oci.image.index.v1+json',
 ]);
 
-/** The Image's own facts: identity, layers with their shares, and what its config says. */
+/**
+ * The Image's own facts: identity, layers with their shares, and what its config says.
+ * @param {Image | null | undefined} image
+ * @returns {import('./api.js').ImageFacts}
+ */
 export function imageFacts(image) {
+  /** @type {Partial<import('./api.js').DockerImageMetadata>} */
   const meta = image?.dockerImageMetadata ?? {};
   const layers = Array.isArray(image?.dockerImageLayers) ? image.dockerImageLayers : [];
   const seen = new Set();
@@ -38,7 +58,7 @@ export function imageFacts(image) {
     mediaType: image?.dockerImageManifestMediaType ?? '',
     created: meta.Created ?? null,
     architecture: meta.Architecture ?? '',
-    isList: LIST_TYPES.has(image?.dockerImageManifestMediaType) || (image?.dockerImageManifests?.length ?? 0) > 0,
+    isList: LIST_TYPES.has(image?.dockerImageManifestMediaType ?? '') || (image?.dockerImageManifests?.length ?? 0) > 0,
     size,
     layers: layerRows,
     layerBytes,
@@ -48,8 +68,13 @@ export function imageFacts(image) {
   };
 }
 
-/** Entrypoint, command, environment, ports, volumes, user (and whether it is root), labels. */
+/**
+ * Entrypoint, command, environment, ports, volumes, user (and whether it is root), labels.
+ * @param {import('./api.js').DockerConfig | null | undefined} config
+ * @returns {import('./api.js').ConfigFacts}
+ */
 export function configFacts(config) {
+  /** @type {Partial<import('./api.js').DockerConfig>} */
   const c = config ?? {};
   const user = typeof c.User === 'string' ? c.User : '';
   return {
@@ -68,11 +93,14 @@ export function configFacts(config) {
 /**
  * The platform table of a list image kept whole (PreserveOriginal): one row per entry, with the
  * child image's compressed size and layer count, and the entry Legacy mode would import instead.
+ * @param {ImageImportStatus | null | undefined} imageStatus
+ * @param {{rules: ExplainRules, platform?: string}} options
+ * @returns {import('./api.js').PlatformTable | null}
  */
 export function platformTable(imageStatus, { rules, platform = 'linux/amd64' }) {
   const entries = imageStatus?.image?.dockerImageManifests;
   if (!Array.isArray(entries) || entries.length === 0) return null;
-  const children = new Map((imageStatus.manifests ?? []).map((child) => [child?.metadata?.name, child]));
+  const children = new Map((imageStatus?.manifests ?? []).map((child) => [child?.metadata?.name, child]));
   const choice = rules.legacyChoice(entries, platform);
   const rows = entries.map((entry, index) => {
     const child = children.get(entry.digest);
@@ -94,8 +122,14 @@ export function platformTable(imageStatus, { rules, platform = 'linux/amd64' }) 
   return { rows, legacy: { index: choice.index, rule: choice.rule, reason: legacyReason(choice, entries, platform) } };
 }
 
+/**
+ * @param {import('./api.js').LegacyChoice} choice
+ * @param {ImageManifest[]} entries
+ * @param {string} platform
+ */
 function legacyReason(choice, entries, platform) {
   const [os, arch] = platform.split('/');
+  /** @type {Partial<ImageManifest>} */
   const entry = entries[choice.index] ?? {};
   const name = `${entry.os}/${entry.architecture}${entry.variant ? `/${entry.variant}` : ''}`;
   if (choice.rule === 'preferred') {
@@ -107,7 +141,9 @@ function legacyReason(choice, entries, platform) {
   return `Legacy mode would import ${name}: no entry is for ${os}/${arch} or linux/amd64, so the first entry is taken`;
 }
 
+/** @type {Record<TagClass, string>} */
 const CLASS_LABELS = { latest: 'latest', minor: 'X.Y version', full: 'full version', other: 'other tag' };
+/** @type {Record<TagClass, string>} */
 const CLASS_WORDS = {
   latest: 'latest comes first',
   minor: 'an X.Y version: these come next, newest first',
@@ -118,6 +154,9 @@ const CLASS_WORDS = {
 /**
  * Every tag of a repository import with the rule that put it where it is: its class in OpenShift's
  * priority, its place, and whether the cap cut it (spec §3.10).
+ * @param {import('./api.js').RepositoryImportStatus | null | undefined} repositoryStatus
+ * @param {{rules: ExplainRules, maxTagsPerRepository?: number}} options
+ * @returns {Omit<import('./api.js').RepositoryFacts, 'images'> | null} (explainImport adds the images)
  */
 export function repositoryFacts(repositoryStatus, { rules, maxTagsPerRepository = 50 }) {
   if (!repositoryStatus) return null;
@@ -126,11 +165,15 @@ export function repositoryFacts(repositoryStatus, { rules, maxTagsPerRepository 
   const ordered = rules.prioritizeTags([...imported, ...additional]);
   const place = new Map(ordered.map((t, i) => [t.tag, { position: i, class: t.class }]));
   const cap = maxTagsPerRepository;
+  /** @param {number} position */
   const withinCap = (position) => cap === -1 || position < cap;
+  /** @param {string} tag */
   const describe = (tag) => {
+    /** @type {{position: number, class: TagClass}} */
     const p = place.get(tag === '' ? 'latest' : tag) ?? { position: -1, class: 'other' };
     return { tag, position: p.position, class: p.class, signature: SIGNATURE_TAG.test(tag) };
   };
+  /** @type {TagFacts[]} */
   const tags = (repositoryStatus.images ?? []).map((entry) => {
     const t = describe(entry.tag ?? '');
     const why = withinCap(t.position)
@@ -156,14 +199,25 @@ export function repositoryFacts(repositoryStatus, { rules, maxTagsPerRepository 
  * What a node of each platform would download for the imported tags: the layers of the image it
  * would run for each tag (for a list, the entry of its exact platform), each distinct layer counted
  * once across tags and platforms' own images, plus each image's config.
+ * @param {import('./api.js').ImageStreamImport | null | undefined} answer
+ * @returns {import('./api.js').PlatformPull[]}
  */
 export function nodePulls(answer) {
+  /** @typedef {{status: ImageImportStatus & {image: Image}, label: string}} Imported */
+  /** @typedef {{platform: string, tags: string[], layers: Map<string, number>, configs: Map<string, number>, naive: number}} Pull */
   const images = [
     ...(answer?.status?.images ?? []).map((s, i) => ({ status: s, label: `spec.images[${i}]` })),
     ...(answer?.status?.repository?.images ?? []).map((s) => ({ status: s, label: `tag ${s.tag}` })),
-  ].filter((x) => x.status?.status?.status === 'Success' && x.status.image);
+  ].filter(/** @returns {x is Imported} */ (x) => x.status?.status?.status === 'Success' && Boolean(x.status.image));
+  /** @type {Map<string, Pull>} */
   const platforms = new Map();
-  const note = (key) => platforms.get(key) ?? platforms.set(key, { platform: key, tags: [], layers: new Map(), configs: new Map() }).get(key);
+  /** @param {string} key */
+  const note = (key) => {
+    let p = platforms.get(key);
+    if (p === undefined) platforms.set(key, (p = { platform: key, tags: [], layers: new Map(), configs: new Map(), naive: 0 }));
+    return p;
+  };
+  /** @type {Array<{label: string, image: Image}>} */
   const singles = [];
   for (const { status, label } of images) {
     const entries = status.image.dockerImageManifests;
@@ -199,15 +253,21 @@ export function nodePulls(answer) {
     };
   }).sort((a, b) => a.platform.localeCompare(b.platform));
 
+  /**
+   * @param {Pull} p
+   * @param {string} label
+   * @param {Image} image
+   */
   function add(p, label, image) {
     const facts = imageFacts(image);
     p.tags.push(label);
-    p.naive = (p.naive ?? 0) + facts.size;
+    p.naive += facts.size;
     for (const layer of facts.layers) if (!layer.repeat) p.layers.set(layer.digest, layer.size);
     p.configs.set(image.dockerImageMetadata?.Id ?? facts.digest, facts.configBytes);
   }
 }
 
+/** @param {Pick<ImageManifest, 'os' | 'architecture' | 'variant'>} entry */
 function platformKey(entry) {
   return `${entry.os}/${entry.architecture}${entry.variant ? `/${entry.variant}` : ''}`;
 }
@@ -215,15 +275,21 @@ function platformKey(entry) {
 /**
  * `import: true`: the ImageStream after the import, and, against the current one, what changes,
  * tag by tag: spec tags added or changed, the image a tag points at, new events, conditions.
+ * @param {ImageStream | null | undefined} resultStream
+ * @param {ImageStream | null | undefined} currentStream
+ * @returns {import('./api.js').ImportFacts['stream']}
  */
 export function streamFacts(resultStream, currentStream) {
   if (!resultStream) return null;
   const before = tagIndex(currentStream);
   const after = tagIndex(resultStream);
   const names = [...new Set([...before.keys(), ...after.keys()])].sort();
-  const tags = names.map((name) => {
+  const tags = names.map(/** @returns {StreamTagFacts} */ (name) => {
+    /** @type {StreamTag} */
     const b = before.get(name) ?? {};
+    /** @type {StreamTag} */
     const a = after.get(name) ?? {};
+    /** @type {string[]} */
     const changes = [];
     if (!b.spec && a.spec) changes.push(`spec tag added, from ${a.spec.from?.kind ?? ''} ${a.spec.from?.name ?? ''}`.trim());
     if (b.spec && a.spec) {
@@ -258,15 +324,33 @@ export function streamFacts(resultStream, currentStream) {
   return { tags, changedCount: tags.filter((t) => t.state !== 'unchanged').length, againstCurrent: Boolean(currentStream) };
 }
 
+/**
+ * One tag of an ImageStream: its spec tag and its status tag, each when there is one.
+ * @typedef {{spec?: import('./api.js').TagReference, status?: import('./api.js').NamedTagEventList}} StreamTag
+ */
+
+/**
+ * @param {ImageStream | null | undefined} stream
+ * @returns {Map<string, StreamTag>}
+ */
 function tagIndex(stream) {
+  /** @type {Map<string, StreamTag>} */
   const index = new Map();
   for (const spec of stream?.spec?.tags ?? []) index.set(spec.name, { ...(index.get(spec.name) ?? {}), spec });
   for (const status of stream?.status?.tags ?? []) index.set(status.tag, { ...(index.get(status.tag) ?? {}), status });
   return index;
 }
 
-/** Everything at once, for the page. */
-export function explainImport(answer, { rules, platform = 'linux/amd64', maxTagsPerRepository = 50, currentImageStream = null } = {}) {
+/**
+ * Everything at once, for the page.
+ * @param {import('./api.js').ImportResult | null | undefined} answer
+ * @param {{rules: ExplainRules, platform?: string, maxTagsPerRepository?: number, currentImageStream?: ImageStream | null}} options
+ *   `rules` are needed (list entries and repository tags are read with them); the current stream
+ *   is an object, as the server stores it (isimport.js decodes the caller's text).
+ * @returns {import('./api.js').ImportFacts | null}
+ */
+export function explainImport(answer, { rules, platform = 'linux/amd64', maxTagsPerRepository = 50, currentImageStream = null }) {
+
   if (answer?.kind !== 'ImageStreamImport') return null;
   const images = (answer.status?.images ?? []).map((status) => ({
     image: status.image ? imageFacts(status.image) : null,

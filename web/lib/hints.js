@@ -8,8 +8,33 @@
 
 import { parsePath } from './locate.js';
 
+/**
+ * What the hints read of a JSON Schema (the package's schemas/*.json, or the caller's own); a
+ * schema is JSON, so every member is checked before it is followed.
+ * @typedef {object} SchemaNode
+ * @property {string} [$ref]
+ * @property {Record<string, SchemaNode>} [definitions]
+ * @property {Record<string, SchemaNode>} [properties]
+ * @property {SchemaNode} [items]
+ * @property {boolean | SchemaNode} [additionalProperties]
+ * @property {SchemaNode[]} [anyOf]
+ * @property {SchemaNode[]} [oneOf]
+ * @property {SchemaNode[]} [allOf]
+ */
+
+/**
+ * One step of a field path (locate.js's parsePath): a field by name, or a list item / map key.
+ * @typedef {{name: string, key?: undefined} | {key: string, name?: undefined}} PathSegment
+ */
+
 // Follows `$ref`s (#/definitions/…) and, for anyOf/oneOf/allOf (e.g. "X or null"), takes the
 // first branch that describes an object or an array.
+/**
+ * @param {SchemaNode} root
+ * @param {SchemaNode | undefined} node
+ * @param {number} [depth]
+ * @returns {SchemaNode | undefined}
+ */
 function resolve(root, node, depth = 0) {
   for (let k = 0; node && typeof node.$ref === 'string' && k < 64; k++) {
     const m = /^#\/definitions\/(.+)$/.exec(node.$ref);
@@ -24,7 +49,12 @@ function resolve(root, node, depth = 0) {
   return node;
 }
 
-/** The property names known at `segs` (an object's place) in `schema`, or null. */
+/**
+ * The property names known at `segs` (an object's place) in `schema`, or null.
+ * @param {SchemaNode} schema
+ * @param {readonly PathSegment[]} segs
+ * @returns {string[] | null}
+ */
 export function knownFields(schema, segs) {
   let node = resolve(schema, schema);
   for (const seg of segs) {
@@ -39,7 +69,11 @@ export function knownFields(schema, segs) {
   return node?.properties ? Object.keys(node.properties) : null;
 }
 
-/** Optimal string alignment distance, stopping early once it is over 1. */
+/**
+ * Optimal string alignment distance, stopping early once it is over 1.
+ * @param {string} a
+ * @param {string} b
+ */
 export function withinOneEdit(a, b) {
   if (a === b) return false;
   const la = a.length;
@@ -56,9 +90,15 @@ export function withinOneEdit(a, b) {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** `did you mean "from"?` for the unknown field at `path` in a `kind` document, or null. */
+/**
+ * `did you mean "from"?` for the unknown field at `path` in a `kind` document, or null.
+ * @param {Partial<Record<string, object>> | null | undefined} schemas JSON Schemas by kind
+ * @param {string} kind
+ * @param {string} path
+ * @returns {string | null}
+ */
 export function suggestField(schemas, kind, path) {
-  const schema = schemas?.[kind];
+  const schema = /** @type {SchemaNode | undefined} */ (schemas?.[kind]);
   if (!schema) return null;
   const segs = parsePath(path);
   const leaf = segs.pop();
@@ -78,8 +118,13 @@ export function suggestField(schemas, kind, path) {
   return `did you mean ${below.map((k) => JSON.stringify(`${k}.${name}`)).join(' or ')}?`;
 }
 
-/** Optimal string alignment distance (insertions, deletions, substitutions, neighbour swaps). */
+/**
+ * Optimal string alignment distance (insertions, deletions, substitutions, neighbour swaps).
+ * @param {string} a
+ * @param {string} b
+ */
 function osaDistance(a, b) {
+  /** @type {number[][]} */
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -92,11 +137,17 @@ function osaDistance(a, b) {
   return d[a.length][b.length];
 }
 
-/** The candidate nearest to `word` (case aside, or at most two edits away), or null. */
+/**
+ * The candidate nearest to `word` (case aside, or at most two edits away), or null.
+ * @param {string} word
+ * @param {readonly string[]} candidates
+ * @returns {string | null}
+ */
 export function nearestWord(word, candidates) {
   const lower = word.toLowerCase();
   const same = candidates.find((c) => c.toLowerCase() === lower);
   if (same !== undefined) return same;
+  /** @type {string | null} */
   let best = null;
   let bestDistance = 3;
   for (const c of candidates) {
@@ -107,8 +158,13 @@ export function nearestWord(word, candidates) {
   return best;
 }
 
-/** For the server's apiVersion mismatch on an image kind: how OpenShift 4 spells it, or null. */
+/**
+ * For the server's apiVersion mismatch on an image kind: how OpenShift 4 spells it, or null.
+ * @param {string} message
+ * @returns {string | null}
+ */
 export function apiVersionHint(message) {
+
   const m = /^the API version in the data \(([^)]*)\) does not match the expected API version \(([^)]+)\)/.exec(message);
   if (!m) return null;
   return m[1] === 'v1'
