@@ -2,281 +2,68 @@
 // has no --emit-tsd. tests/web/lib/types-check.ts is compiled against this file by `npm test`.
 
 // ---------------------------------------------------------------------------------------------
-// Kubernetes / OpenShift object model (image.openshift.io/v1), as far as the API exposes it.
+// Kubernetes / OpenShift object model (image.openshift.io/v1): generated from the C++ model's field
+// lists into ./model.d.ts (build/native/schema_gen schemas web/lib/model.d.ts), re-exported here.
 
-/** An RFC 3339 timestamp, as Kubernetes writes it (e.g. "2024-01-02T03:04:05Z"). */
-export type Time = string;
+import type {
+  Image,
+  ImageManifest,
+  ImageStream,
+  ImageStreamImport,
+  ImageStreamImportStatus,
+  NamedTagEventList,
+  ObjectMeta,
+  Status,
+  StatusCause,
+  TagReference,
+  DockerImage,
+  TagImportPolicy,
+} from './model.js';
 
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  selfLink?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: Time | null;
-  deletionTimestamp?: Time;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: Array<{
-    apiVersion: string;
-    kind: string;
-    name: string;
-    uid: string;
-    controller?: boolean;
-    blockOwnerDeletion?: boolean;
-  }>;
-  finalizers?: string[];
-  managedFields?: Array<Record<string, unknown>>;
-}
+export type {
+  Time,
+  ImageStreamImport,
+  ObjectMeta,
+  OwnerReference,
+  ManagedFieldsEntry,
+  ImageStreamImportSpec,
+  RepositoryImportSpec,
+  ObjectReference,
+  TagImportPolicy,
+  TagReferencePolicy,
+  ImageImportSpec,
+  LocalObjectReference,
+  ImageStreamImportStatus,
+  ImageStream,
+  ImageStreamSpec,
+  ImageLookupPolicy,
+  TagReference,
+  ImageStreamStatus,
+  NamedTagEventList,
+  TagEvent,
+  TagEventCondition,
+  RepositoryImportStatus,
+  Status,
+  ListMeta,
+  StatusDetails,
+  StatusCause,
+  ImageImportStatus,
+  Image,
+  DockerImage,
+  DockerConfig,
+  ImageLayer,
+  ImageSignature,
+  SignatureCondition,
+  SignatureIssuer,
+  SignatureSubject,
+  ImageManifest,
+} from './model.js';
 
-/** corev1.ObjectReference; for an import, `kind` is "DockerImage" and `name` the pull spec. */
-export interface ObjectReference {
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  uid?: string;
-  apiVersion?: string;
-  resourceVersion?: string;
-  fieldPath?: string;
-}
+/** `dockerImageMetadata` of an Image: docker10.DockerImage (the name this API has always used). */
+export type DockerImageMetadata = DockerImage;
 
-export interface LocalObjectReference {
-  name?: string;
-}
-
-export type ImportMode = 'Legacy' | 'PreserveOriginal' | (string & {});
-
-export interface TagImportPolicy {
-  insecure?: boolean;
-  scheduled?: boolean;
-  importMode?: ImportMode;
-}
-
-export interface TagReferencePolicy {
-  type?: 'Source' | 'Local' | (string & {});
-}
-
-export interface ImageImportSpec {
-  from: ObjectReference;
-  to?: LocalObjectReference;
-  importPolicy?: TagImportPolicy;
-  referencePolicy?: TagReferencePolicy;
-  includeManifest?: boolean;
-}
-
-export interface RepositoryImportSpec {
-  from: ObjectReference;
-  importPolicy?: TagImportPolicy;
-  referencePolicy?: TagReferencePolicy;
-  includeManifest?: boolean;
-}
-
-export interface ImageStreamImportSpec {
-  import: boolean;
-  repository?: RepositoryImportSpec;
-  images?: ImageImportSpec[];
-}
-
-export interface StatusCause {
-  /** e.g. "FieldValueRequired", "FieldValueInvalid", "FieldValueNotSupported". */
-  reason?: string;
-  message?: string;
-  /** e.g. "spec.images[0].from.kind". */
-  field?: string;
-}
-
-export interface StatusDetails {
-  name?: string;
-  group?: string;
-  kind?: string;
-  uid?: string;
-  causes?: StatusCause[];
-  retryAfterSeconds?: number;
-}
-
-/** metav1.Status: an error answer of the API server, or a per-image import result. */
-export interface Status {
-  kind?: 'Status';
-  apiVersion?: 'v1';
-  metadata?: { selfLink?: string; resourceVersion?: string; continue?: string; remainingItemCount?: number };
-  status?: 'Success' | 'Failure' | (string & {});
-  message?: string;
-  /** e.g. "BadRequest", "Invalid", "RequestEntityTooLarge", "NotFound", "Unauthorized", "InternalError". */
-  reason?: string;
-  details?: StatusDetails;
-  /** HTTP status code: 400, 413, 422, 500, … */
-  code?: number;
-}
-
-/** docker10.DockerConfig: the container config of an image (keys as Docker writes them). */
-export interface DockerConfig {
-  Hostname?: string;
-  Domainname?: string;
-  User?: string;
-  Memory?: number;
-  MemorySwap?: number;
-  CpuShares?: number;
-  Cpuset?: string;
-  AttachStdin?: boolean;
-  AttachStdout?: boolean;
-  AttachStderr?: boolean;
-  PortSpecs?: string[] | null;
-  /** e.g. `{"8080/tcp": {}}`. */
-  ExposedPorts?: Record<string, object> | null;
-  Tty?: boolean;
-  OpenStdin?: boolean;
-  StdinOnce?: boolean;
-  Env?: string[] | null;
-  Cmd?: string[] | null;
-  Dns?: string[] | null;
-  Image?: string;
-  Volumes?: Record<string, object> | null;
-  VolumesFrom?: string;
-  WorkingDir?: string;
-  Entrypoint?: string[] | null;
-  NetworkDisabled?: boolean;
-  SecurityOpts?: string[] | null;
-  OnBuild?: string[] | null;
-  Labels?: Record<string, string> | null;
-}
-
-/** docker10.DockerImage (`dockerImageMetadata`, version "1.0"), read from the image config. */
-export interface DockerImageMetadata {
-  kind?: 'DockerImage';
-  apiVersion?: string;
-  /** The config digest (for a manifest list: the list's digest). */
-  Id?: string;
-  Parent?: string;
-  Comment?: string;
-  Created?: Time | null;
-  Container?: string;
-  ContainerConfig?: DockerConfig;
-  DockerVersion?: string;
-  Author?: string;
-  Config?: DockerConfig;
-  Architecture?: string;
-  /** Config bytes + the sizes of the distinct layers. */
-  Size?: number;
-}
-
-export interface ImageLayer {
-  /** The layer digest. */
-  name: string;
-  size: number;
-  mediaType: string;
-}
-
-/** One entry of a manifest list / OCI index. */
-export interface ImageManifest {
-  digest: string;
-  mediaType: string;
-  manifestSize: number;
-  architecture: string;
-  os: string;
-  variant?: string;
-}
-
-/** image.openshift.io/v1 Image, as the import reports it. */
-export interface Image {
-  kind?: 'Image';
-  apiVersion?: string;
-  /** `metadata.name` is the manifest digest. */
-  metadata?: ObjectMeta;
-  /** `<repository as written>@<digest>`. */
-  dockerImageReference?: string;
-  dockerImageMetadata?: DockerImageMetadata;
-  dockerImageMetadataVersion?: string;
-  /** The manifest text (only with `includeManifest: true`, and in `manifests` entries). */
-  dockerImageManifest?: string;
-  dockerImageLayers?: ImageLayer[] | null;
-  dockerImageManifestMediaType?: string;
-  /** The entries of a manifest list imported with `importMode: PreserveOriginal`. */
-  dockerImageManifests?: ImageManifest[] | null;
-  /** The config blob text (only with `includeManifest: true`, and in `manifests` entries). */
-  dockerImageConfig?: string;
-  signatures?: Array<Record<string, unknown>> | null;
-  dockerImageSignatures?: string[] | null;
-}
-
-export interface ImageImportStatus {
-  status: Status;
-  image?: Image;
-  tag?: string;
-  manifests?: Image[];
-}
-
-export interface RepositoryImportStatus {
-  status?: Status;
-  images?: ImageImportStatus[];
-  additionalTags?: string[];
-}
-
-export interface TagReference {
-  name: string;
-  annotations?: Record<string, string> | null;
-  from?: ObjectReference | null;
-  reference?: boolean;
-  generation?: number | null;
-  importPolicy?: TagImportPolicy;
-  referencePolicy?: TagReferencePolicy;
-}
-
-export interface TagEvent {
-  created: Time;
-  dockerImageReference: string;
-  image: string;
-  generation: number;
-}
-
-export interface TagEventCondition {
-  /** "ImportSuccess". */
-  type: string;
-  status: 'True' | 'False' | 'Unknown' | (string & {});
-  lastTransitionTime?: Time;
-  reason?: string;
-  message?: string;
-  generation: number;
-}
-
-export interface NamedTagEventList {
-  tag: string;
-  items: TagEvent[] | null;
-  conditions?: TagEventCondition[];
-}
-
-/** image.openshift.io/v1 ImageStream (the `status.import` result, or a `currentImageStream`). */
-export interface ImageStream {
-  kind?: 'ImageStream';
-  apiVersion?: string;
-  metadata?: ObjectMeta;
-  spec?: {
-    lookupPolicy?: { local: boolean };
-    dockerImageRepository?: string;
-    tags?: TagReference[] | null;
-  };
-  status?: {
-    dockerImageRepository: string;
-    publicDockerImageRepository?: string;
-    tags?: NamedTagEventList[] | null;
-  };
-}
-
-export interface ImageStreamImportStatus {
-  import?: ImageStream;
-  repository?: RepositoryImportStatus;
-  images?: ImageImportStatus[];
-}
-
-export interface ImageStreamImport {
-  kind?: 'ImageStreamImport';
-  apiVersion?: string;
-  metadata?: ObjectMeta;
-  spec: ImageStreamImportSpec;
-  status?: ImageStreamImportStatus;
-}
+/** `importPolicy.importMode`: "Legacy" or "PreserveOriginal" (empty is defaulted while decoding). */
+export type ImportMode = NonNullable<TagImportPolicy['importMode']>;
 
 // ---------------------------------------------------------------------------------------------
 // The API.
