@@ -5,8 +5,8 @@
 //
 // What the driver itself decides (the core cannot see it):
 //   - Redirects are followed here (at most 10, as Go's http.Client), keeping every header but
-//     dropping Authorization when the next hop is another origin (scheme, host or port) — DESIGN.md:
-//     "Redirects … that lead to another host are followed, but never with an Authorization header".
+//     dropping Authorization when the next hop is another origin (scheme, host or port) — docs/architecture.md,
+//     "Where credentials may go": such a hop is followed without an `Authorization` header.
 //     Where fetch hides redirects (a browser's `redirect: 'manual'` answers an opaque response), the
 //     request is sent again with `redirect: 'follow'`, whose spec drops Authorization across origins.
 //   - Body caps: a Content-Length over the cap is refused before reading; a body that passes the cap
@@ -15,6 +15,106 @@
 //     http.Client.Timeout); the whole import has importTimeoutMs; the caller's AbortSignal cancels.
 //     Each ending is reported to the core as the failure it is, which turns it into per-image status
 //     (the core writes Go's `Get "<url>": <cause>` around the cause given here).
+
+/**
+ * The import module as the driver uses it (the embind glue, instantiated by isimport.js): its
+ * ImportSession class (wasm/import_bindings.cpp).
+ * @typedef {object} ImportEngine
+ * @property {new (specText: string, optionsJson: string) => ImportSession} ImportSession
+ */
+
+/**
+ * One import in the core (wasm/boundary/import_session.h). Every answer is JSON text: start() and
+ * feed() a SessionState, result() the ImageStreamImport with status (or the failure Status),
+ * notices() [{field, message}…]. A trap inside the core throws from any of them.
+ * @typedef {object} ImportSession
+ * @property {() => string} start
+ * @property {(metaJson: string, body: Uint8Array) => string} feed the response's ResponseMeta as JSON, and its body
+ * @property {() => string} result
+ * @property {() => string} notices
+ * @property {() => void} delete embind's: frees the C++ object
+ */
+
+/**
+ * What the core answers to start() and feed(): more requests, or the end (`done`); `status` when it
+ * refused the spec before any request, `usageError` for bad options.
+ * @typedef {object} SessionState
+ * @property {boolean} done
+ * @property {CoreRequest[]} [requests]
+ * @property {import('./api.js').ImportProgress} [progress]
+ * @property {import('./api.js').ImportRefusal} [status]
+ * @property {string} [usageError]
+ */
+
+/**
+ * A request the core decided, headers and all (its caps, delay and deadline in bytes and ms).
+ * @typedef {object} CoreRequest
+ * @property {number} id
+ * @property {string} method
+ * @property {string} url
+ * @property {Array<[string, string]>} headers
+ * @property {number} [maxBodyBytes]
+ * @property {number} [maxErrorBodyBytes]
+ * @property {number} [delayMs]
+ * @property {number} [timeoutMs]
+ */
+
+/**
+ * How a request ended, for the core (fed with `elapsedMs` added): `url` where the answer came from
+ * after redirects; `failureText` the cause of a failure, in Go's words.
+ * @typedef {object} ResponseMeta
+ * @property {number} id
+ * @property {number} status
+ * @property {string} [url]
+ * @property {Array<[string, string]>} headers
+ * @property {'none' | 'network' | 'timeout' | 'aborted' | 'tooLarge'} failure
+ * @property {string} [failureText]
+ */
+
+/** @typedef {{meta: ResponseMeta, body: Uint8Array}} CoreResponse */
+
+/**
+ * What isimport.js passes along of importPreview()'s options.
+ * @typedef {object} DriverIo
+ * @property {import('./api.js').FetchLike} [fetch]
+ * @property {number} [concurrency]
+ * @property {AbortSignal | null} [signal]
+ * @property {(progress: import('./api.js').ImportProgress) => void} [onProgress]
+ * @property {(failure: import('./api.js').RequestFailure) => void} [onRequestFailure]
+ * @property {(notice: {field: string, message: string}) => void} [onNotice]
+ * @property {string} [proxyPrefix]
+ * @property {number} [importTimeoutMs]
+ */
+
+/**
+ * Why a request is cut short: the caller's signal or the driver's `stop` ('aborted'), the import's
+ * timeout ('deadline'), the request's own timeout ('timeout').
+ * @typedef {'aborted' | 'deadline' | 'timeout'} EndReason
+ */
+
+/**
+ * watch(fn): fn is called with the import's end, if it comes; the answer stops watching.
+ * @typedef {(fn: (reason: EndReason) => void) => () => void} Watch
+ */
+
+/**
+ * One import's shared state, for its requests.
+ * @typedef {object} DriverContext
+ * @property {import('./api.js').FetchLike} fetch
+ * @property {string} proxyPrefix
+ * @property {AbortSignal | null | undefined} userSignal
+ * @property {AbortSignal} deadline
+ * @property {AbortSignal} stop
+ * @property {RequestRedirect} redirectMode 'manual' until a browser answers an opaque redirect
+ * @property {((failure: import('./api.js').RequestFailure) => void) | undefined} onRequestFailure
+ * @property {Watch} watch
+ */
+
+/**
+ * The answer; `trap` (not enumerable) marks a failure of the core itself, whose module must not be
+ * used again.
+ * @typedef {import('./api.js').ImportResult & {readonly trap?: true}} DriverAnswer
+ */
 
 const DEFAULT_CONCURRENCY = 6;
 const DEFAULT_IMPORT_TIMEOUT_MS = 120_000;
@@ -26,10 +126,11 @@ const MAX_REDIRECTS = 10;
  * Runs one import to the end and returns the parsed answer: an ImageStreamImport with status, or a
  * metav1.Status when the request was refused (invalid spec) or the core failed. Bad options throw a
  * TypeError (the core's usage error).
- * @param {object} core the loaded wasm module (has the ImportSession class)
+ * @param {ImportEngine} core the loaded wasm module (has the ImportSession class)
  * @param {string} specText the ImageStreamImport as JSON text
- * @param {object} coreOptions options for the core (see wasm/import/import_session.h)
- * @param {object} io {fetch, concurrency, signal, onProgress, onRequestFailure, onNotice, proxyPrefix, importTimeoutMs}
+ * @param {object} coreOptions options for the core (see wasm/boundary/import_session.h)
+ * @param {DriverIo} [io]
+ * @returns {Promise<DriverAnswer>}
  */
 export async function runImport(core, specText, coreOptions, io = {}) {
   const fetchImpl = io.fetch ?? globalThis.fetch;
@@ -44,6 +145,7 @@ export async function runImport(core, specText, coreOptions, io = {}) {
   const timer = setTimeout(() => deadline.abort(), importTimeoutMs);
   // The core has no clock: each answer carries its arrival time since the start (token expiry).
   const startedAt = performance.now();
+  /** @type {DriverContext} */
   const ctx = {
     // Called as a plain function: a browser's fetch refuses any other `this` ("Illegal invocation").
     fetch: (url, init) => fetchImpl(url, init),
@@ -56,22 +158,26 @@ export async function runImport(core, specText, coreOptions, io = {}) {
     watch: endWatchers(io.signal, stop.signal, deadline.signal),
   };
 
+  /** @type {ImportSession} */
   let session;
   try {
     session = new core.ImportSession(specText, JSON.stringify(coreOptions));
   } catch (error) {
     return coreFailure('ImportSession()', error);
   }
+  /** @typedef {{task: Promise<Finished>, answer: CoreResponse}} Finished */
+  /** @type {Set<Promise<Finished>>} */
   const running = new Set();
   try {
-    let state = step(() => session.start(), 'start()');
-    if (state.failed) return state.failed;
-    state = state.value;
+    const started = step(() => session.start(), 'start()');
+    if (started.failed) return started.failed;
+    let state = /** @type {SessionState} */ (started.value);
     if (state.usageError !== undefined) throw new TypeError(`isimport: ${state.usageError}`);
     if (state.status !== undefined) return state.status; // refused before any request
 
     const waiting = [...(state.requests ?? [])];
     let last = '';
+    /** @param {SessionState} s */
     const report = (s) => {
       if (!io.onProgress || !s.progress) return;
       const key = JSON.stringify(s.progress);
@@ -81,8 +187,10 @@ export async function runImport(core, specText, coreOptions, io = {}) {
     };
     report(state);
     while (!state.done) {
-      while (running.size < concurrency && waiting.length > 0) {
+      while (running.size < concurrency) {
         const request = waiting.shift();
+        if (request === undefined) break;
+        /** @type {Promise<Finished>} */
         const task = perform(ctx, request).then((answer) => ({ task, answer }));
         running.add(task);
       }
@@ -94,16 +202,16 @@ export async function runImport(core, specText, coreOptions, io = {}) {
       const meta = { ...answer.meta, elapsedMs: Math.max(1, Math.round(performance.now() - startedAt)) };
       const fed = step(() => session.feed(JSON.stringify(meta), answer.body), 'feed()');
       if (fed.failed) return fed.failed;
-      state = fed.value;
+      state = /** @type {SessionState} */ (fed.value);
       waiting.push(...(state.requests ?? []));
       report(state);
     }
     const answer = step(() => session.result(), 'result()');
     if (!answer.failed && io.onNotice) {
       const notices = step(() => session.notices(), 'notices()');
-      for (const notice of notices.value ?? []) io.onNotice({ ...notice });
+      for (const notice of /** @type {Array<{field: string, message: string}> | undefined} */ (notices.value) ?? []) io.onNotice({ ...notice });
     }
-    return answer.failed ?? answer.value;
+    return answer.failed ?? /** @type {import('./api.js').ImportResult} */ (answer.value);
   } finally {
     clearTimeout(timer);
     stop.abort();
@@ -114,6 +222,11 @@ export async function runImport(core, specText, coreOptions, io = {}) {
 }
 
 // One call into the core: its JSON answer, or a 500 Status when it trapped or answered nonsense.
+/**
+ * @param {() => string} call
+ * @param {string} name
+ * @returns {{failed: DriverAnswer, value?: undefined} | {value: unknown, failed?: undefined}}
+ */
 function step(call, name) {
   let text;
   try {
@@ -124,16 +237,26 @@ function step(call, name) {
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return { failed: internalError(`Internal error occurred: isimport core returned invalid JSON from ${name}: ${error.message}`) };
+    // JSON.parse throws SyntaxErrors only.
+    return { failed: internalError(`Internal error occurred: isimport core returned invalid JSON from ${name}: ${/** @type {SyntaxError} */ (error).message}`) };
   }
 }
 
+/**
+ * @param {string} name
+ * @param {unknown} error what the core threw (an Error, or a wasm trap's RuntimeError)
+ * @returns {DriverAnswer}
+ */
 function coreFailure(name, error) {
-  const failure = internalError(`Internal error occurred: isimport core failed in ${name}: ${error?.message ?? error}`);
+  const failure = internalError(`Internal error occurred: isimport core failed in ${name}: ${/** @type {ErrorLike | null | undefined} */ (error)?.message ?? error}`);
   Object.defineProperty(failure, 'trap', { value: true, enumerable: false });
   return failure;
 }
 
+/**
+ * @param {string} message
+ * @returns {import('./api.js').ImportRefusal}
+ */
 function internalError(message) {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 };
 }
@@ -141,8 +264,16 @@ function internalError(message) {
 // The import's ends (the caller's signal or `stop`: 'aborted'; the import's timeout: 'deadline')
 // fanned out to its requests: one listener per signal for the whole import, not one per request
 // (which would also trip Node's warning about more than ten listeners). watch(fn) → unwatch().
+/**
+ * @param {AbortSignal | null | undefined} userSignal
+ * @param {AbortSignal} stop
+ * @param {AbortSignal} deadline
+ * @returns {Watch}
+ */
 function endWatchers(userSignal, stop, deadline) {
+  /** @type {Set<(reason: EndReason) => void>} */
   const watchers = new Set();
+  /** @param {EndReason} reason */
   const end = (reason) => () => { for (const fn of [...watchers]) fn(reason); };
   userSignal?.addEventListener('abort', end('aborted'), { once: true });
   stop.addEventListener('abort', end('aborted'), { once: true });
@@ -153,8 +284,13 @@ function endWatchers(userSignal, stop, deadline) {
   };
 }
 
+/**
+ * @param {number} ms
+ * @param {DriverContext} ctx
+ * @returns {Promise<void>}
+ */
 function sleep(ms, ctx) {
-  return new Promise((resolve) => {
+  return new Promise((/** @type {() => void} */ resolve) => {
     if (ms <= 0 || ctx.deadline.aborted || ctx.userSignal?.aborted || ctx.stop.aborted) return resolve();
     const done = () => {
       clearTimeout(t);
@@ -169,7 +305,17 @@ function sleep(ms, ctx) {
 const EMPTY = new Uint8Array(0);
 
 // Performs one request of the core; never throws: every ending becomes a response for the core.
+/**
+ * @param {DriverContext} ctx
+ * @param {CoreRequest} request
+ * @returns {Promise<CoreResponse>}
+ */
 async function perform(ctx, request) {
+  /**
+   * @param {ResponseMeta['failure']} failure
+   * @param {string} failureText
+   * @returns {CoreResponse}
+   */
   const failed = (failure, failureText) => ({
     meta: { id: request.id, status: 0, headers: [], failure, failureText },
     body: EMPTY,
@@ -180,7 +326,9 @@ async function perform(ctx, request) {
   if (deadline.aborted) return failed('timeout', 'context deadline exceeded');
 
   const controller = new AbortController();
+  /** @type {EndReason | null} */
   let why = null;
+  /** @param {EndReason} reason */
   const abortWith = (reason) => {
     if (!why) {
       why = reason;
@@ -189,6 +337,7 @@ async function perform(ctx, request) {
   };
   const requestTimer = setTimeout(() => abortWith('timeout'), request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   const unwatch = ctx.watch(abortWith);
+  /** @param {'awaiting headers' | 'reading body'} stage */
   const ended = (stage) => {
     if (why === 'aborted') return failed('aborted', 'context canceled');
     if (why === 'deadline') return failed('timeout', 'context deadline exceeded');
@@ -200,6 +349,7 @@ async function perform(ctx, request) {
   try {
     let url = request.url;
     let headers = request.headers;
+    /** @type {Response} */
     let response;
     for (let hop = 0; ; hop++) {
       try {
@@ -231,6 +381,7 @@ async function perform(ctx, request) {
       url = next;
     }
 
+    /** @type {ResponseMeta} */
     const meta = {
       id: request.id,
       status: response.status,
@@ -247,9 +398,9 @@ async function perform(ctx, request) {
       discard(response);
       return { meta: { ...meta, failure: 'tooLarge', failureText: `body of ${declared} bytes is over the limit of ${cap}` }, body: EMPTY };
     }
-    const read = await readCapped(response, cap);
-    if (read.tooLarge) return { meta: { ...meta, failure: 'tooLarge', failureText: `body over the limit of ${cap} bytes` }, body: EMPTY };
-    if (read.error) {
+    const read = await readCapped(response.body, cap);
+    if ('tooLarge' in read) return { meta: { ...meta, failure: 'tooLarge', failureText: `body over the limit of ${cap} bytes` }, body: EMPTY };
+    if ('error' in read) {
       if (why) return ended('reading body');
       return failed('network', describeNetworkError(read.error));
     }
@@ -262,7 +413,19 @@ async function perform(ctx, request) {
 
 // One fetch without following redirects where fetch allows that (Node, most custom fetches); in a
 // browser the first opaque redirect switches this import to `redirect: 'follow'`.
+/**
+ * @param {DriverContext} ctx
+ * @param {string} method
+ * @param {string} url
+ * @param {Array<[string, string]>} headerList
+ * @param {AbortSignal} signal
+ * @returns {Promise<Response>}
+ */
 async function send(ctx, method, url, headerList, signal) {
+  /**
+   * @param {RequestRedirect} redirect
+   * @returns {RequestInit}
+   */
   const init = (redirect) => {
     const headers = new Headers();
     for (const [name, value] of headerList) headers.append(name, value);
@@ -277,21 +440,33 @@ async function send(ctx, method, url, headerList, signal) {
   return ctx.fetch(target, init('follow'));
 }
 
+/**
+ * @param {DriverContext} ctx
+ * @param {string} url
+ */
 function unproxied(ctx, url) {
   if (!url) return null;
   if (ctx.proxyPrefix === '') return url;
   return url.startsWith(ctx.proxyPrefix) ? url.slice(ctx.proxyPrefix.length) : null;
 }
 
-const isRedirect = (status) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+const isRedirect = (/** @type {number} */ status) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 
+/** @param {Response} response */
 function discard(response) {
   response.body?.cancel().catch(() => {});
 }
 
-// Reads a body as bytes, stopping as soon as it passes `limit`.
-async function readCapped(response, limit) {
-  const reader = response.body.getReader();
+// Reads a body as bytes, stopping as soon as it passes `limit`. (What the read threw comes back as
+// `error`, whatever it is.)
+/**
+ * @param {ReadableStream<Uint8Array>} body
+ * @param {number} limit
+ * @returns {Promise<{bytes: Uint8Array} | {tooLarge: true} | {error: unknown}>}
+ */
+async function readCapped(body, limit) {
+  const reader = body.getReader();
+  /** @type {Uint8Array[]} */
   const chunks = [];
   let total = 0;
   try {
@@ -320,6 +495,10 @@ async function readCapped(response, limit) {
 
 // Tells the caller about a request that ended without an answer (the page explains CORS with it);
 // a throwing callback must not break the import.
+/**
+ * @param {DriverContext} ctx
+ * @param {import('./api.js').RequestFailure} failure
+ */
 function reportFailure(ctx, failure) {
   try {
     ctx.onRequestFailure?.(failure);
@@ -330,13 +509,20 @@ function reportFailure(ctx, failure) {
 // refused connection, a DNS or TLS failure, mixed content — in its own words (Chromium, Firefox,
 // WebKit). Node's names the cause.
 const BROWSER_HIDDEN = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
-const hiddenByBrowser = (error) => error?.name === 'TypeError' && error.cause === undefined && BROWSER_HIDDEN.test(error.message);
+/** @param {unknown} error */
+const hiddenByBrowser = (error) => {
+  const e = /** @type {ErrorLike | null | undefined} */ (error);
+  return e?.name === 'TypeError' && e.cause === undefined && BROWSER_HIDDEN.test(String(e.message));
+};
 
 /**
  * What a browser can learn about a registry it could not read: "reachable" (it answered, but the
  * browser hid the answer: no CORS headers), "unreachable" (no answer at all), or "blocked" (plain
  * HTTP from an HTTPS page: mixed content). Sends one no-cors GET of `<origin>/v2/`, with no
  * credentials and no headers.
+ * @param {string} url
+ * @param {{fetch?: import('./api.js').FetchLike, timeoutMs?: number, pageProtocol?: string}} [options]
+ * @returns {Promise<'reachable' | 'unreachable' | 'blocked'>}
  */
 export async function probeRegistry(url, { fetch: fetchImpl = globalThis.fetch, timeoutMs = 5000, pageProtocol = globalThis.location?.protocol } = {}) {
   const target = new URL('/v2/', url);
@@ -350,14 +536,26 @@ export async function probeRegistry(url, { fetch: fetchImpl = globalThis.fetch, 
 }
 
 // Node's fetch says "fetch failed" and puts the reason in `cause` (ECONNREFUSED, ENOTFOUND …); Go
-// says e.g. `dial tcp 127.0.0.1:1: connect: connection refused`. The tail is platform text (DESIGN.md).
+// says e.g. `dial tcp 127.0.0.1:1: connect: connection refused`. The tail is platform text (docs/browser.md §8.9).
+/**
+ * What fetch implementations reject with, as far as it is read here: an Error (a TypeError from
+ * fetch itself), whose `cause` may be a Node system error (code, address, port).
+ * @typedef {{name?: string, message?: string, cause?: ErrorLike, code?: string, address?: string, port?: number}} ErrorLike
+ */
+
+/**
+ * @param {unknown} error
+ * @returns {string}
+ */
 function describeNetworkError(error) {
-  const cause = error?.cause ?? error;
+  const e = /** @type {ErrorLike | null | undefined} */ (error);
+  const cause = e?.cause ?? e;
   // A body cut short of its Content-Length: Go's reader says "unexpected EOF".
   if (cause?.code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return 'unexpected EOF';
   if (cause?.code === 'ECONNREFUSED' && cause.address) return `dial tcp ${cause.address}:${cause.port}: connect: connection refused`;
   if (cause?.code && cause?.message) return cause.message;
   if (cause?.code) return String(cause.code);
   if (cause?.message) return cause.message;
-  return error?.message ?? String(error);
+  return e?.message ?? String(error);
 }
+
