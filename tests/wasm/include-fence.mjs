@@ -19,7 +19,7 @@ export const LAYERS = {
   import: ['validation', 'registry', 'json', 'model', 'go'],
 };
 
-// System headers that do I/O, start threads or read clocks: the core is sans-IO (DESIGN.md).
+// System headers that do I/O, start threads or read clocks: the core is sans-IO (docs/architecture.md).
 const IO_HEADERS = new Set([
   'fstream', 'iostream', 'istream', 'cstdio', 'stdio.h', 'filesystem', 'thread', 'future', 'chrono',
   'ctime', 'time.h', 'unistd.h', 'fcntl.h', 'dirent.h', 'netdb.h',
@@ -101,7 +101,7 @@ export function checkIncludes(root) {
   return { files: files.length, violations };
 }
 
-// Clock reads in C++ outside tests/ and bench/: the core's time comes from its inputs (DESIGN.md).
+// Clock reads in C++ outside tests/ and bench/: the core's time comes from its inputs (docs/architecture.md).
 export function checkClocks(root) {
   const violations = [];
   for (const file of walk(root).sort()) {

@@ -45,7 +45,7 @@ Status invalidRepositoryName(const std::string& repositoryName) {
 
 }  // namespace
 
-// One run over the whole request (spec §3.1 steps 2–3). A second, anonymous run may follow (§3.12).
+// One run over the whole request (docs/import.md §3.1 steps 2–3). A second, anonymous run may follow (docs/import.md §3.12).
 class Importer::Pass {
  public:
   Pass(Importer& owner, bool withCredentials) : owner_(owner), withCredentials_(withCredentials) {}
@@ -70,7 +70,7 @@ class Importer::Pass {
 
  private:
   // Entries resolving to the same registry URL and repository path share one group: the first
-  // entry's reference as written and its insecure flag serve them all (upstream quirk, spec §3.3),
+  // entry's reference as written and its insecure flag serve them all (upstream quirk, docs/import.md §3.3),
   // and one registry client context (ping, challenges, token) per repository.
   struct Group {
     std::string key;
@@ -112,7 +112,7 @@ class Importer::Pass {
   }
 
   // Key of the images spec.images fetched by tag with no platform preference, which a repository
-  // import may take over (the importer's per-request cache, spec §3.10 step 4).
+  // import may take over (the importer's per-request cache, docs/import.md §3.10 step 4).
   static std::string cacheKey(const std::string& groupKey, const std::string& tag, const std::string& mode) {
     return groupKey + "\n" + tag + "\n" + mode;
   }
@@ -182,7 +182,7 @@ class Importer::Pass {
         ++imagesDone_;
       }
     };
-    // Names for the fetch and its messages come from the group's first reference (spec §3.3).
+    // Names for the fetch and its messages come from the group's first reference (docs/import.md §3.3).
     DockerImageReference named = job.group.literal;
     if (job.byDigest) {
       named.tag.clear();
@@ -368,7 +368,7 @@ void Importer::passFinished() {
     bool retry = false;
     for (const auto& image : pass.images)
       if (triggersAnonymousRetry(image.status)) retry = true;
-    // Spec §3.12: the whole import again without credentials.
+    // docs/import.md §3.12: the whole import again without credentials.
     if (retry) return startPass(false);
   } else {
     // Every entry still Unauthorized gets its first status back — only the status: the image,
@@ -394,7 +394,7 @@ void Importer::finish() {
     StreamUpdateResult update = applyImport(request_, input);
     if (update.failure) failure_ = std::move(update.failure);
   } else {
-    // Spec §3.13: raw manifests and configs are dropped unless asked for (sub-manifests never are).
+    // docs/import.md §3.13: raw manifests and configs are dropped unless asked for (sub-manifests never are).
     for (size_t i = 0; i < request_.status.images.size(); ++i) {
       auto& image = request_.status.images[i].image;
       if (image && !request_.spec.images[i].includeManifest) {

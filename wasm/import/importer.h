@@ -1,4 +1,4 @@
-// The import engine (spec §3): takes a validated, defaulted ImageStreamImport and the cluster
+// The import engine (docs/import.md §3): takes a validated, defaulted ImageStreamImport and the cluster
 // settings, hands out HTTP requests, is fed their responses in any order, and ends with the
 // ImageStreamImport the API server would answer. No I/O, clock or threads: time is an input.
 #pragma once
@@ -64,7 +64,7 @@ class Importer {
   ImageStreamImport request_;
   ImportSettings settings_;
   Transport transport_;
-  std::vector<std::unique_ptr<Pass>> passes_;  // the credentialed run, then the anonymous one (§3.12)
+  std::vector<std::unique_ptr<Pass>> passes_;  // the credentialed run, then the anonymous one (docs/import.md §3.12)
   bool done_ = false;
   size_t imagesTotal_ = 0;
   std::optional<Status> failure_;

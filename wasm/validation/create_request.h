@@ -1,4 +1,4 @@
-// The apiserver's create path up to and including validation (spec §2.1 steps 1–5): decode and
+// The apiserver's create path up to and including validation (docs/validation.md §2.1 steps 1–5): decode and
 // default, fill or check the namespace, then validate the kind's rules and answer 422 when they fail.
 #pragma once
 

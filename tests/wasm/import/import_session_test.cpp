@@ -249,7 +249,7 @@ TEST(ImportSession, OptionsReachTheImporter) {
   EXPECT_EQ(FakeRegistry::header(*registry.find("GET", "auth.example.com"), "authorization"), "Basic YWxpY2U6c2VjcmV0");
 }
 
-// Step 7 of §2.1: the ImageStreamImport's resourceVersion and uid must match the stream.
+// Step 7 of docs/validation.md §2.1: the ImageStreamImport's resourceVersion and uid must match the stream.
 TEST(ImportSession, ResourceVersionAndUidChecks) {
   const std::string stream = R"("currentImageStream":{"kind":"ImageStream","apiVersion":"image.openshift.io/v1","metadata":{"name":"web","namespace":"demo","uid":"u-1","resourceVersion":"41"}})";
   auto ended = [&](const std::string& extraMeta, bool withStream) {

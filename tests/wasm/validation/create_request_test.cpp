@@ -22,7 +22,7 @@ TEST(CreateRequest, InvalidAnswerIsTheServers422) {
             R"("code":422})");
 }
 
-TEST(CreateRequest, TwoErrorsAggregateInUpstreamOrder) {  // spec §5.1 V31
+TEST(CreateRequest, TwoErrorsAggregateInUpstreamOrder) {  // docs/acceptance.md §5.1 V31
   CreateOutcome out = validateCreate(R"({"metadata":{"name":"a/b","namespace":"foo"},
     "spec":{"images":[{"from":{"kind":"X","name":"nginx"}}]}})");
   ASSERT_TRUE(out.status);
