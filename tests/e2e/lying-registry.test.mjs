@@ -297,7 +297,7 @@ test('a token answer over its 1 MiB cap, and a realm that refuses: per-image fai
   report('token over cap, token refused', r, 'two per-image Failures');
 });
 
-test('every Authorization the lying registry saw went where DESIGN.md allows', () => {
+test('every Authorization the lying registry saw went where docs/architecture.md allows', () => {
   for (const q of reg.requests) {
     if (q.authorization === null) continue;
     if (q.authorization.startsWith('Basic ')) {

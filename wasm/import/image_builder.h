@@ -1,4 +1,4 @@
-// Builds the Image object of an imported manifest (spec §3.7), in upstream's order of checks:
+// Builds the Image object of an imported manifest (docs/import.md §3.7), in upstream's order of checks:
 // schema1ToImage / schema2OrOCIToImage / manifestListToImage, then InternalImageWithMetadata.
 #pragma once
 
@@ -21,7 +21,7 @@ struct ImageBuild {
   std::vector<std::string> layersToProbe;
 };
 
-// Upstream's SHA-256 re-check of a manifest fetched by `expectedDigest` (spec §3.8 step 3): the
+// Upstream's SHA-256 re-check of a manifest fetched by `expectedDigest` (docs/import.md §3.8 step 3): the
 // exact error text when sha256(canonical) differs (always, for a sha384/sha512 digest), nullopt
 // when it matches or `expectedDigest` is empty (fetched by tag).
 std::optional<std::string> integrityRecheck(const Manifest& manifest, const std::string& expectedDigest);
@@ -46,7 +46,7 @@ ImageBuild buildImage(const Manifest& manifest, std::string_view manifestBody, s
 // digest.
 void finishWithProbedSizes(Image& image, const std::vector<int64_t>& probedSizes, int64_t configSize);
 
-// The PreserveOriginal image of a manifest list (spec §3.7, list form): name = SHA-256 of the list,
+// The PreserveOriginal image of a manifest list (docs/import.md §3.7, list form): name = SHA-256 of the list,
 // metadata {Id, Created = nowUnix}, the entries, no manifest text, layers or annotations.
 // `requestedDigest` as for buildImage (the re-check is its only failure).
 ImageBuild buildListImage(const Manifest& list, const std::string& requestedDigest,

@@ -1,4 +1,4 @@
-// Per-image and per-repository statuses of an import (spec §3.9, §3.10, §3.12), shaped as the
+// Per-image and per-repository statuses of an import (docs/import.md §3.9, §3.10, §3.12), shaped as the
 // importer stores them: metav1.Status values without kind/apiVersion ({"metadata":{},…}).
 #pragma once
 
@@ -46,7 +46,7 @@ Status invalidNameStatus(const std::string& name, const std::string& parseError)
 std::string unknownImportErrorText(bool isDigest, std::string_view tagOrDigest, std::string_view repositoryPath,
                                    std::string_view importMode);
 
-// §3.12: whether this per-image status makes upstream re-run the whole import without
+// docs/import.md §3.12: whether this per-image status makes upstream re-run the whole import without
 // credentials (reason Unauthorized and "username or password" in the message, any case).
 bool triggersAnonymousRetry(const Status& status);
 

@@ -1,4 +1,4 @@
-// Which entry of a manifest list (or OCI index) Legacy mode imports: upstream's rule (spec §3.6,
+// Which entry of a manifest list (or OCI index) Legacy mode imports: upstream's rule (docs/import.md §3.6,
 // "Manifest list / index, mode Legacy", step 3), named here so that the importer and the page's
 // explanation of a platform table share it.
 #pragma once

@@ -121,8 +121,8 @@ void RepositoryFetcher::fetchManifest(const std::string& tagOrDigest, std::funct
           f.digest = sha256Digest(f.manifest->canonical);
           if (isDigest(tagOrDigest)) {
             // library-go's manifestServiceVerifier: fetched by digest, the bytes must hash to it
-            // with its own algorithm (spec §3.8.1). libsodium has no SHA-384: such a digest is left
-            // to the importer's SHA-256 re-check, which it always fails (DESIGN.md).
+            // with its own algorithm (docs/import.md §3.8 step 1). libsodium has no SHA-384: such a digest is left
+            // to the importer's SHA-256 re-check, which it always fails (docs/browser.md §8.8).
             std::optional<std::string> actual = digestWithAlgorithmOf(tagOrDigest, f.manifest->canonical);
             if (actual && *actual != tagOrDigest) {
               f.fetchError = plainError("content integrity error: the manifest retrieved with digest " + tagOrDigest +
@@ -216,7 +216,7 @@ void RepositoryFetcher::importLegacyList(const Fetched& list, const std::string&
                                          const DockerImageReference& base, Done done) {
   const Manifest& manifest = *list.manifest;
   if (!requestedDigest.empty() && !digestWithAlgorithmOf(requestedDigest, "")) {
-    // A digest libsodium cannot verify (sha384): refused with upstream's re-check text (DESIGN.md).
+    // A digest libsodium cannot verify (sha384): refused with upstream's re-check text (docs/browser.md §8.8).
     if (auto recheck = integrityRecheck(manifest, requestedDigest)) return done(failed(imageBuildFailure(*recheck)));
   }
   if (manifest.manifests.empty()) {

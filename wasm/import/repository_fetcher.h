@@ -1,4 +1,4 @@
-// Imports images from one repository of one registry (spec §3.6–§3.9), as openshift-apiserver's
+// Imports images from one repository of one registry (docs/import.md §3.6–§3.9), as openshift-apiserver's
 // importManifest / importSubManifests do: manifests by tag or digest, Legacy platform choice or
 // PreserveOriginal lists, config blobs, size probes, digest checks, and the per-image Status.
 // Manifests, configs and layer sizes are fetched once per import (a deliberate difference: upstream
@@ -26,7 +26,7 @@ struct ImageOutcome {
   std::vector<Image> manifests;  // PreserveOriginal lists: one image per entry, list order
   // Upstream's importManifest can fail after it built the Image (size probe, sub-manifests) and
   // still hands that Image back; the importer caches it anyway, and a repository import later
-  // takes it from that cache as a success (spec §3.3, §3.10 step 4). Set only on such failures.
+  // takes it from that cache as a success (docs/import.md §3.3, §3.10 step 4). Set only on such failures.
   std::optional<Image> partialImage;
   // Legacy mode took a list entry that is not for the wanted platform (upstream's silent
   // fallback): what it wanted and what it took, for a person to be told.

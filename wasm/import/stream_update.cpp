@@ -538,7 +538,7 @@ std::optional<Status> createImages(ImportContext& ctx, ImageStreamImport& isi) {
   return std::nullopt;
 }
 
-// clearManifests (§3.13): raw manifest and config go unless the entry asked for them.
+// clearManifests (docs/import.md §3.13): raw manifest and config go unless the entry asked for them.
 void clearManifests(ImageStreamImport& isi) {
   for (size_t i = 0; i < isi.status.images.size() && i < isi.spec.images.size(); ++i) {
     if (isi.spec.images[i].includeManifest || !isi.status.images[i].image) continue;

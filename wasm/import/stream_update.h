@@ -1,4 +1,4 @@
-// `spec.import: true` (spec §3.14, §3.16, §2.8): once the registry work is done, turn the per-image
+// `spec.import: true` (docs/import.md §3.14, §3.16, docs/validation.md §2.8): once the registry work is done, turn the per-image
 // results into the ImageStream as it would be stored (`status.import`) and into the Image objects
 // as they would be created — without writing anything anywhere.
 //
@@ -55,14 +55,14 @@ struct StreamUpdateResult {
 // For spec.import == true: updates `isi` in place — every Image of an entry that touched the
 // stream is replaced by the Image as created (signatures, dockerImageManifest, dockerImageConfig
 // removed; creationTimestamp = now unless it already existed; uid/resourceVersion left empty),
-// then the preview stripping of §3.13 applies (entries without `to` keep their manifest when
+// then the preview stripping of docs/import.md §3.13 applies (entries without `to` keep their manifest when
 // includeManifest is set, sub-manifests are never stripped) — and sets isi.status.import unless a
 // write fails. The new stream gets name/namespace from the ISI, creationTimestamp = now,
 // generation 1, an empty uid and resourceVersion. An updated stream keeps the resourceVersion it
 // was given. With spec.import == false nothing is done and an empty result is returned.
 StreamUpdateResult applyImport(ImageStreamImport& isi, const StreamUpdateInput& input);
 
-// Step 7 of §2.1, to run before importing (for import true or false): a missing stream while the
+// Step 7 of docs/validation.md §2.1, to run before importing (for import true or false): a missing stream while the
 // ISI names a resourceVersion or uid → 404; a resourceVersion that differs → 409; a uid that
 // differs → 404. nullopt when the import may proceed.
 std::optional<Status> checkImportTarget(const ImageStreamImport& isi, const std::optional<ImageStream>& current);

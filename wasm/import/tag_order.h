@@ -1,4 +1,4 @@
-// OpenShift's tag priority for repository imports (spec §3.10 step 3): latest, then minor
+// OpenShift's tag priority for repository imports (docs/import.md §3.10 step 3): latest, then minor
 // versions newest first, then full semver newest first, then the rest byte-wise.
 #pragma once
 

@@ -1,4 +1,4 @@
-// v1 defaulting applied while the apiserver decodes a request (spec §1.19), before validation.
+// v1 defaulting applied while the apiserver decodes a request (docs/model.md §1.19), before validation.
 #pragma once
 
 #include "model/image_stream_import.h"

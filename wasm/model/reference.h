@@ -4,7 +4,7 @@
 // Parse), which sits on library-go's private copy of an older Distribution reference grammar and
 // digest package, and — for the "normalized" form used in importer error messages — the
 // Distribution v3 `reference.ParseNormalizedNamed` (+ opencontainers/go-digest) that
-// openshift-apiserver's importer uses. See spec §2.3, §3.2, §5.2.
+// openshift-apiserver's importer uses. See docs/validation.md §2.3, docs/import.md §3.2, docs/acceptance.md §5.2.
 //
 // Everything here is a hand-written scanner (no regex, no exceptions). Parsing allocates nothing
 // except the strings of the returned reference; error texts are static.
@@ -138,7 +138,7 @@ struct ReferenceParse {
 ReferenceParse parseDockerImageReference(std::string_view spec);
 
 // ---------------------------------------------------------------------------------------------
-// Distribution's normalized named reference (importer error messages, spec §3.2 / §3.9)
+// Distribution's normalized named reference (importer error messages, docs/import.md §3.2 / §3.9)
 // ---------------------------------------------------------------------------------------------
 
 struct NormalizedReference {

@@ -1,4 +1,4 @@
-// WWW-Authenticate challenges and token answers (Distribution's auth client, spec §3.4 step 2).
+// WWW-Authenticate challenges and token answers (Distribution's auth client, docs/import.md §3.4 step 2).
 #pragma once
 
 #include <cstdint>

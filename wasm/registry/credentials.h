@@ -1,5 +1,5 @@
 // Registry credentials from a docker config.json / pull secret, matched to images as upstream's
-// credential keyring does (Kubernetes credentialprovider, spec §3.5).
+// credential keyring does (Kubernetes credentialprovider, docs/import.md §3.5).
 #pragma once
 
 #include <optional>

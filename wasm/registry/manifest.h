@@ -1,4 +1,4 @@
-// Registry manifests as the importer reads them (spec §3.6): the parser is chosen by the response
+// Registry manifests as the importer reads them (docs/import.md §3.6): the parser is chosen by the response
 // Content-Type, not by the body; schema 1 signed manifests yield their canonical payload.
 #pragma once
 

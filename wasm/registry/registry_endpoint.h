@@ -1,4 +1,4 @@
-// One repository connection as upstream's importer opens it (spec §3.4): openshift-apiserver keeps
+// One repository connection as upstream's importer opens it (docs/import.md §3.4): openshift-apiserver keeps
 // one registry client context per repository (StaticCredentialsContext), so each repository has its
 // own lazy /v2/ ping (with the insecure http fallback), its own remembered challenges and its own
 // Bearer token. Requests are authorized as Distribution's endpointAuthorizer does (the token

@@ -1,4 +1,4 @@
-// Errors of the registry protocol as values (spec §3.4 steps 7–8, §3.9): the Distribution error
+// Errors of the registry protocol as values (docs/import.md §3.4 steps 7–8, §3.9): the Distribution error
 // codes an answer carried, the text upstream would print, and whether upstream would retry.
 //
 // Upstream (Distribution's registry client, vendored by openshift-apiserver) turns an error answer
@@ -31,7 +31,7 @@ struct ImportError {
   std::vector<RegistryErrorEntry> entries;  // Distribution errors the importer can see (may be empty)
   bool singleValue = false;                 // one error value (not a list): eligible for code-based retry
   bool timeout = false;                     // a transport timeout (Go net.Error.Timeout())
-  uint32_t retryAfterMs = 0;                // > 0 when upstream would retry this (spec §3.4 step 8)
+  uint32_t retryAfterMs = 0;                // > 0 when upstream would retry this (docs/import.md §3.4 step 8)
 
   bool hasCode(std::string_view code) const;
 };

@@ -3,7 +3,7 @@
 // A FieldError is one complaint about one field: its type (Required, Invalid …), the field path
 // as text (`spec.images[0].from.kind`), the offending value already rendered the way apimachinery
 // prints it, and a detail sentence. errorBody() and error() give the exact texts the API server
-// puts into `details.causes[].message` and into the aggregate `message` (spec §2.5, §2.6).
+// puts into `details.causes[].message` and into the aggregate `message` (docs/validation.md §2.5, §2.6).
 //
 // Value rendering follows apimachinery: a plain Go `string` is printed with Go's %q (strconv.Quote:
 // Unicode 15.0 printability, lower-case hex escapes); int64/int32/bool print plainly; everything
@@ -122,7 +122,7 @@ std::string aggregateError(const ErrorList& errors);
 
 // The 422 answer of apierrors.NewInvalid for kind/group/name, as written to the client (kind
 // Status, apiVersion v1): message `<Kind>.<group> "<name>" is invalid: <aggregate>` and one cause
-// per error, in order, duplicates kept (spec §2.6).
+// per error, in order, duplicates kept (docs/validation.md §2.6).
 Status invalidStatus(std::string_view kind, std::string_view group, std::string_view name, const ErrorList& errors);
 
 // The 500 answer of apierrors.NewInternalError: message "Internal error occurred: <message>",

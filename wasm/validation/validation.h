@@ -1,4 +1,4 @@
-// Validation of the three kinds exactly as openshift-apiserver runs it on create (spec §2).
+// Validation of the three kinds exactly as openshift-apiserver runs it on create (docs/validation.md §2).
 //
 // Input is the decoded and defaulted v1 object (codec.h's decodeObject applies v1 defaulting, as
 // the API server does before validating). Rules, their order and every text follow
@@ -19,16 +19,16 @@
 namespace isimport {
 
 // ValidateImageStreamImport: spec.images[*] in order, spec.repository, the "nothing to import"
-// rule, then metadata (namespaced, image-stream name rules). spec §2.2.
+// rule, then metadata (namespaced, image-stream name rules). docs/validation.md §2.2.
 ErrorList validateImageStreamImport(const ImageStreamImport& isi);
 
 // ValidateImageStream (no registry allow-list): metadata, the 'namespace/name' ≤ 255 rule,
-// spec.dockerImageRepository, spec tags, status tag items. spec §2.8.
+// spec.dockerImageRepository, spec tags, status tag items. docs/validation.md §2.8.
 ErrorList validateImageStream(const ImageStream& stream);
 
 // ValidateImage: metadata (cluster-scoped, path-segment names; a non-empty namespace is
 // Forbidden — the API server clears it for cluster-scoped kinds before validating),
-// dockerImageReference, signatures, manifest-list entries. spec §2.8.
+// dockerImageReference, signatures, manifest-list entries. docs/validation.md §2.8.
 //
 // Upstream quirk: ValidateImageSignature dereferences a nil pointer (the Go handler panics and the
 // server answers HTTP 500 "This request caused apiserver to panic. Look in the logs for

@@ -62,7 +62,7 @@ export function imageFacts(image) {
     size,
     layers: layerRows,
     layerBytes,
-    // Size = config bytes + distinct layer bytes (spec §3.7), so the config's length is the rest.
+    // Size = config bytes + distinct layer bytes (docs/import.md §3.7), so the config's length is the rest.
     configBytes: size > layerBytes ? size - layerBytes : 0,
     config: configFacts(meta.Config),
   };
@@ -153,7 +153,7 @@ const CLASS_WORDS = {
 
 /**
  * Every tag of a repository import with the rule that put it where it is: its class in OpenShift's
- * priority, its place, and whether the cap cut it (spec §3.10).
+ * priority, its place, and whether the cap cut it (docs/import.md §3.10).
  * @param {import('./api.js').RepositoryImportStatus | null | undefined} repositoryStatus
  * @param {{rules: ExplainRules, maxTagsPerRepository?: number}} options
  * @returns {Omit<import('./api.js').RepositoryFacts, 'images'> | null} (explainImport adds the images)

@@ -1,5 +1,5 @@
-// The Image object of an imported manifest (spec §3.7) and upstream's SHA-256 re-check (§3.8),
-// from the recorded registry documents of spec §5.4 and hand-made edge cases.
+// The Image object of an imported manifest (docs/import.md §3.7) and upstream's SHA-256 re-check (docs/import.md §3.8),
+// from the recorded registry documents of docs/acceptance.md §5.4 and hand-made edge cases.
 #include <gtest/gtest.h>
 
 #include "go/time_text.h"
@@ -225,7 +225,7 @@ TEST(ImageBuilder, ConfigKeysMatchCaseInsensitively) {
   EXPECT_NE(meta.size, 99);  // never the config's own size
 }
 
-// ---- integrity re-check (spec §3.8 step 3) ------------------------------------------------------
+// ---- integrity re-check (docs/import.md §3.8 step 3) ------------------------------------------------------
 
 TEST(ImageBuilder, IntegrityRecheckTexts) {
   std::string body = readFixture("registry/busybox-schema2.json");

@@ -1,4 +1,4 @@
-// Per-image and per-repository statuses (spec §3.9, §3.10, §3.12, shapes of §6), compared as the
+// Per-image and per-repository statuses (docs/import.md §3.9, §3.10, §3.12, shapes of docs/answers.md §6), compared as the
 // JSON the importer writes.
 #include "import/import_status.h"
 
@@ -22,7 +22,7 @@ ImportError registryAnswer(int status, std::string body, HeaderList headers = {}
 TEST(ImportStatus, Success) { EXPECT_EQ(json(successStatus()), R"({"metadata":{},"status":"Success"})"); }
 
 // ---------------------------------------------------------------------------------------------
-// §3.9 table, first match wins
+// docs/import.md §3.9 table, first match wins
 // ---------------------------------------------------------------------------------------------
 
 TEST(ImportStatus, ManifestUnknownIsNotFound) {
@@ -69,7 +69,7 @@ TEST(ImportStatus, IncorrectUsernameOrPasswordSuffix) {
 }
 
 TEST(ImportStatus, AnythingElseIsInternalErrorWithTheReference) {
-  // B1 of spec §5.4.
+  // B1 of docs/acceptance.md §5.4.
   EXPECT_EQ(json(imageFetchFailure("docker.io/library/test:latest", plainError("no such manifest tag"))),
             R"({"metadata":{},"status":"Failure","message":"Internal error occurred: docker.io/library/test:latest: no such manifest tag",)"
             R"("reason":"InternalError","details":{"causes":[{"message":"docker.io/library/test:latest: no such manifest tag"}]},"code":500})");
@@ -87,7 +87,7 @@ TEST(ImportStatus, AnythingElseIsInternalErrorWithTheReference) {
 }
 
 TEST(ImportStatus, DigestReferences) {
-  // B2 of spec §5.4.
+  // B2 of docs/acceptance.md §5.4.
   const std::string ref = "docker.io/library/test@sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   EXPECT_EQ(imageFetchFailure(ref, plainError("no such digest")).message, "Internal error occurred: " + ref + ": no such digest");
 }
@@ -99,7 +99,7 @@ TEST(ImportStatus, BuildFailuresHaveNoReferencePrefix) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Repository listing (§3.10 step 2) and aggregate (step 6)
+// Repository listing (docs/import.md §3.10 step 2) and aggregate (step 6)
 // ---------------------------------------------------------------------------------------------
 
 TEST(ImportStatus, RepositoryNameUnknownIsNotFoundWithTheReferenceAsWritten) {
@@ -144,7 +144,7 @@ TEST(ImportStatus, BlockedRegistry) {
 }
 
 TEST(ImportStatus, InvalidName) {
-  // B3 of spec §5.4.
+  // B3 of docs/acceptance.md §5.4.
   EXPECT_EQ(json(invalidNameStatus("test///un/parse/able/image", "invalid reference format")),
             R"({"metadata":{},"status":"Failure","message":" \"\" is invalid: from.name: Invalid value: \"test///un/parse/able/image\": invalid name: invalid reference format",)"
             R"("reason":"Invalid","details":{"causes":[{"reason":"FieldValueInvalid","message":"Invalid value: \"test///un/parse/able/image\": invalid name: invalid reference format","field":"from.name"}]},"code":422})");
@@ -160,7 +160,7 @@ TEST(ImportStatus, UnknownErrorTexts) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// §3.12
+// docs/import.md §3.12
 // ---------------------------------------------------------------------------------------------
 
 TEST(ImportStatus, AnonymousRetryTrigger) {

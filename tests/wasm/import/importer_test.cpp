@@ -1,8 +1,8 @@
-// The import engine against a registry in memory (spec §3, §5.4 B1–B22, §6): whole statuses, the
+// The import engine against a registry in memory (docs/import.md §3, docs/acceptance.md §5.4 B1–B22, docs/answers.md §6): whole statuses, the
 // requests made and their counts, in every answering order. Where isimport departs from upstream
 // on purpose the test says so; where upstream has a quirk, the test names it as upstream behaviour.
 //
-// Not covered because isimport has no cluster policy: §5.4 B10–B12 (mirrors, blocked registries).
+// Not covered because isimport has no cluster policy: docs/acceptance.md §5.4 B10–B12 (mirrors, blocked registries).
 #include "import/importer.h"
 
 #include <gtest/gtest.h>
@@ -124,7 +124,7 @@ std::string listOf(const std::vector<std::tuple<Blob, std::string, std::string, 
   return body + "\n  ]\n}";
 }
 
-// The amd64/linux + arm64/linux/v8 list of §5.4, made self-consistent (upstream's recorded configs
+// The amd64/linux + arm64/linux/v8 list of docs/acceptance.md §5.4, made self-consistent (upstream's recorded configs
 // do not hash to the digests its manifests name; see tests/fixtures/registry/README.md).
 struct TestList {
   Platform amd64 = platform("amd64");
@@ -270,7 +270,7 @@ std::vector<std::string> manifestGets(const FakeRegistry& r) {
 }
 
 // =================================================================================================
-// §5.4 B1–B9, B13–B22
+// docs/acceptance.md §5.4 B1–B9, B13–B22
 // =================================================================================================
 
 // B1/B2: a generic registry failure by tag and by digest. Upstream's mock error "no such manifest
@@ -378,7 +378,7 @@ TEST(ImporterB, Schema2BusyboxByTag) {
   EXPECT_EQ(FakeRegistry::header(*get, "authorization"), "");
 }
 
-// B8 (and spec §5.3's last row): cap 5 over {v1, other, v2, 3, 3.1, abc}, every tag failing.
+// B8 (and docs/acceptance.md §5.3's last row): cap 5 over {v1, other, v2, 3, 3.1, abc}, every tag failing.
 TEST(ImporterB, RepositoryCapAndAdditionalTagsWithEveryTagFailing) {
   FakeRegistry registry;
   auto& r = registry.repo(kHub, "library/test");
@@ -437,7 +437,7 @@ TEST(ImporterB, PreserveOriginalByTag) {
   EXPECT_EQ(manifestGets(run.registry), (std::vector<std::string>{"latest", l.amd64.manifest.digest, l.arm64.manifest.digest}));
   ASSERT_EQ(run.at(0).status.status, "Success");
   ASSERT_EQ(run.at(0).manifests.size(), 2u);
-  // Sub-manifests keep their manifest and config text (upstream quirk, spec §3.13).
+  // Sub-manifests keep their manifest and config text (upstream quirk, docs/import.md §3.13).
   EXPECT_EQ(toJson(run.at(0).manifests[0]),
             toJson(builtImage(kSchema2, l.amd64.manifest.body, l.amd64.config.body, "test", true)));
   EXPECT_EQ(toJson(run.at(0).manifests[1]),
@@ -667,7 +667,7 @@ TEST(ImporterLegacy, NoMatchAndNoAmd64TakesTheFirstEntry) {
   EXPECT_EQ(run.image(0), success(builtImage(kSchema2, s390x.manifest.body, s390x.config.body, "test"), "latest"));
 }
 
-// Upstream quirk (spec §3.3): entries resolving to one registry URL and repository share the first
+// Upstream quirk (docs/import.md §3.3): entries resolving to one registry URL and repository share the first
 // entry's reference as written (and its insecure flag) — in dockerImageReference and in messages.
 TEST(ImporterGroups, EntriesOfOneRepositoryShareTheFirstEntrysReference) {
   FakeRegistry registry;
@@ -698,7 +698,7 @@ TEST(ImporterGroups, InsecureFlagOfTheFirstEntryServesTheGroup) {
   EXPECT_EQ(run.at(1).status.reason, "InternalError");  // not insecure: the group's first entry was not
 }
 
-// Repository import (spec §3.10): cap, additional tags, and tags spec.images already imported.
+// Repository import (docs/import.md §3.10): cap, additional tags, and tags spec.images already imported.
 TEST(ImporterRepository, TagsBeyondTheCapThatSpecImagesImportedAreTakenOver) {
   FakeRegistry registry;
   auto& r = registry.repo(kHub, "library/test");
@@ -850,7 +850,7 @@ TEST(ImporterRepository, RepositoryNamesDistributionRefuses) {
 
 
 // =================================================================================================
-// Authorization (spec §3.4 step 2, §3.5, §3.12, §7; DESIGN.md: where credentials may go)
+// Authorization (docs/import.md §3.4 step 2, §3.5, §3.12, docs/browser.md §7; docs/architecture.md: where credentials may go)
 // =================================================================================================
 
 FakeRegistry bearerHub() {
@@ -980,7 +980,7 @@ TEST(ImporterAuth, BearerAndBasicChallengesTogether) {
             "Basic " + base64Encode("alice:secret"));
 }
 
-// §3.12: "incorrect username or password" re-runs the whole import anonymously; entries still
+// docs/import.md §3.12: "incorrect username or password" re-runs the whole import anonymously; entries still
 // Unauthorized get their first status back; status.repository is the anonymous run's.
 TEST(ImporterAuth, IncorrectPasswordRetriesAnonymouslyAndRestores) {
   FakeRegistry registry = bearerHub();
@@ -1091,7 +1091,7 @@ TEST(ImporterAuth, ChallengesOfA200PingAreIgnored) {
 }
 
 // =================================================================================================
-// Tag list pagination (spec §3.4 step 6)
+// Tag list pagination (docs/import.md §3.4 step 6)
 // =================================================================================================
 
 TEST(ImporterPagination, LinkPagesOnTheSameHostCarryTheToken) {
@@ -1171,7 +1171,7 @@ TEST(ImporterPagination, CapsAndBrokenLinks) {
 
 
 // =================================================================================================
-// Retries (spec §3.4 step 8, library-go's retryRepository) — the core says when; the driver waits
+// Retries (docs/import.md §3.4 step 8, library-go's retryRepository) — the core says when; the driver waits
 // =================================================================================================
 
 struct Attempts {
@@ -1282,7 +1282,7 @@ TEST(ImporterRetries, TokenTimeoutRetriesTheCallThroughTheRealm) {
 }
 
 // =================================================================================================
-// Error classes (spec §3.9)
+// Error classes (docs/import.md §3.9)
 // =================================================================================================
 
 TEST(ImporterErrors, ManifestAnswersAsUpstreamClassifiesThem) {
@@ -1294,7 +1294,7 @@ TEST(ImporterErrors, ManifestAnswersAsUpstreamClassifiesThem) {
     registry.script("GET", url, {a});
     return runImport(isiOf({image("quay.io/org/web:9")}), registry).image(0);
   };
-  // §6's per-image NotFound, byte for byte.
+  // docs/answers.md §6's per-image NotFound, byte for byte.
   EXPECT_EQ(answered(Answer::json(404, errorsBody("MANIFEST_UNKNOWN", "manifest unknown", R"({"Tag":"9"})"))),
             R"({"status":{"metadata":{},"status":"Failure","message":"dockerimage.image.openshift.io \"quay.io/org/web:9\" not found","reason":"NotFound","details":{"name":"quay.io/org/web:9","group":"image.openshift.io","kind":"dockerimage"},"code":404},"tag":"9"})");
   // NAME_UNKNOWN on a manifest is not NotFound.
@@ -1359,7 +1359,7 @@ TEST(ImporterErrors, PingFailures) {
 }
 
 // =================================================================================================
-// Digests (spec §3.8), config blobs, size probes, caps
+// Digests (docs/import.md §3.8), config blobs, size probes, caps
 // =================================================================================================
 
 TEST(ImporterDigests, MismatchesAndOtherAlgorithms) {
@@ -1415,7 +1415,7 @@ TEST(ImporterDigests, ListsByOtherAlgorithmsInLegacyMode) {
                           registry);
   // Upstream verifies the list with SHA-512 and never re-checks it in Legacy mode: the amd64 image.
   EXPECT_EQ(run.image(0), success(builtImage(kSchema2, l.amd64.manifest.body, l.amd64.config.body, "quay.io/org/web")));
-  // sha384 cannot be verified here: refused with the re-check text (isimport's choice, DESIGN.md;
+  // sha384 cannot be verified here: refused with the re-check text (isimport's choice, docs/browser.md §8.8;
   // upstream would verify it with SHA-384 and import the amd64 image).
   EXPECT_EQ(run.image(1), failure(internalError("content integrity error: the manifest retrieved (media type: " +
                                                 std::string(kDockerList) + ") with digest " + sha384 +
@@ -1558,10 +1558,10 @@ TEST(ImporterLists, EmptyAndNestedLists) {
 
 
 // =================================================================================================
-// §6 worked answers, includeManifest, import=true
+// docs/answers.md §6 worked answers, includeManifest, import=true
 // =================================================================================================
 
-// The §6 registry: quay.io/org/web:1.2, a schema 2 image with one 12000-byte layer.
+// The docs/answers.md §6 registry: quay.io/org/web:1.2, a schema 2 image with one 12000-byte layer.
 struct WebImage {
   Blob config = blob(R"({"architecture":"amd64","config":{"Env":["PATH=/usr/bin"],"Cmd":["web"]},"created":"2025-12-01T10:00:00Z"})");
   std::string layer = fakeDigest('e');
@@ -1571,7 +1571,7 @@ struct WebImage {
     r.putManifest(kSchema2, manifest.body, "1.2");
     r.putBlob(config.body);
   }
-  // §6's image, written out by hand.
+  // docs/answers.md §6's image, written out by hand.
   std::string imageJson(bool withRaw = false) const {
     return R"({"metadata":{"name":")" + manifest.digest +
            R"(","creationTimestamp":null,"annotations":{"image.openshift.io/dockerLayersOrder":"ascending"}},"dockerImageReference":"quay.io/org/web@)" +
@@ -1662,13 +1662,13 @@ TEST(ImporterAnswers, ImportTrueAgainstASuppliedStream) {
   EXPECT_NE(json.find(R"({"tag":"9","items":null,"conditions":[{"type":"ImportSuccess","status":"False","lastTransitionTime":"2026-01-02T03:04:05Z","reason":"NotFound","message":"dockerimage.image.openshift.io \"quay.io/org/web:9\" not found","generation":3}]})"),
             std::string::npos)
       << json;
-  // Created images lose their raw text even with includeManifest (spec §3.14 step 5).
+  // Created images lose their raw text even with includeManifest (docs/import.md §3.14 step 5).
   EXPECT_EQ(run.at(0).image->dockerImageManifest, "");
   EXPECT_EQ(run.at(0).image->dockerImageConfig, "");
   EXPECT_EQ(run.at(2).image->dockerImageManifest, "");  // no `to`: not tagged, stripped as a preview
 }
 
-// §6: import=true failure for tag 9 on a new stream (the excerpt, byte for byte).
+// docs/answers.md §6: import=true failure for tag 9 on a new stream (the excerpt, byte for byte).
 TEST(ImporterAnswers, WorkedImportTrueFailureOnANewStream) {
   FakeRegistry registry;
   registry.repo("quay.io", "org/web");

@@ -1,4 +1,4 @@
-// `import: true`: status.import and the created Images (spec §3.14, §3.16, §2.8, §5.5 R1–R7).
+// `import: true`: status.import and the created Images (docs/import.md §3.14, §3.16, docs/validation.md §2.8, docs/acceptance.md §5.5 R1–R7).
 #include "import/stream_update.h"
 
 #include <gtest/gtest.h>
@@ -154,7 +154,7 @@ void expectEvent(const TagEvent& e, Time created, const std::string& ref, const 
 }
 
 // ---------------------------------------------------------------------------------------------
-// §5.5 R1–R7 (upstream rest_test.go)
+// docs/acceptance.md §5.5 R1–R7 (upstream rest_test.go)
 // ---------------------------------------------------------------------------------------------
 
 TEST(StreamUpdate, R1ReferenceDiffersPrependsTheEvent) {
@@ -326,7 +326,7 @@ TEST(StreamUpdate, R7SuccessWithSubManifestsCreatesThreeImagesAndNoCondition) {
 // New streams
 // ---------------------------------------------------------------------------------------------
 
-TEST(StreamUpdate, NewStreamWithAFailedTagMatchesTheSpecExcerptByteForByte) {  // spec §6
+TEST(StreamUpdate, NewStreamWithAFailedTagMatchesTheSpecExcerptByteForByte) {  // docs/answers.md §6
   ImageStreamImport isi = request(R"({"import":true,"images":[{"from":{"kind":"DockerImage","name":"quay.io/org/web:9"}}]})",
                                   "web", "demo");
   isi.status.images = {failed(notFound("quay.io/org/web:9"), "9")};
@@ -700,7 +700,7 @@ TEST(StreamUpdate, InvalidReferencePolicyTypeFailsTheWholeRequestWithTheStreams4
 }
 
 TEST(StreamUpdate, NamespaceAndNameOver255FailTheStreamWrite) {
-  // Allowed on the ISI, refused on the IS (spec §2.2, §5.1 S12).
+  // Allowed on the ISI, refused on the IS (docs/validation.md §2.2, docs/acceptance.md §5.1 S12).
   std::string ns(63, 'a');
   std::string name = "x" + std::string(191, 'b');
   ImageStreamImport isi = request(R"({"import":true,"images":[{"from":{"kind":"DockerImage","name":"nginx"}}]})", name, ns);
@@ -712,7 +712,7 @@ TEST(StreamUpdate, NamespaceAndNameOver255FailTheStreamWrite) {
   EXPECT_EQ(r.failure->details->causes[0].message, "Invalid value: \"" + name + "\": 'namespace/name' cannot be longer than 255 characters");
 }
 
-TEST(StreamUpdate, AnIndexEntryWithoutPlatformFailsTheImageWrite) {  // spec §2.8 QUIRK
+TEST(StreamUpdate, AnIndexEntryWithoutPlatformFailsTheImageWrite) {  // docs/validation.md §2.8 QUIRK
   ImageStreamImport isi = request(R"({"import":true,"images":[{"from":{"kind":"DockerImage","name":"quay.io/org/multi:2"},)"
                                   R"("importPolicy":{"importMode":"PreserveOriginal"}}]})");
   const std::string list = "sha256:" + std::string(64, 'd');
@@ -841,7 +841,7 @@ TEST(StreamUpdate, CurrentStreamOfAnotherNameIsRefused) {
   EXPECT_FALSE(r.stream);
 }
 
-TEST(StreamUpdateTarget, ResourceVersionAndUidMustMatchTheStoredStream) {  // spec §2.1 step 7
+TEST(StreamUpdateTarget, ResourceVersionAndUidMustMatchTheStoredStream) {  // docs/validation.md §2.1 step 7
   ImageStreamImport isi = mytagRequest();
   EXPECT_FALSE(checkImportTarget(isi, std::nullopt));
   ImageStream stored = storedStream();

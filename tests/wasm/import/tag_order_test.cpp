@@ -1,5 +1,5 @@
-// OpenShift's tag priority for repository imports (library-go imageutil.PrioritizeTags; spec §3.10
-// step 3, every row of §5.3).
+// OpenShift's tag priority for repository imports (library-go imageutil.PrioritizeTags; docs/import.md §3.10
+// step 3, every row of docs/acceptance.md §5.3).
 #include "import/tag_order.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +9,7 @@ namespace {
 
 using Tags = std::vector<std::string>;
 
-// §5.3 rows 1–4 (library-go helpers_test.go).
+// docs/acceptance.md §5.3 rows 1–4 (library-go helpers_test.go).
 TEST(TagOrder, MixedVersionsLatestAndOthers) {
   EXPECT_EQ(prioritizeTags({"other", "latest", "v5.5", "5.2.3", "5.5", "v5.3.6-bother", "5.3.6-abba", "5.6"}),
             (Tags{"latest", "5.6", "5.5", "v5.5", "v5.3.6-bother", "5.3.6-abba", "5.2.3", "other"}));
@@ -25,7 +25,7 @@ TEST(TagOrder, MinorBeforeFullAndNoPrefixBeforeV) {
   EXPECT_EQ(prioritizeTags({"7.1.0", "v7.1", "7.1"}), (Tags{"7.1", "v7.1", "7.1.0"}));
 }
 
-// §5.3 row 5 (importer_test B8): with a cap of 5 the first five are imported, v2 is additional.
+// docs/acceptance.md §5.3 row 5 (importer_test B8): with a cap of 5 the first five are imported, v2 is additional.
 TEST(TagOrder, RepositoryRowWithCapFive) {
   Tags ordered = prioritizeTags({"v1", "other", "v2", "3", "3.1", "abc"});
   EXPECT_EQ(ordered, (Tags{"3.1", "3", "abc", "other", "v1", "v2"}));

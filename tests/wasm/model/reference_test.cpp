@@ -1,5 +1,5 @@
 // Tests for wasm/reference.{h,cpp}: library-go reference.Parse / DockerImageReference, the
-// digest checks, and Distribution's normalized names. Expected values follow spec §2.3/§5.2,
+// digest checks, and Distribution's normalized names. Expected values follow docs/validation.md §2.3/docs/acceptance.md §5.2,
 // library-go's reference_test.go, the DockerImageReference helper tests of openshift-apiserver, and
 // behaviour checked against the upstream Go packages.
 
@@ -58,7 +58,7 @@ DockerImageReference make(std::string registry, std::string ns, std::string name
 }
 
 // ---------------------------------------------------------------------------------------------
-// library-go reference_test.go TestParse (all rows), which includes every row of spec §5.2
+// library-go reference_test.go TestParse (all rows), which includes every row of docs/acceptance.md §5.2
 // ---------------------------------------------------------------------------------------------
 
 TEST(ReferenceParse, UpstreamSuccessRows) {
@@ -451,7 +451,7 @@ TEST(DockerImageReference, Exact) {
     EXPECT_EQ(make("quay.io", "", "").exact(), "");
     EXPECT_EQ(make("quay.io", "ns", "", "tag", kSha).exact(), "");
     EXPECT_EQ(make("", "ns", "").exact(), "");
-    // Spec §3.7: image references are the group reference with the tag dropped and the id set.
+    // docs/import.md §3.7: image references are the group reference with the tag dropped and the id set.
     DockerImageReference img = *parseDockerImageReference("test:tag").ref;
     img.tag.clear();
     img.id = kSha;
@@ -588,17 +588,17 @@ TEST(Normalized, FromParsedReferences) {
         r.id.clear();
         return normalizedString(r);
     };
-    // The importer renders the group reference with the tag being imported (spec §3.9 `R`).
+    // The importer renders the group reference with the tag being imported (docs/import.md §3.9 `R`).
     EXPECT_EQ(normTag("busybox", "latest").value, "docker.io/library/busybox:latest");
     EXPECT_EQ(normTag("nginx:1", "1").value, "docker.io/library/nginx:1");
     EXPECT_EQ(normTag("docker.io/library/nginx", "1").value, "docker.io/library/nginx:1");
     EXPECT_EQ(norm("quay.io/o/r@" + kSha).value, "quay.io/o/r@" + kSha);
     EXPECT_EQ(norm("quay.io/o/r:1@" + kSha).value, "quay.io/o/r@" + kSha);  // exact() prefers the id
-    // Registry-only references render as "" and so cannot be normalized (spec §3.2).
+    // Registry-only references render as "" and so cannot be normalized (docs/import.md §3.2).
     NormalizedReference q = normTag("quay.io", "latest");
     EXPECT_FALSE(q.ok());
     EXPECT_EQ(q.error, "invalid reference format");
-    // The wildcard name of spec §3.2.
+    // The wildcard name of docs/import.md §3.2.
     NormalizedReference star = normalizedString(make("", "", "*", "latest"));
     EXPECT_EQ(make("", "", "*", "latest").exact(), "*:latest");
     EXPECT_EQ(star.error, "invalid reference format");

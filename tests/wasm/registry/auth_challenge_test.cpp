@@ -1,4 +1,4 @@
-// WWW-Authenticate parsing and token answers as Distribution's auth client reads them (spec §3.4
+// WWW-Authenticate parsing and token answers as Distribution's auth client reads them (docs/import.md §3.4
 // step 2): parameter syntax, the 401-only rule, token vs access_token, the 60 s floor and the
 // decoding error texts.
 #include "registry/auth_challenge.h"

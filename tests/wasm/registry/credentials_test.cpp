@@ -1,5 +1,5 @@
 // Docker config credentials matched to images as Kubernetes' credentialprovider keyring does
-// (spec §3.5): key normalization, reverse-lexicographic order, glob hosts, ports, path prefixes,
+// (docs/import.md §3.5): key normalization, reverse-lexicographic order, glob hosts, ports, path prefixes,
 // the index.docker.io fallback, and the `auth` field's decoding errors.
 #include "registry/credentials.h"
 

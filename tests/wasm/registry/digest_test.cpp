@@ -1,4 +1,4 @@
-// Digests over exact bytes with libsodium, and the recorded registry documents' digests (spec §5.4).
+// Digests over exact bytes with libsodium, and the recorded registry documents' digests (docs/acceptance.md §5.4).
 #include <gtest/gtest.h>
 
 #include "registry/digest.h"

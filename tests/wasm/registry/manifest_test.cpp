@@ -1,4 +1,4 @@
-// Manifest parsing chosen by Content-Type (spec §3.6) with upstream's checks and error texts:
+// Manifest parsing chosen by Content-Type (docs/import.md §3.6) with upstream's checks and error texts:
 // schema 1 pretty JWS (canonical payload, libtrust's header and key checks), schema 2, OCI
 // manifests, Docker manifest lists and OCI indexes.
 #include <gtest/gtest.h>

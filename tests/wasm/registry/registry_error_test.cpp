@@ -1,4 +1,4 @@
-// Registry error answers as upstream's Distribution client turns them into errors (spec §3.4
+// Registry error answers as upstream's Distribution client turns them into errors (docs/import.md §3.4
 // steps 7–8): texts, the codes the importer can see, and the retry decisions — including the
 // upstream QUIRKs that 5xx answers and 429 answers with a standard body are not retried (the Go
 // encoding/json syntax-error texts those messages embed are go_json_scan_test.cpp's).

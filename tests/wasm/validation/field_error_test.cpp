@@ -1,5 +1,5 @@
 // Field errors: every type's texts and cause code, value rendering (Go %q versus JSON), paths,
-// the aggregate message and the 422 / 500 Status answers (spec §2.5, §2.6). Go's %q itself is
+// the aggregate message and the 422 / 500 Status answers (docs/validation.md §2.5, §2.6). Go's %q itself is
 // go_text_test.cpp's.
 #include "validation/field_error.h"
 
@@ -165,7 +165,7 @@ TEST(InvalidStatus, NoErrorsAndNoGroup) {
   ASSERT_TRUE(s.details);
   EXPECT_TRUE(s.details->causes.empty());
   EXPECT_EQ(s.details->group, "");
-  // Kind and group both empty (as in the per-image statuses of spec §3.9).
+  // Kind and group both empty (as in the per-image statuses of docs/import.md §3.9).
   Status bare = invalidStatus("", "", "", {fieldRequired(FieldPath("a"), "")});
   EXPECT_EQ(bare.message, R"( "" is invalid: a: Required value)");
 }

@@ -1,4 +1,4 @@
-// Validation of ImageStreamImport, ImageStream and Image: every row of spec §5.1 (V*, S*, IM*,
+// Validation of ImageStreamImport, ImageStream and Image: every row of docs/acceptance.md §5.1 (V*, S*, IM*,
 // SG*; the W* allow-list rows need a registry policy, which isimport does not have), then one or
 // more cases for each rule and each text of the ObjectMeta, ImageStream and Image validators.
 // Every case compares reason code, field and message exactly.
@@ -88,7 +88,7 @@ Causes imageNameInvalid(const std::string& name, const std::string& detail) {
 Causes validateIsi(const ImageStreamImport& isi) { return causes(validateImageStreamImport(isi)); }
 
 // ---------------------------------------------------------------------------------------------
-// Spec §5.1, ImageStreamImport rows
+// docs/acceptance.md §5.1, ImageStreamImport rows
 // ---------------------------------------------------------------------------------------------
 
 TEST(SpecV, V01_MissingName) {
@@ -724,7 +724,7 @@ TEST(NameRules, Helpers) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Spec §5.1, ImageStream rows (and further ImageStream cases)
+// docs/acceptance.md §5.1, ImageStream rows (and further ImageStream cases)
 // ---------------------------------------------------------------------------------------------
 
 ImageStream stream(std::string ns, std::string name) {
@@ -942,7 +942,7 @@ TEST(ImageStreamRules, DecodedStreamIsDefaulted) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Spec §5.1, Image rows (IM*, SG*) and further Image cases
+// docs/acceptance.md §5.1, Image rows (IM*, SG*) and further Image cases
 // ---------------------------------------------------------------------------------------------
 
 const std::string kManifestDigest = "sha256:82bc737c1fede1c1534446cd5fdd0737c4e0f3650454c9e1905e2d70af95778e";

@@ -12,7 +12,7 @@ test('a spec goes into the fragment as base64url of its UTF-8 and comes back the
   assert.deepEqual(readFragment(writeFragment({ spec })), { spec, run: false });
 });
 
-test('padding is optional and plain base64 is read too, as DESIGN.md promises', () => {
+test('padding is optional and plain base64 is read too, as docs/architecture.md promises', () => {
   const b64 = Buffer.from('a: 1\n').toString('base64'); // "YTogMQo="
   assert.equal(decodeSpec(b64), 'a: 1\n');
   assert.equal(decodeSpec(b64.replace(/=+$/, '')), 'a: 1\n');

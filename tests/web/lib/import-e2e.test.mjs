@@ -2,7 +2,7 @@
 // (Distribution 2.8) on 127.0.0.1, started here in each of its three modes (anonymous, htpasswd,
 // token with the test issuer), filled with images built offline (e2e/registry/images.mjs). Every
 // expectation comes from the record of what was pushed (digests computed from the bytes the
-// registry serves) and from the spec (§3.6–3.14), never from the core itself. Requests are counted
+// registry serves) and from docs/import.md §3.6–3.14, never from the core itself. Requests are counted
 // through a wrapping fetch. Each registry starts once and is shared by its tests.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -96,7 +96,7 @@ const recorded = (record, repo, digest) => {
 };
 
 /**
- * An image (schema2 / OCI) compared with what was pushed: §3.7. `written` is the repository as the
+ * An image (schema2 / OCI) compared with what was pushed: docs/import.md §3.7. `written` is the repository as the
  * spec wrote it (dockerImageReference = `<written>@<digest>`).
  */
 function assertImage(img, { record, repo, digest, written }) {
@@ -125,7 +125,7 @@ function assertImage(img, { record, repo, digest, written }) {
   if (img.dockerImageConfig !== undefined) assert.equal(sha(img.dockerImageConfig), m.config.digest, 'the config text hashes to its digest');
 }
 
-/** The Legacy choice in a list (§3.6): first entry with the wanted arch/os, else first amd64/linux, else first. */
+/** The Legacy choice in a list (docs/import.md §3.6): first entry with the wanted arch/os, else first amd64/linux, else first. */
 function legacyChild(m, { os = 'linux', architecture = 'amd64' } = {}) {
   const e = m.manifests.find((x) => x.platform.architecture === architecture && x.platform.os === os)
     ?? m.manifests.find((x) => x.platform.architecture === 'amd64' && x.platform.os === 'linux')
@@ -133,7 +133,7 @@ function legacyChild(m, { os = 'linux', architecture = 'amd64' } = {}) {
   return e.digest;
 }
 
-/** A manifest list imported with PreserveOriginal (§3.6, §3.7 list form), and its platform images. */
+/** A manifest list imported with PreserveOriginal (docs/import.md §3.6, §3.7 list form), and its platform images. */
 function assertPreserved(status, { record, repo, digest, written }) {
   const m = recorded(record, repo, digest);
   assert.equal(m.kind, 'index');
@@ -160,7 +160,7 @@ function assertPreserved(status, { record, repo, digest, written }) {
   });
 }
 
-// --- OpenShift's tag priority order (spec §3.10 step 3), written here from the rules, to check
+// --- OpenShift's tag priority order (docs/import.md §3.10 step 3), written here from the rules, to check
 // the core against: latest; "minor" X.Y[-word] newest first; strict semver newest first; the rest
 // byte-wise. A leading "v" is stripped for the version forms; equal versions: no prefix first.
 function semver(text) {
@@ -209,7 +209,7 @@ function prioritize(tags) {
   return unique.map(classify).sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0)).map((x) => x.tag);
 }
 
-test('the priority order written here reproduces spec §5.3', () => {
+test('the priority order written here reproduces docs/acceptance.md §5.3', () => {
   assert.deepEqual(prioritize(['other', 'latest', 'v5.5', '5.2.3', '5.5', 'v5.3.6-bother', '5.3.6-abba', '5.6']),
     ['latest', '5.6', '5.5', 'v5.5', 'v5.3.6-bother', '5.3.6-abba', '5.2.3', 'other']);
   assert.deepEqual(prioritize(['1.1-beta1', '1.2-rc1', '1.1-rc1', '1.1-beta2', '1.2-beta1', '1.2-alpha1', '1.2-beta4', 'latest']),
@@ -447,7 +447,7 @@ describe('anonymous registry', { timeout: SUITE_TIMEOUT }, () => {
     }
   });
 
-  test('import: true against a new ImageStream: spec tags, tag events, conditions (§3.14)', async () => {
+  test('import: true against a new ImageStream: spec tags, tag events, conditions (docs/import.md §3.14)', async () => {
     const rich = digestOf('rich');
     const spec = isiSpec({
       importing: true,
@@ -922,7 +922,7 @@ describe('token registry (auth.token with the test issuer)', { timeout: SUITE_TI
     assert.equal(status.message, `you may not have access to the container image "${reg.host}/e2e/private-rich:1.0"`);
   });
 
-  test('a wrong password: "incorrect username or password" as upstream words it; the anonymous retry (§3.12) rescues public images', async () => {
+  test('a wrong password: "incorrect username or password" as upstream words it; the anonymous retry (docs/import.md §3.12) rescues public images', async () => {
     const spec = isiSpec({ images: [entry(`${reg.host}/e2e/private-rich:1.0`), entry(`${reg.host}/e2e/rich:1.0`)] });
     const { result, requests } = await tokenRequests(() => preview(spec, { credentials: config('bob', 'wrong') }));
     const [privateImage, publicImage] = result.status.images;

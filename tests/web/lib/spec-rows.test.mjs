@@ -1,4 +1,4 @@
-// Spec §5.1 rows through the CLI (`-o json`, JSON and YAML files) and the JS API: reason, field and
+// docs/acceptance.md §5.1 rows through the CLI (`-o json`, JSON and YAML files) and the JS API: reason, field and
 // message of every cause compared exactly, in order; each cause located in its file.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,7 +52,7 @@ function checkEntry(entry, row) {
   });
 }
 
-describe('spec §5.1 through `isimport validate -o json`', () => {
+describe('docs/acceptance.md §5.1 through `isimport validate -o json`', () => {
   plain.forEach((row, i) => {
     test(`${row.id} (JSON file)`, () => {
       const entry = reports.json[i];
@@ -85,7 +85,7 @@ describe('spec §5.1 through `isimport validate -o json`', () => {
   });
 });
 
-describe('spec §5.1 through isi.validate()', () => {
+describe('docs/acceptance.md §5.1 through isi.validate()', () => {
   for (const row of ALL) {
     test(row.id, () => {
       const options = row.namespace !== undefined ? { namespace: row.namespace } : {};

@@ -1,4 +1,4 @@
-// Spec §5.1 (../shared/spec/openshift-import-semantics.md) as data: each row's document and the
+// docs/acceptance.md §5.1 as data: each row's document and the
 // exact causes (reason, field, message) the API server puts in status.details.causes.
 // Unless a row says otherwise the ImageStreamImport has metadata {namespace: foo, name: foo} and
 // spec.repository.from = {kind: DockerImage, name: redis}.
@@ -91,7 +91,7 @@ export const V_ROWS = [
   { id: 'V34', doc: isi({ metadata: { namespace: 'a'.repeat(63), name: 'b'.repeat(192) } }), causes: [] },
 ];
 
-// ImageStream rows (S) and Image rows (IM) of §5.1 (the W and SG rows need a registry allow-list or
+// ImageStream rows (S) and Image rows (IM) of docs/acceptance.md §5.1 (the W and SG rows need a registry allow-list or
 // signatures, which `validate` does not take).
 const stream = (metadata, spec = {}, status) => ({
   kind: 'ImageStream', apiVersion: 'image.openshift.io/v1', metadata, spec, ...(status ? { status } : {}),
