@@ -1,6 +1,6 @@
 #include "import/importer.h"
 
-#include <set>
+#include <algorithm>
 
 #include "import/import_status.h"
 #include "import/stream_update.h"
@@ -43,9 +43,13 @@ Status invalidRepositoryName(const std::string& repositoryName) {
   return s;
 }
 
+bool asksForAnonymousRun(const ImageImportStatus& image) { return triggersAnonymousRetry(image.status); }
+
 }  // namespace
 
-// One run over the whole request (docs/import.md §3.1 steps 2–3). A second, anonymous run may follow (docs/import.md §3.12).
+// One run over the whole request (docs/import.md §3.1 steps 2–3), as the states of importer.h's
+// table. Replies arrive as the callbacks the fetchers were given; each books itself into the
+// counters of the phase it belongs to and calls advance(), and only step() changes the phase.
 class Importer::Pass {
  public:
   Pass(Importer& owner, bool withCredentials) : owner_(owner), withCredentials_(withCredentials) {}
@@ -53,30 +57,85 @@ class Importer::Pass {
   std::vector<ImageImportStatus> images;
   std::optional<RepositoryImportStatus> repository;
 
-  void start(std::function<void()> onFinished) {
-    onFinished_ = std::move(onFinished);
-    const ImageStreamImport& isi = owner_.request_;
-    images.resize(isi.spec.images.size());
-    ++outstanding_;  // held until every job is started, so none can finish the pass early
-    ++specOutstanding_;
-    planSpecImages();
-    if (isi.spec.repository) startRepository(*isi.spec.repository);
-    specJobDone();
-    jobDone();
-  }
+  void start() { advance(); }
 
   size_t imagesDone() const { return imagesDone_; }
   size_t imagesTotal() const { return images.size() + repositoryTagCount_; }
 
  private:
+  enum class Phase { Created, SpecImages, RepositoryTags, Finished };
+
   // Entries resolving to the same registry URL and repository path share one group: the first
-  // entry's reference as written and its insecure flag serve them all (upstream quirk, docs/import.md §3.3),
-  // and one registry client context (ping, challenges, token) per repository.
+  // entry's reference as written and its insecure flag serve them all (upstream quirk,
+  // docs/import.md §3.3), and one registry client context (ping, challenges, token) per repository.
   struct Group {
     std::string key;
     RepositoryFetcher* fetcher = nullptr;
     DockerImageReference literal;
   };
+
+  // One import for the spec.images entries that ask for the same image the same way.
+  struct SpecJob {
+    Group group;
+    std::string tagOrDigest, mode;
+    PlatformPreference prefer;
+    bool byDigest = false;
+    std::vector<size_t> indices;
+  };
+
+  // What spec.repository's tag listing needs once the tags are in.
+  struct Listing {
+    Group group;
+    DockerImageReference literal;
+    int cap = 0;
+    std::string mode;
+    std::optional<std::vector<std::string>> tags;  // set by a listing that succeeded
+  };
+
+  // The transition table (importer.h): one case per phase, the guard of what it still waits for,
+  // then the next phase and the work that enters it. False when the phase stays.
+  bool step() {
+    switch (phase_) {
+      case Phase::Created:  // moved on by start()
+        phase_ = Phase::SpecImages;
+        startSpecImagesAndListing();
+        return true;
+      case Phase::SpecImages:
+        if (specImages_.imports > 0 || specImages_.tagList) return false;
+        // Upstream imports spec.images first: only then are the tags beyond the cap matched
+        // against what they fetched.
+        if (listing_ && listing_->tags) {
+          phase_ = Phase::RepositoryTags;
+          importRepositoryTags();
+        } else {
+          finishPass();
+        }
+        return true;
+      case Phase::RepositoryTags:
+        if (repositoryTags_.imports > 0) return false;
+        repository->status = repositoryAggregate(failedRepositoryTags());
+        finishPass();
+        return true;
+      case Phase::Finished:
+        return false;
+    }
+    return false;
+  }
+
+  // Run to completion: an import that ends inside the call issuing it reaches here while step() is
+  // still issuing its phase's work; it has counted down, and the loop below looks again afterwards.
+  void advance() {
+    if (advancing_) return;
+    advancing_ = true;
+    while (step()) {
+    }
+    advancing_ = false;
+  }
+
+  void finishPass() {
+    phase_ = Phase::Finished;
+    owner_.passFinished();
+  }
 
   Group groupFor(const DockerImageReference& literal, bool insecure, const std::string& credentialRef) {
     DockerImageReference defaulted = literal.dockerClientDefaults();
@@ -117,16 +176,18 @@ class Importer::Pass {
     return groupKey + "\n" + tag + "\n" + mode;
   }
 
-  void planSpecImages() {
+  // Entering SpecImages: every spec.images import, then the tag listing (the order the requests go).
+  void startSpecImagesAndListing() {
+    images.resize(owner_.request_.spec.images.size());
+    std::vector<SpecJob> jobs = planSpecImages();
+    specImages_.imports = jobs.size();
+    for (const SpecJob& job : jobs) startSpecJob(job);
+    if (owner_.request_.spec.repository) startRepository(*owner_.request_.spec.repository);
+  }
+
+  std::vector<SpecJob> planSpecImages() {
     const auto& specs = owner_.request_.spec.images;
-    struct Job {
-      Group group;
-      std::string tagOrDigest, normalized, mode;
-      PlatformPreference prefer;
-      bool byDigest = false;
-      std::vector<size_t> indices;
-    };
-    std::map<std::string, Job> jobs;
+    std::map<std::string, SpecJob> jobs;
     std::vector<std::string> order;
     for (size_t i = 0; i < specs.size(); ++i) {
       const ImageImportSpec& spec = specs[i];
@@ -160,59 +221,56 @@ class Importer::Pass {
       }
       auto [it, added] = jobs.try_emplace(key);
       if (added) {
-        it->second = Job{group, byDigest ? defaulted.id : defaulted.tag, "", mode, prefer, byDigest, {}};
+        it->second = SpecJob{group, byDigest ? defaulted.id : defaulted.tag, mode, prefer, byDigest, {}};
         order.push_back(key);
       }
       it->second.indices.push_back(i);
     }
-    for (const auto& key : order) startSpecJob(jobs.at(key));
+    std::vector<SpecJob> planned;
+    for (const auto& key : order) planned.push_back(std::move(jobs.at(key)));
+    return planned;
   }
 
-  template <class Job>
-  void startSpecJob(const Job& job) {
-    std::vector<size_t> indices = job.indices;
-    std::string tag = job.byDigest ? std::string() : job.tagOrDigest;
-    auto record = [this, indices, tag](const ImageOutcome& outcome) {
-      for (size_t i : indices) {
-        if (!outcome.platformFallback.empty()) owner_.notice("spec.images[" + std::to_string(i) + "]", outcome.platformFallback);
-        images[i].status = outcome.status;
-        images[i].tag = tag;
-        images[i].image = outcome.image;
-        images[i].manifests = outcome.manifests;
-        ++imagesDone_;
-      }
-    };
-    // Names for the fetch and its messages come from the group's first reference (docs/import.md §3.3).
+  void startSpecJob(const SpecJob& job) {
+    // Names for the fetch and its messages come from the group's first reference
+    // (docs/import.md §3.3).
     DockerImageReference named = job.group.literal;
     if (job.byDigest) {
       named.tag.clear();
       named.id = job.tagOrDigest;
       // importRepositoryFromDocker parses each digest with go-digest first.
       if (DigestError e = validateOciDigest(job.tagOrDigest); e != DigestError::None) {
-        return record(failed(imageBuildFailure(std::string(digestErrorText(e)))));
+        return specImageEnded(job, failed(imageBuildFailure(std::string(digestErrorText(e)))));
       }
     } else {
       named.tag = job.tagOrDigest;
       named.id.clear();
     }
     NamedReference R = nameForMessages(named);
-    if (R.failure) return record(failed(*R.failure));
-
-    bool cacheable = !job.byDigest && job.prefer.architecture.empty() && job.prefer.os.empty();
-    std::string cache = cacheKey(job.group.key, job.tagOrDigest, job.mode);
-    ++outstanding_;
-    ++specOutstanding_;
+    if (R.failure) return specImageEnded(job, failed(*R.failure));
     job.group.fetcher->importImage(job.tagOrDigest, R.normalized, job.mode == "PreserveOriginal", job.prefer,
                                    job.group.literal,
-                                   [this, record, cacheable, cache](ImageOutcome outcome) {
-                                     record(outcome);
-                                     if (cacheable) {
-                                       if (outcome.image) cachedBySpec_.emplace(cache, *outcome.image);
-                                       else if (outcome.partialImage) cachedBySpec_.emplace(cache, *outcome.partialImage);
-                                     }
-                                     specJobDone();
-                                     jobDone();
-                                   });
+                                   [this, job](ImageOutcome outcome) { specImageEnded(job, outcome); });
+  }
+
+  // Event: one spec.images import ended, at once or on its last reply.
+  void specImageEnded(const SpecJob& job, const ImageOutcome& outcome) {
+    std::string tag = job.byDigest ? std::string() : job.tagOrDigest;
+    for (size_t i : job.indices) {
+      if (!outcome.platformFallback.empty()) owner_.notice("spec.images[" + std::to_string(i) + "]", outcome.platformFallback);
+      images[i].status = outcome.status;
+      images[i].tag = tag;
+      images[i].image = outcome.image;
+      images[i].manifests = outcome.manifests;
+      ++imagesDone_;
+    }
+    if (!job.byDigest && job.prefer.architecture.empty() && job.prefer.os.empty()) {
+      std::string cache = cacheKey(job.group.key, job.tagOrDigest, job.mode);
+      if (outcome.image) cachedBySpec_.emplace(cache, *outcome.image);
+      else if (outcome.partialImage) cachedBySpec_.emplace(cache, *outcome.partialImage);
+    }
+    --specImages_.imports;
+    advance();
   }
 
   static ImageOutcome failed(Status status) {
@@ -246,28 +304,28 @@ class Importer::Pass {
       return;
     }
     Group group = groupFor(literal, spec.importPolicy.insecure, credentialKey(literal));
-    ++outstanding_;
-    group.fetcher->listTags([this, group, literal, cap, mode = spec.importPolicy.importMode](
-                                RepositoryFetcher::TagList list) {
-      if (list.error) {
-        repository->status = repositoryListFailure(literal.exact(), *list.error);
-        return jobDone();
-      }
-      listed_ = std::move(list.tags);
-      // The spec.images imports finish first upstream: only then are tags beyond the cap matched
-      // against what they fetched.
-      afterSpecImages_ = [this, group, literal, cap, mode] { importRepositoryTags(group, literal, cap, mode); };
-      if (specOutstanding_ == 0) std::exchange(afterSpecImages_, nullptr)();
-    });
+    listing_ = Listing{group, literal, cap, spec.importPolicy.importMode, std::nullopt};
+    specImages_.tagList = true;
+    group.fetcher->listTags([this](RepositoryFetcher::TagList list) { tagListEnded(std::move(list)); });
   }
 
-  void importRepositoryTags(const Group& group, const DockerImageReference& literal, int cap, const std::string& mode) {
-    std::vector<std::string> tags = prioritizeTags(std::move(listed_));
-    size_t take = cap < 0 ? tags.size() : std::min(tags.size(), static_cast<size_t>(cap));
+  // Event: the tag listing ended. Its tags wait for the spec.images imports (step()).
+  void tagListEnded(RepositoryFetcher::TagList list) {
+    if (list.error) repository->status = repositoryListFailure(listing_->literal.exact(), *list.error);
+    else listing_->tags = std::move(list.tags);
+    specImages_.tagList = false;
+    advance();
+  }
+
+  // Entering RepositoryTags: the tags within the cap, and those beyond it that spec.images fetched.
+  void importRepositoryTags() {
+    std::vector<std::string> tags = prioritizeTags(std::move(*listing_->tags));
+    const Listing& listing = *listing_;
+    size_t take = listing.cap < 0 ? tags.size() : std::min(tags.size(), static_cast<size_t>(listing.cap));
     std::vector<std::string> imported(tags.begin(), tags.begin() + static_cast<std::ptrdiff_t>(take));
     std::vector<std::optional<Image>> fromCache(take);
     for (size_t i = take; i < tags.size(); ++i) {
-      auto cached = cachedBySpec_.find(cacheKey(group.key, tags[i], mode));
+      auto cached = cachedBySpec_.find(cacheKey(listing.group.key, tags[i], listing.mode));
       if (cached != cachedBySpec_.end()) {
         imported.push_back(tags[i]);
         fromCache.push_back(cached->second);
@@ -277,112 +335,113 @@ class Importer::Pass {
     }
     repositoryTagCount_ = imported.size();
     repository->images.resize(imported.size());
-    auto remaining = std::make_shared<size_t>(imported.size() + 1);
-    auto record = [this, remaining, literal](size_t i, ImageOutcome outcome) {
-      auto& entry = repository->images[i];
-      if (!outcome.platformFallback.empty()) owner_.notice("spec.repository tag " + entry.tag, outcome.platformFallback);
-      entry.status = std::move(outcome.status);
-      entry.image = std::move(outcome.image);
-      entry.manifests = std::move(outcome.manifests);
-      ++imagesDone_;
-      finishRepositoryTag(remaining);
-    };
+    repositoryTags_.imports = imported.size();
     for (size_t i = 0; i < imported.size(); ++i) {
       repository->images[i].tag = imported[i];
       if (fromCache[i]) {
         // Taken from the importer's cache as a success, without sub-manifests, re-referenced
         // through the repository's own reference.
         Image image = *fromCache[i];
-        DockerImageReference ref = literal;
+        DockerImageReference ref = listing.literal;
         ref.tag = imported[i];
         ref.id = image.metadata.name;
         image.dockerImageReference = ref.mostSpecific().exact();
-        record(i, ImageOutcome{successStatus(), std::move(image), {}, std::nullopt, {}});
+        repositoryTagEnded(i, ImageOutcome{successStatus(), std::move(image), {}, std::nullopt, {}});
         continue;
       }
-      DockerImageReference named = literal;
+      DockerImageReference named = listing.literal;
       named.id.clear();
       named.tag = imported[i];
       NamedReference R = nameForMessages(named);
       if (R.failure) {
-        record(i, failed(*R.failure));
+        repositoryTagEnded(i, failed(*R.failure));
         continue;
       }
-      group.fetcher->importImage(imported[i], R.normalized, mode == "PreserveOriginal", PlatformPreference{}, literal,
-                                 [record, i](ImageOutcome outcome) { record(i, std::move(outcome)); });
+      listing.group.fetcher->importImage(
+          imported[i], R.normalized, listing.mode == "PreserveOriginal", PlatformPreference{}, listing.literal,
+          [this, i](ImageOutcome outcome) { repositoryTagEnded(i, std::move(outcome)); });
     }
-    finishRepositoryTag(remaining);
   }
 
-  void finishRepositoryTag(const std::shared_ptr<size_t>& remaining) {
-    if (--*remaining > 0) return;
+  // Event: one repository tag's import ended, at once or on its last reply.
+  void repositoryTagEnded(size_t i, ImageOutcome outcome) {
+    auto& entry = repository->images[i];
+    if (!outcome.platformFallback.empty()) owner_.notice("spec.repository tag " + entry.tag, outcome.platformFallback);
+    entry.status = std::move(outcome.status);
+    entry.image = std::move(outcome.image);
+    entry.manifests = std::move(outcome.manifests);
+    ++imagesDone_;
+    --repositoryTags_.imports;
+    advance();
+  }
+
+  size_t failedRepositoryTags() const {
     size_t failures = 0;
     for (const auto& e : repository->images)
       if (e.status.status != "Success") ++failures;
-    repository->status = repositoryAggregate(failures);
-    jobDone();
-  }
-
-  void specJobDone() {
-    if (--specOutstanding_ == 0 && afterSpecImages_) std::exchange(afterSpecImages_, nullptr)();
-  }
-
-  void jobDone() {
-    if (--outstanding_ == 0 && onFinished_) {
-      auto finished = std::move(onFinished_);
-      finished();
-    }
+    return failures;
   }
 
   Importer& owner_;
   bool withCredentials_;
-  std::function<void()> onFinished_;
-  size_t outstanding_ = 0;
-  size_t specOutstanding_ = 0;
+
+  Phase phase_ = Phase::Created;
+  bool advancing_ = false;
+  // What each phase still waits for; only that phase's events count them down.
+  struct {
+    size_t imports = 0;    // spec.images imports not yet ended
+    bool tagList = false;  // the listing asked for alongside, not yet ended
+  } specImages_;
+  struct {
+    size_t imports = 0;  // repository tag imports not yet ended
+  } repositoryTags_;
+
   size_t imagesDone_ = 0;
   size_t repositoryTagCount_ = 0;
   std::vector<std::unique_ptr<RegistryEndpoint>> endpoints_;
   std::vector<std::unique_ptr<RepositoryFetcher>> fetchers_;
   std::map<std::string, Group> groups_;
   std::map<std::string, Image> cachedBySpec_;
-  std::vector<std::string> listed_;
-  std::function<void()> afterSpecImages_;
+  std::optional<Listing> listing_;
 };
 
 Importer::Importer(ImageStreamImport request, ImportSettings settings)
     : request_(std::move(request)), settings_(std::move(settings)) {
   request_.status = ImageStreamImportStatus{};  // PrepareForCreate discards a client-supplied status
-  startPass(true);
+  credentialed_ = std::make_unique<Pass>(*this, true);
+  credentialed_->start();
 }
 
 Importer::~Importer() = default;
 
-void Importer::startPass(bool withCredentials) {
-  passes_.push_back(std::make_unique<Pass>(*this, withCredentials));
-  passes_.back()->start([this] { passFinished(); });
-}
-
+// The importer's transition table (importer.h): the running pass has finished.
 void Importer::passFinished() {
-  Pass& pass = *passes_.back();
-  if (passes_.size() == 1) {
-    bool retry = false;
-    for (const auto& image : pass.images)
-      if (triggersAnonymousRetry(image.status)) retry = true;
-    // docs/import.md §3.12: the whole import again without credentials.
-    if (retry) return startPass(false);
-  } else {
-    // Every entry still Unauthorized gets its first status back — only the status: the image,
-    // sub-manifests and tag stay those of the anonymous run (upstream quirk).
-    const Pass& first = *passes_.front();
-    for (size_t i = 0; i < pass.images.size(); ++i) {
-      if (pass.images[i].status.reason == "Unauthorized") pass.images[i].status = first.images[i].status;
-    }
+  switch (stage_) {
+    case Stage::CredentialedPass:
+      if (!std::ranges::any_of(credentialed_->images, asksForAnonymousRun)) return answer(*credentialed_);
+      // docs/import.md §3.12: the whole import again without credentials.
+      stage_ = Stage::AnonymousPass;
+      anonymous_ = std::make_unique<Pass>(*this, false);
+      anonymous_->start();
+      return;
+    case Stage::AnonymousPass:
+      // Every entry still Unauthorized gets its first status back — only the status: the image,
+      // sub-manifests and tag stay those of the anonymous run (upstream quirk).
+      for (size_t i = 0; i < anonymous_->images.size(); ++i) {
+        auto& status = anonymous_->images[i].status;
+        if (status.reason == "Unauthorized") status = credentialed_->images[i].status;
+      }
+      return answer(*anonymous_);
+    case Stage::Answered:
+      return;  // not reached: each pass finishes once
   }
-  finish();
 }
 
-void Importer::finish() {
-  Pass& pass = *passes_.back();
+const Importer::Pass& Importer::running() const {
+  return stage_ == Stage::CredentialedPass ? *credentialed_ : *anonymous_;
+}
+
+void Importer::answer(Pass& pass) {
   imagesTotal_ = pass.imagesTotal();
   request_.status.images = std::move(pass.images);
   request_.status.repository = std::move(pass.repository);
@@ -394,7 +453,8 @@ void Importer::finish() {
     StreamUpdateResult update = applyImport(request_, input);
     if (update.failure) failure_ = std::move(update.failure);
   } else {
-    // docs/import.md §3.13: raw manifests and configs are dropped unless asked for (sub-manifests never are).
+    // docs/import.md §3.13: raw manifests and configs are dropped unless asked for (sub-manifests
+    // never are).
     for (size_t i = 0; i < request_.status.images.size(); ++i) {
       auto& image = request_.status.images[i].image;
       if (image && !request_.spec.images[i].includeManifest) {
@@ -411,14 +471,14 @@ void Importer::finish() {
       }
     }
   }
-  done_ = true;
+  stage_ = Stage::Answered;
 }
 
 std::vector<HttpRequest> Importer::takeRequests() { return transport_.takeOutbox(); }
 
 bool Importer::feed(const HttpResponse& response) { return transport_.deliver(response); }
 
-bool Importer::done() const { return done_; }
+bool Importer::done() const { return stage_ == Stage::Answered; }
 
 void Importer::notice(std::string field, const std::string& message) {
   for (const ImportNotice& n : notices_)
@@ -430,11 +490,11 @@ ImportProgress Importer::progress() const {
   ImportProgress p;
   p.requestsDone = transport_.requestsDone();
   p.requestsKnown = transport_.requestsKnown();
-  if (done_) {
+  if (done()) {
     p.imagesDone = p.imagesTotal = imagesTotal_;
-  } else if (!passes_.empty()) {
-    p.imagesDone = passes_.back()->imagesDone();
-    p.imagesTotal = passes_.back()->imagesTotal();
+  } else {
+    p.imagesDone = running().imagesDone();
+    p.imagesTotal = running().imagesTotal();
   }
   return p;
 }
