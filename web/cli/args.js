@@ -3,10 +3,20 @@
 
 export class UsageError extends Error {}
 
+/**
+ * A flag's handler: `value()` gives the flag's value (consuming the next argument when it is not
+ * inline); `flag` the spelling used.
+ * @typedef {(value: () => string, flag: string) => void} FlagHandler
+ */
+
 // Parses args in order: `--` ends the flags, `-` and anything not starting with - is an operand
 // (given to operand()), `--flag=value` carries its value inline, as do the short flags matched by
 // inlineShort (-ojson, -o=json). flags maps each spelling to handler(value, flag); a handler that
 // takes a value calls value(), which returns the inline value or consumes the next argument.
+/**
+ * @param {readonly string[]} args
+ * @param {{command: string, inlineShort: RegExp, flags: Record<string, FlagHandler>, operand: (arg: string) => void}} spec
+ */
 export function parseArgs(args, { command, inlineShort, flags, operand }) {
   let onlyOperands = false;
   for (let i = 0; i < args.length; i++) {
@@ -17,6 +27,7 @@ export function parseArgs(args, { command, inlineShort, flags, operand }) {
     }
     if (arg === '--') { onlyOperands = true; continue; }
     let flag = arg;
+    /** @type {string | undefined} */
     let inline;
     const eq = arg.indexOf('=');
     if (arg.startsWith('--') && eq !== -1) {
@@ -36,25 +47,52 @@ export function parseArgs(args, { command, inlineShort, flags, operand }) {
   }
 }
 
+/**
+ * @param {string} name
+ * @param {string} value
+ * @param {string} must
+ */
 export function invalid(name, value, must) {
   return new UsageError(`invalid value ${JSON.stringify(value)} for ${name}: must be ${must}`);
 }
 
 // One of choices ("must be a, b or c"); with ignoreCase, the choice as spelled in choices.
+/**
+ * @template {string} T
+ * @param {string} name
+ * @param {string} value
+ * @param {readonly T[]} choices
+ * @param {{ignoreCase?: boolean}} [options]
+ * @returns {T}
+ */
 export function choice(name, value, choices, { ignoreCase = false } = {}) {
   const found = ignoreCase ? choices.find((c) => c.toLowerCase() === value.toLowerCase()) : choices.find((c) => c === value);
   if (found === undefined) throw invalid(name, value, `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`);
   return found;
 }
 
-export const fieldValidation = (value) => choice('--field-validation', value, ['Strict', 'Warn', 'Ignore'], { ignoreCase: true });
+/**
+ * @param {string} value
+ * @returns {import('../lib/api.js').FieldValidation}
+ */
+export const fieldValidation = (value) => choice('--field-validation', value, /** @type {const} */ (['Strict', 'Warn', 'Ignore']), { ignoreCase: true });
 
+/**
+ * @param {string} name
+ * @param {string} value
+ * @param {number} min
+ * @param {number} max
+ */
 export function integer(name, value, min, max) {
   if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) throw invalid(name, value, `an integer from ${min} to ${max}`);
   return Number(value);
 }
 
 // Seconds (fractions allowed) as whole milliseconds, at least 1.
+/**
+ * @param {string} name
+ * @param {string} value
+ */
 export function seconds(name, value) {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 3600) throw invalid(name, value, 'a number of seconds more than 0 and at most 3600');
@@ -63,7 +101,13 @@ export function seconds(name, value) {
 
 // A comma-separated list of kinds, as kubeconform's -kinds and -skip: `Kind` or `apiVersion/Kind`
 // (Deployment, apps/v1/Deployment, v1/Service).
+/**
+ * @param {string} name
+ * @param {string} value
+ * @returns {string[]}
+ */
 export function kindList(name, value) {
+
   const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
   const shape = /^(?:(?:[a-z0-9.-]+\/)?v[0-9][a-z0-9]*\/)?[A-Za-z][A-Za-z0-9]*$/;
   const bad = kinds.find((k) => !shape.test(k));

@@ -8,6 +8,17 @@ import { join } from 'node:path';
 const MAX_READ_BYTES = 64 * 1024 * 1024; // per file or stdin; more is refused as unreadable
 const EXTENSIONS = /\.(ya?ml|json)$/i;
 
+/**
+ * An input read whole, or the message to print for it.
+ * @typedef {{path: string, bytes: Uint8Array, error?: undefined} | {path: string, error: string, bytes?: undefined}} Input
+ */
+
+/**
+ * A file found in a directory (to be read), or the message to print for what could not be read.
+ * @typedef {{path: string, error?: undefined} | {path: string, error: string}} Found
+ */
+
+/** @param {string} text */
 export function out(text) {
   process.stdout.write(text);
 }
@@ -17,6 +28,11 @@ export const STDIN = '<stdin>';
 
 // Inputs in order: files as given, directories read (sorted, .yaml/.yml/.json; their
 // subdirectories only with `recursive`, as kubectl's -R), - as standard input.
+/**
+ * @param {readonly string[]} inputs
+ * @param {{recursive?: boolean}} [options]
+ * @returns {AsyncGenerator<Input, void, undefined>}
+ */
 export async function* expandInputs(inputs, { recursive = false } = {}) {
   for (const arg of inputs) {
     if (arg === '-') {
@@ -43,6 +59,12 @@ export async function* expandInputs(inputs, { recursive = false } = {}) {
   }
 }
 
+/**
+ * @param {string} dir
+ * @param {Set<string>} seen the directories walked (real paths)
+ * @param {boolean} recursive
+ * @returns {AsyncGenerator<Found, void, undefined>}
+ */
 async function* walk(dir, seen, recursive) {
   let real;
   try {
@@ -85,6 +107,10 @@ async function* walk(dir, seen, recursive) {
 // Files are read with blocking calls: a small file costs a few microseconds that way, against a
 // round trip through libuv's thread pool per call (open, stat, read, close) otherwise, which left
 // the command idle most of the time on a directory of many files.
+/**
+ * @param {string} path
+ * @returns {Promise<Input>}
+ */
 export async function readInput(path) {
   let fd;
   try {
@@ -103,7 +129,13 @@ export async function readInput(path) {
 }
 
 // Reads up to MAX_READ_BYTES; a larger input is refused as unreadable.
+/**
+ * @param {string} path
+ * @param {(buf: Buffer, offset: number) => number} readInto fills `buf` from `offset`: the bytes read, 0 at the end
+ * @returns {Input}
+ */
 function readAll(path, readInto) {
+  /** @type {Buffer[]} */
   const chunks = [];
   let total = 0;
   for (let size = 64 * 1024; ; size = Math.min(size * 4, 16 << 20)) {
@@ -123,7 +155,13 @@ function readAll(path, readInto) {
   return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
+/**
+ * @param {import('node:stream').Readable} stream
+ * @param {string} path
+ * @returns {Promise<Input>}
+ */
 export async function readStream(stream, path) {
+  /** @type {Buffer[]} */
   const chunks = [];
   let total = 0;
   try {
@@ -142,12 +180,18 @@ export async function readStream(stream, path) {
   return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
+/**
+ * A file system error in the words of the tools (kubectl, the shell).
+ * @param {unknown} err
+ */
 function describe(err) {
-  switch (err?.code) {
+  const e = /** @type {{code?: unknown, message?: unknown} | null | undefined} */ (err);
+  switch (e?.code) {
     case 'ENOENT': return 'no such file or directory';
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory';
     case 'ELOOP': return 'too many levels of symbolic links';
-    default: return String(err?.message ?? err);
+    default: return String(e?.message ?? err);
+
   }
 }

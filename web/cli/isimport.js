@@ -15,6 +15,7 @@ import { IMPORT_HELP, importCommand } from './import-command.js';
 import { out } from './io.js';
 import { VALIDATE_HELP, validateCommand } from './validate-command.js';
 
+/** @type {{version: string}} */
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
 const HELP = `isimport ${PACKAGE.version}: OpenShift's ImageStreamImport without a cluster
@@ -29,6 +30,10 @@ Usage:
 Run 'isimport validate --help' or 'isimport import --help' for their flags.
 `;
 
+/**
+ * @param {string[]} argv
+ * @returns {Promise<number>} the exit status
+ */
 async function main(argv) {
   const [command, ...rest] = argv;
   if (command === undefined) {
@@ -63,7 +68,8 @@ try {
     process.stderr.write(`isimport: ${err.message}\nRun 'isimport --help' for usage.\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`isimport: internal error: ${err?.stack ?? err}\n`);
+    process.stderr.write(`isimport: internal error: ${/** @type {{stack?: unknown} | null | undefined} */ (err)?.stack ?? err}\n`);
+
     process.exitCode = 2;
   }
 }
