@@ -59,7 +59,29 @@ Exit status: 0 every object valid or skipped, 1 some object invalid (including d
 bodies over 3 MiB), 2 usage error or an input that cannot be read.
 `;
 
-const OUTPUTS = ['text', 'json', 'yaml', 'junit', 'tap'];
+const OUTPUTS = /** @type {const} */ (['text', 'json', 'yaml', 'junit', 'tap']);
+
+/**
+ * @typedef {object} ValidateFlags
+ * @property {import('../lib/api.js').FieldValidation} fieldValidation
+ * @property {string | undefined} namespace
+ * @property {typeof OUTPUTS[number]} output
+ * @property {string[]} inputs
+ * @property {boolean} help
+ * @property {boolean} recursive
+ * @property {boolean} summary
+ * @property {boolean} quiet
+ * @property {string[] | undefined} kinds
+ * @property {string[] | undefined} skip
+ * @property {boolean} rejectUnknownKinds
+ * @property {number} jobs
+ */
+
+/**
+ * An input read ahead and the answer coming for it (none for an input that could not be read).
+ * @typedef {{input: Extract<import('./io.js').Input, {error: string}>, answer: null}
+ *   | {input: Extract<import('./io.js').Input, {bytes: Uint8Array}>, answer: Promise<import('./validate-pool.js').Validated>}} Pending
+ */
 
 // One thread per core, on machines with more than two: one thread of Node already keeps about
 // 1.4 cores busy (V8 compiles and collects garbage on threads of its own), so on two cores a
@@ -69,16 +91,26 @@ function defaultJobs() {
   return cores > 2 ? cores : 1;
 }
 
+/**
+ * @param {readonly string[]} args
+ * @returns {ValidateFlags}
+ */
 function parseValidateArgs(args) {
+  /** @type {ValidateFlags} */
   const opts = {
     fieldValidation: 'Strict', namespace: undefined, output: 'text', inputs: [], help: false,
     recursive: false, summary: false, quiet: false, kinds: undefined, skip: undefined, rejectUnknownKinds: false,
     jobs: defaultJobs(),
   };
+  /** @param {'help' | 'recursive' | 'summary' | 'quiet' | 'rejectUnknownKinds'} name */
   const on = (name) => () => { opts[name] = true; };
+  /** @type {import('./args.js').FlagHandler} */
   const namespace = (value) => { opts.namespace = value(); };
+  /** @type {import('./args.js').FlagHandler} */
   const output = (value) => { opts.output = choice('--output', value(), OUTPUTS); };
+  /** @type {import('./args.js').FlagHandler} */
   const filename = (value) => { opts.inputs.push(value()); };
+  /** @type {import('./args.js').FlagHandler} */
   const jobs = (value, flag) => { opts.jobs = integer(flag, value(), 1, 256); };
   parseArgs(args, {
     command: 'validate',
@@ -113,6 +145,7 @@ function parseValidateArgs(args) {
 const WINDOW = 256;
 
 // The entry for an input that holds no object at all (as kubectl refuses it).
+/** @returns {import('./validate-reports.js').ReportedResult} */
 const noObjects = () => ({
   source: 0,
   item: '',
@@ -124,6 +157,10 @@ const noObjects = () => ({
   status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'no objects passed to validate', reason: 'BadRequest', code: 400 },
 });
 
+/**
+ * @param {readonly string[]} args
+ * @returns {Promise<number>} the exit status
+ */
 export async function validateCommand(args) {
   const opts = parseValidateArgs(args);
   if (opts.help) {
@@ -134,6 +171,7 @@ export async function validateCommand(args) {
   if (opts.inputs.filter((a) => a === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
 
   const isi = await load();
+  /** @type {import('../lib/api.js').ValidateOptions} */
   const validateOptions = { fieldValidation: opts.fieldValidation, rejectUnknownKinds: opts.rejectUnknownKinds };
   if (opts.namespace !== undefined) validateOptions.namespace = opts.namespace;
   if (opts.kinds) validateOptions.kinds = opts.kinds;
@@ -141,15 +179,18 @@ export async function validateCommand(args) {
 
   const yaml = WRITES_YAML.has(opts.output) ? await import('yaml') : null;
   const report = REPORTS[opts.output]({ quiet: opts.quiet, yaml });
+  /** @type {import('./validate-reports.js').Counts} */
   const counts = { objects: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, inputs: 0 };
 
   // Inputs are read in order and validated ahead (in threads with --jobs), at most a window of
   // them at once, and reported in order.
   const validator = validators(isi, validateOptions, opts.jobs);
+  /** @type {Pending[]} */
   const window = [];
   const reportNext = async () => {
-    const { input, answer } = window.shift();
-    if (input.error) {
+    // Called while the window holds inputs.
+    const { input, answer } = /** @type {Pending} */ (window.shift());
+    if (answer === null) {
       counts.errors++;
       process.stderr.write(`isimport: ${input.error}\n`);
       report.unreadable(input.path, input.error);
@@ -168,7 +209,8 @@ export async function validateCommand(args) {
   try {
     for await (const input of expandInputs(opts.inputs, { recursive: opts.recursive })) {
       counts.inputs++;
-      window.push({ input, answer: input.error ? null : validator.validate(input.bytes) });
+      window.push(input.error !== undefined ? { input, answer: null } : { input, answer: validator.validate(input.bytes) });
+
       if (window.length > WINDOW) await reportNext();
     }
     while (window.length > 0) await reportNext();

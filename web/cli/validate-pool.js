@@ -13,10 +13,30 @@ const IN_THREAD_FIRST = 32;
 const BATCH = 16;
 
 /**
+ * One input's answer: its results, and the seconds they took.
+ * @typedef {{results: import('./validate-reports.js').ReportedResult[], seconds: number}} Validated
+ */
+
+/**
+ * A batch's answers as a worker posts them (validate-worker.js), or its first message.
+ * @typedef {Array<{id: number} & Validated> | {ready: true}} WorkerMessage
+ */
+
+/**
+ * An input waiting for an idle worker, with its promise's ends.
+ * @typedef {{bytes: Uint8Array, resolve: (answer: Validated) => void, reject: (error: unknown) => void}} Queued
+ */
+
+/**
  * validators(isi, validateOptions, jobs) → {validate(bytes): Promise<{results, seconds}>, close()}.
  * `isi` is this thread's instance (for the first inputs); close() ends the threads.
+ * @param {import('../lib/api.js').Isimport} isi
+ * @param {import('../lib/api.js').ValidateOptions} validateOptions
+ * @param {number} jobs
+ * @returns {{validate(bytes: Uint8Array): Promise<Validated>, close(): void}}
  */
 export function validators(isi, validateOptions, jobs) {
+  /** @type {WorkerPool | null} */
   let pool = null;
   let count = 0;
   return {
@@ -34,12 +54,20 @@ export function validators(isi, validateOptions, jobs) {
 }
 
 class WorkerPool {
+  /** @type {Worker[]} */
   #idle = [];
+  /** @type {Queued[]} */
   #queue = []; // inputs waiting for an idle worker: {bytes, resolve, reject}
+  /** @type {Worker[]} */
   #workers = [];
+  /** @type {Map<number, Omit<Queued, 'bytes'>>} */
   #tasks = new Map(); // id → {resolve, reject}
   #nextId = 0;
 
+  /**
+   * @param {number} size
+   * @param {import('../lib/api.js').ValidateOptions} validateOptions
+   */
   constructor(size, validateOptions) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { validateOptions } });
@@ -49,6 +77,10 @@ class WorkerPool {
     }
   }
 
+  /**
+   * @param {Uint8Array} bytes
+   * @returns {Promise<Validated>}
+   */
   validate(bytes) {
     return new Promise((resolve, reject) => {
       this.#queue.push({ bytes, resolve, reject });
@@ -63,8 +95,9 @@ class WorkerPool {
   // Inputs go out in batches (a message per input would cost more than most inputs take), a
   // share of the queue each, so that every idle worker gets some.
   #dispatch() {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
+    while (this.#queue.length > 0) {
       const worker = this.#idle.pop();
+      if (worker === undefined) break;
       const share = Math.ceil(this.#queue.length / (this.#idle.length + 1));
       const batch = this.#queue.splice(0, Math.min(BATCH, share)).map(({ bytes, resolve, reject }) => {
         const id = this.#nextId++;
@@ -75,10 +108,15 @@ class WorkerPool {
     }
   }
 
+  /**
+   * @param {Worker} worker
+   * @param {WorkerMessage} message
+   */
   #answer(worker, message) {
-    if (!message.ready) {
+    if (!('ready' in message)) {
       for (const { id, results, seconds } of message) {
-        const task = this.#tasks.get(id);
+        // Every id answered was handed out by #dispatch, once.
+        const task = /** @type {Omit<Queued, 'bytes'>} */ (this.#tasks.get(id));
         this.#tasks.delete(id);
         task.resolve({ results, seconds });
       }
@@ -88,7 +126,9 @@ class WorkerPool {
   }
 
   // A worker that fails takes every outstanding input with it (a bug, not bad input).
+  /** @param {unknown} error */
   #failAll(error) {
+
     for (const task of this.#tasks.values()) task.reject(error);
     for (const task of this.#queue) task.reject(error);
     this.#tasks.clear();

@@ -8,21 +8,34 @@ import { performance } from 'node:perf_hooks';
 
 import { load } from '../lib/isimport.js';
 
+// Started by validate-pool.js, with the options in workerData.
+if (parentPort === null) throw new Error('isimport: validate-worker.js runs in a worker thread of isimport validate');
+const port = parentPort;
+const { validateOptions } = /** @type {{validateOptions: import('../lib/api.js').ValidateOptions}} */ (workerData);
+
 const isi = await load();
 
 // A batch of inputs [{id, bytes}] in, their answers [{id, results, seconds}] out.
-parentPort.on('message', (batch) => {
-  parentPort.postMessage(batch.map(({ id, bytes }) => {
+port.on('message', (/** @type {Array<{id: number, bytes: Uint8Array}>} */ batch) => {
+  port.postMessage(batch.map(({ id, bytes }) => {
     const started = performance.now();
-    const results = isi.validateAll(bytes, workerData.validateOptions).map(withoutObject);
+    const results = isi.validateAll(bytes, validateOptions).map(withoutObject);
     return { id, results, seconds: (performance.now() - started) / 1000 };
   }));
 });
-parentPort.postMessage({ ready: true });
+port.postMessage({ ready: true });
 
 // A copy of a result without its lazy `object` (copying it with a spread would read it).
+/**
+ * @param {import('../lib/api.js').ValidateAllResult} result
+ * @returns {Omit<import('../lib/api.js').ValidateAllResult, 'object'>}
+ */
 function withoutObject(result) {
+  // The result's own fields, read one by one by name.
+  const fields = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (result));
+  /** @type {Record<string, unknown>} */
   const copy = {};
-  for (const key of Object.keys(result)) if (key !== 'object') copy[key] = result[key];
-  return copy;
+  for (const key of Object.keys(result)) if (key !== 'object') copy[key] = fields[key];
+  return /** @type {Omit<import('../lib/api.js').ValidateAllResult, 'object'>} */ (copy);
 }
+
