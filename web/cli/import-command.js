@@ -67,16 +67,38 @@ Status is printed, e.g. 422 Invalid with status.details.causes); 2 usage error, 
 --authfile/--current file that cannot be read; 130 cancelled with Ctrl-C.
 `;
 
+/**
+ * The flags: `lib` the options for importPreview(); the rest the command's own.
+ * @typedef {object} ImportFlags
+ * @property {'json' | 'yaml'} output
+ * @property {string | undefined} file
+ * @property {boolean} help
+ * @property {import('../lib/api.js').ImportPreviewOptions} lib
+ * @property {string} [authFile]
+ * @property {boolean} [noCreds]
+ * @property {string} [currentFile]
+ * @property {boolean} [noRequestTimeout]
+ */
+
+/**
+ * @param {readonly string[]} args
+ * @returns {ImportFlags}
+ */
 function parseImportArgs(args) {
+  /** @type {ImportFlags} */
   const opts = { output: 'json', file: undefined, help: false, lib: {} };
   const lib = opts.lib;
+  /** @param {string} value */
   const setFile = (value) => {
     if (opts.file !== undefined) throw new UsageError('import takes one input (-f FILE or -)');
     opts.file = value;
   };
   const help = () => { opts.help = true; };
+  /** @type {import('./args.js').FlagHandler} */
   const filename = (value) => setFile(value());
-  const output = (value) => { opts.output = choice('--output', value(), ['json', 'yaml']); };
+  /** @type {import('./args.js').FlagHandler} */
+  const output = (value) => { opts.output = choice('--output', value(), /** @type {const} */ (['json', 'yaml'])); };
+  /** @type {import('./args.js').FlagHandler} */
   const namespace = (value) => { lib.namespace = value(); };
   parseArgs(args, {
     command: 'import',
@@ -126,6 +148,10 @@ function parseImportArgs(args) {
   return opts;
 }
 
+/**
+ * @param {readonly string[]} args
+ * @returns {Promise<number>} the exit status
+ */
 export async function importCommand(args) {
   const opts = parseImportArgs(args);
   if (opts.help) {
@@ -136,9 +162,13 @@ export async function importCommand(args) {
     if (process.stdin.isTTY) throw new UsageError('import needs an ImageStreamImport: -f FILE, or - for standard input');
     opts.file = '-';
   }
+  /**
+   * @param {string} path
+   * @param {string} [what] the flag that named it
+   */
   const readOrFail = async (path, what) => {
     const input = path === '-' ? await readStream(process.stdin, STDIN) : await readInput(path);
-    if (input.error) {
+    if (input.error !== undefined) {
       process.stderr.write(`isimport: ${what ? `${what}: ` : ''}${input.error}\n`);
       return null;
     }
@@ -154,7 +184,7 @@ export async function importCommand(args) {
     lib.credentials = bytes;
   } else if (!opts.noCreds) {
     const found = await lookUpCredentials(authFilePaths());
-    if (found.error) {
+    if (found.error !== undefined) {
       process.stderr.write(`isimport: credentials: ${found.error}\n`);
       return 2;
     }
@@ -182,6 +212,7 @@ export async function importCommand(args) {
   process.on('SIGINT', onInterrupt);
   const bar = progressBar(process.stderr);
   if (bar) lib.onProgress = bar.update;
+  /** @type {Array<{field: string, message: string}>} */
   const notices = [];
   lib.onNotice = (n) => notices.push(n);
 
@@ -200,8 +231,9 @@ export async function importCommand(args) {
     process.off('SIGINT', onInterrupt);
   }
   // The YAML writer only when asked for: it is the slowest module to start.
-  const yamlStringify = opts.output === 'yaml' ? (await import('yaml')).stringify : null;
-  out(opts.output === 'yaml' ? yamlStringify(answer, { version: '1.1', lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false }) : `${JSON.stringify(answer, null, 2)}\n`);
+  out(opts.output === 'yaml'
+    ? (await import('yaml')).stringify(answer, { version: '1.1', lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false })
+    : `${JSON.stringify(answer, null, 2)}\n`);
   const input = opts.file === '-' ? STDIN : opts.file;
   const refusal = answer?.kind === 'Status'
     ? isi.validate(spec, { fieldValidation: lib.fieldValidation ?? 'Strict', ...(lib.namespace !== undefined ? { namespace: lib.namespace } : {}) })
@@ -212,13 +244,16 @@ export async function importCommand(args) {
 }
 
 // A one-line progress bar on a terminal (nothing when the stream is not one).
+/**
+ * @param {NodeJS.WriteStream} stream
+ * @returns {{update(p: import('../lib/api.js').ImportProgress): void, clear(): void} | null}
+ */
 function progressBar(stream) {
   if (!stream.isTTY) return null;
   let shown = false;
   let lastDraw = 0;
-  let latest = null;
-  const draw = () => {
-    const p = latest;
+  /** @param {import('../lib/api.js').ImportProgress} p the latest counts */
+  const draw = (p) => {
     const width = 24;
     const total = Math.max(p.requestsKnown, 1);
     const filled = Math.min(width, Math.round((p.requestsDone / total) * width));
@@ -229,9 +264,9 @@ function progressBar(stream) {
   };
   return {
     update(p) {
-      latest = p;
-      if (Date.now() - lastDraw >= 50 || p.imagesDone === p.imagesTotal) draw();
+      if (Date.now() - lastDraw >= 50 || p.imagesDone === p.imagesTotal) draw(p);
     },
+
     clear() {
       if (shown) stream.write('\r\x1b[K');
       shown = false;

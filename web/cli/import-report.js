@@ -5,14 +5,21 @@
 
 import { locatedLines } from './validate-reports.js';
 
-const why = (status) => `${status.reason ? `(${status.reason}) ` : ''}${status.message ?? 'unknown error prevented import'}`;
+// (A repository's status may be missing: the failure is then said without a reason.)
+/** @param {import('../lib/api.js').Status | undefined} status */
+const why = (status) => `${status?.reason ? `(${status.reason}) ` : ''}${status?.message ?? 'unknown error prevented import'}`;
+/** @param {{status?: import('../lib/api.js').Status} | null | undefined} entry */
 const failed = (entry) => entry?.status?.status !== 'Success';
 
 /**
  * The text for standard error. `answer`: importPreview()'s; `refusal`: isi.validate() of the spec
  * when the answer is a Status (for positions); `notices`: the importer's; `input`: the spec's name.
+ * @param {import('../lib/api.js').ImportResult} answer
+ * @param {{input: string, notices?: Array<{field: string, message: string}>, refusal?: Pick<import('../lib/api.js').ValidateResult, 'valid' | 'diagnostics'> | null, maxTags?: number, cancelled?: boolean}} options
+ * @returns {string}
  */
 export function reportImport(answer, { input, notices = [], refusal = null, maxTags = 50, cancelled = false }) {
+  /** @type {string[]} */
   const lines = [];
   if (answer?.kind !== 'ImageStreamImport') {
     lines.push(`error: the API server would refuse this request: ${answer?.code ?? ''} ${answer?.reason ?? ''}`.trimEnd());
@@ -36,7 +43,9 @@ export function reportImport(answer, { input, notices = [], refusal = null, maxT
   for (const n of notices) lines.push(`note: ${n.field}: ${n.message}`);
 
   const ok = images.filter((e) => !failed(e)).length;
+  /** @type {string[]} */
   const parts = [];
+
   if (images.length) parts.push(`${ok} of ${images.length} image${images.length === 1 ? '' : 's'} imported`);
   if (repo) {
     const tags = repo.images ?? [];
