@@ -7,7 +7,11 @@
 const DARK_CLASSES = ['pf-v6-theme-dark', 'pf-v5-theme-dark'];
 const TOKENS = ['--pf-t--global--background--color--primary--default', '--pf-v5-global--BackgroundColor--100'];
 
-/** 'dark' | 'light' | null for a document. */
+/**
+ * 'dark' | 'light' | null for a document.
+ * @param {Document} doc
+ * @returns {'dark' | 'light' | null}
+ */
 export function hostTheme(doc) {
   const root = doc.documentElement;
   if (DARK_CLASSES.some((name) => root.classList.contains(name))) return 'dark';
@@ -18,6 +22,9 @@ export function hostTheme(doc) {
 /**
  * Follows the host's theme into `internals.states` ('light' or 'dark'); returns the function that
  * stops following. Without CustomStateSet (older browsers) it does nothing.
+ * @param {ElementInternals | null | undefined} internals
+ * @param {Document} [doc]
+ * @returns {() => void}
  */
 export function followHostTheme(internals, doc = document) {
   const states = internals?.states;

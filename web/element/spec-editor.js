@@ -11,13 +11,19 @@ import { editorSetup } from './editor-setup.js';
 import { looksLikeJson } from '../lib/documents.js';
 import { partEvent } from './events.js';
 
+/** @typedef {import('../lib/api.js').Diagnostic} Diagnostic */
+/** @typedef {import('@codemirror/lint').Diagnostic} LintMark */
+/** @typedef {import('@codemirror/state').Text} Text */
+
 export class SpecEditor extends HTMLElement {
+  /** @type {EditorView | null} */
   #view = null;
   #language = new Compartment();
   #editable = new Compartment();
   #pendingText = '';
   #readonly = false;
   #isJson = false;
+  /** @type {Diagnostic[]} */
   #diagnostics = [];
 
   connectedCallback() {
@@ -25,7 +31,8 @@ export class SpecEditor extends HTMLElement {
     this.#isJson = looksLikeJson(this.#pendingText);
     this.#view = new EditorView({
       parent: this,
-      root: this.getRootNode(),
+      // Connected: the root is the document or (inside <isimport-preview>) its shadow root.
+      root: /** @type {Document | ShadowRoot} */ (this.getRootNode()),
       state: EditorState.create({
         doc: this.#pendingText,
         extensions: [
@@ -64,18 +71,26 @@ export class SpecEditor extends HTMLElement {
     this.#followLanguage();
   }
 
+  /** @param {boolean} value */
   set readonly(value) {
     this.#readonly = Boolean(value);
     this.#view?.dispatch({ effects: this.#editable.reconfigure(editableExtension(this.#readonly)) });
   }
 
-  /** validate()'s diagnostics ({severity, message, line?, column?, hint?}); those without a place are skipped. */
+  /**
+   * validate()'s diagnostics ({severity, message, line?, column?, hint?}); those without a place are skipped.
+   * @param {Diagnostic[] | null | undefined} list
+   */
   set diagnostics(list) {
     this.#diagnostics = Array.isArray(list) ? list : [];
     this.#draw();
   }
 
-  /** Puts the cursor at a 1-based line and column and focuses the editor. */
+  /**
+   * Puts the cursor at a 1-based line and column and focuses the editor.
+   * @param {number} line
+   * @param {number} column
+   */
   focusAt(line, column) {
     const view = this.#view;
     if (!view) return;
@@ -88,9 +103,10 @@ export class SpecEditor extends HTMLElement {
     const view = this.#view;
     if (!view) return;
     const doc = view.state.doc;
+    /** @type {LintMark[]} */
     const marks = [];
     for (const d of this.#diagnostics) {
-      if (!Number.isInteger(d.line)) continue;
+      if (d.line === undefined || !Number.isInteger(d.line)) continue;
       const from = offsetOf(doc, d.line, d.column ?? 1);
       const line = doc.lineAt(from);
       // To the end of the value or key (a colon inside a value, as in name:tag, stays in it).
@@ -108,18 +124,27 @@ export class SpecEditor extends HTMLElement {
   }
 
   #followLanguage() {
-    const isJson = looksLikeJson(this.#view.state.doc.toString());
+    const view = this.#view;
+    if (!view) return;
+    const isJson = looksLikeJson(view.state.doc.toString());
     if (isJson === this.#isJson) return;
     this.#isJson = isJson;
-    this.#view.dispatch({ effects: this.#language.reconfigure(isJson ? json() : yaml()) });
+    view.dispatch({ effects: this.#language.reconfigure(isJson ? json() : yaml()) });
   }
 }
 
 // Marks the changes made by setting `text`, which are not the user's edits.
+/** @type {import('@codemirror/state').AnnotationType<boolean>} */
 const fromOutside = Annotation.define();
 
-const editableExtension = (readonly) => [EditorState.readOnly.of(readonly), EditorView.editable.of(!readonly)];
+const editableExtension = (/** @type {boolean} */ readonly) => [EditorState.readOnly.of(readonly), EditorView.editable.of(!readonly)];
 
+/**
+ * The document offset of a 1-based line and column, clamped into the document.
+ * @param {Text} doc
+ * @param {number} line
+ * @param {number} column
+ */
 function offsetOf(doc, line, column) {
   const l = doc.line(Math.min(Math.max(1, line), doc.lines));
   return Math.min(l.from + Math.max(0, column - 1), l.to);

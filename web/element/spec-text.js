@@ -5,15 +5,29 @@
 import { parseAllDocuments, parseDocument } from 'yaml';
 import { looksLikeJson } from '../lib/documents.js';
 
+/** @typedef {import('./events.js').SpecEdit} SpecEdit */
+/** @typedef {import('yaml').ParseOptions & import('yaml').DocumentOptions & import('yaml').SchemaOptions} YamlOptions */
+/**
+ * The document of a spec's text for the form, or why the form cannot edit it.
+ * @typedef {{ format: 'json' | 'yaml', object: Record<string, unknown>, error?: undefined }
+ *   | { error: string, format?: undefined, object?: undefined }} ReadSpec
+ */
+/** A mapping or a list of the JSON document, walked by a path. @typedef {Record<string | number, unknown>} Container */
+
+/** @type {YamlOptions} */
 const YAML_READ = { version: '1.1', merge: true, prettyErrors: false };
 // Edits go through YAML 1.2's document model: new mappings plain (1.1 would write !!omap), and
 // what the user wrote stays as written.
+/** @type {YamlOptions} */
 const YAML_EDIT = { prettyErrors: false };
+/** @type {import('yaml').ToStringOptions} */
 const YAML_WRITE = { indentSeq: false, lineWidth: 0 };
 
 /**
  * The one document of `text` as a plain object for the form, or {error} saying why the form cannot
  * edit it (a syntax error, several documents, not a mapping). Never throws.
+ * @param {string} text
+ * @returns {ReadSpec}
  */
 export function readSpec(text) {
   if (looksLikeJson(text)) {
@@ -39,6 +53,7 @@ export function readSpec(text) {
   return isMapping(value) ? { format: 'yaml', object: value } : { error: 'the form edits a mapping (an object)' };
 }
 
+/** @type {(v: unknown) => v is Record<string, unknown>} */
 const isMapping = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -46,6 +61,9 @@ const isMapping = (v) => v !== null && typeof v === 'object' && !Array.isArray(v
  * removes an optional field, `keep: true` keeps it), {op: 'delete', path}, {op: 'append', path,
  * value}. Paths are arrays of keys and indexes. Returns the new text, or null when the text cannot
  * be edited (see readSpec).
+ * @param {string} text
+ * @param {SpecEdit} edit
+ * @returns {string | null}
  */
 export function applyEdit(text, edit) {
   const read = readSpec(text);
@@ -74,35 +92,50 @@ export function applyEdit(text, edit) {
 }
 
 // After a removal, mappings left empty (`to: {}`) go too, up to the spec's own level.
+/**
+ * @param {import('yaml').Document} doc
+ * @param {Array<string | number>} path
+ */
 function pruneEmpty(doc, path) {
   for (let p = path; p.length > 2; p = p.slice(0, -1)) {
-    const node = doc.getIn(p, true);
+    // A collection (its items) or a scalar node, or nothing.
+    const node = /** @type {{ items?: unknown } | undefined} */ (doc.getIn(p, true));
     if (!node || !Array.isArray(node.items) || node.items.length > 0 || typeof p[p.length - 1] === 'number') return;
     doc.deleteIn(p);
   }
 }
 
+/**
+ * @param {Container} object
+ * @param {Array<string | number>} path
+ * @param {unknown} value
+ */
 function setIn(object, path, value) {
   let o = object;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
     if (o[key] === null || typeof o[key] !== 'object') o[key] = typeof path[i + 1] === 'number' ? [] : {};
-    o = o[key];
+    o = /** @type {Container} */ (o[key]);
   }
   o[path[path.length - 1]] = value;
 }
 
+/**
+ * @param {Container} object
+ * @param {Array<string | number>} path
+ */
 function deleteIn(object, path) {
   const parents = [object];
+  /** @type {unknown} */
   let o = object;
   for (let i = 0; i < path.length - 1; i++) {
-    o = o?.[path[i]];
+    o = /** @type {Container | undefined} */ (o)?.[path[i]];
     if (o === null || typeof o !== 'object') return;
-    parents.push(o);
+    parents.push(/** @type {Container} */ (o));
   }
   const last = path[path.length - 1];
   if (Array.isArray(o) && typeof last === 'number') o.splice(last, 1);
-  else delete o[last];
+  else delete /** @type {Container} */ (o)[last];
   for (let i = parents.length - 1; i > 2; i--) {
     const parent = parents[i];
     if (Array.isArray(parent) || Object.keys(parent).length > 0) break;
@@ -110,14 +143,22 @@ function deleteIn(object, path) {
   }
 }
 
+/**
+ * @param {Container} object
+ * @param {Array<string | number>} path
+ * @param {unknown} value
+ */
 function appendIn(object, path, value) {
+  /** @type {unknown} */
   let o = object;
   for (let i = 0; i < path.length; i++) {
+    const parent = /** @type {Container} */ (o);
     const key = path[i];
-    if (o[key] === null || typeof o[key] !== 'object') o[key] = i === path.length - 1 ? [] : {};
-    o = o[key];
+    if (parent[key] === null || typeof parent[key] !== 'object') parent[key] = i === path.length - 1 ? [] : {};
+    o = parent[key];
   }
-  o.push(value);
+  // The list at `path` (the form appends to lists only).
+  /** @type {unknown[]} */ (o).push(value);
 }
 
 /** A new spec.images entry as the form adds it. */

@@ -7,6 +7,12 @@
 // Each colour, border and font falls back to the host's design tokens when it has them —
 // PatternFly 6 (--pf-t--global--…), then PatternFly 5 (--pf-v5-global--…) — and then to the
 // element's own default, so that inside the OpenShift console it looks like the console.
+/**
+ * @param {string} own
+ * @param {string | null} pf6
+ * @param {string | null} pf5
+ * @param {string} fallback
+ */
 function token(own, pf6, pf5, fallback) {
   let value = fallback;
   if (pf5) value = `var(--pf-v5-global--${pf5}, ${value})`;
@@ -15,6 +21,7 @@ function token(own, pf6, pf5, fallback) {
 }
 
 // [own name, PatternFly 6 token, PatternFly 5 token, light default, dark default]
+/** @type {Array<[string, string | null, string | null, string, string]>} */
 const COLOURS = [
   ['bg', 'background--color--primary--default', 'BackgroundColor--100', '#ffffff', '#0f1216'],
   ['fg', 'text--color--regular', 'Color--100', '#1d2127', '#e6e9ee'],
@@ -32,7 +39,7 @@ const COLOURS = [
   ['code-comment', null, null, '#5c6370', '#a3abb8'],
   ['code-punct', null, null, '#4a4f57', '#c8ccd4'],
 ];
-const palette = (dark) => COLOURS.map(([own, pf6, pf5, light, darkValue]) =>
+const palette = (/** @type {boolean} */ dark) => COLOURS.map(([own, pf6, pf5, light, darkValue]) =>
   `  --_${own}: ${token(own, pf6, pf5, dark ? darkValue : light)};`).join('\n');
 
 const MONO = token('mono', 'font--family--mono', 'FontFamily--monospace', 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace');
@@ -168,9 +175,13 @@ ul.plain { margin: 0; padding-left: 1.1rem; }
 isi-export textarea { min-height: 10rem; }
 `;
 
+/** @type {CSSStyleSheet | null} */
 let sheet = null;
 
-/** Gives `root` the element's stylesheet (one constructed sheet shared by every instance). */
+/**
+ * Gives `root` the element's stylesheet (one constructed sheet shared by every instance).
+ * @param {ShadowRoot} root
+ */
 export function adoptStyles(root) {
   sheet ??= new CSSStyleSheet();
   if (sheet.cssRules.length === 0) sheet.replaceSync(CSS);
