@@ -18,8 +18,21 @@ const FINDINGS = {
   blocked: 'This page is served over HTTPS and the registry is plain HTTP: browsers block such requests (mixed content).',
 };
 
+/**
+ * What the browser hid: per registry origin, how many requests failed without an answer the page
+ * may read and what a probe found ('probing' until it is done).
+ * @typedef {object} CorsModel
+ * @property {Array<{ origin: string, requests: number, probe: 'reachable' | 'unreachable' | 'blocked' | 'probing' }>} origins
+ * @property {string} pageOrigin
+ * @property {string} proxyHint the page's own proxy prefix, offered as a fix ('' for none)
+ * @property {string} [proxyPrefix] the prefix the import used
+ */
+
 export class CorsHelp extends HTMLElement {
-  /** {origins: [{origin, probe: 'reachable'|'unreachable'|'blocked'|'probing', requests}], pageOrigin, proxyHint, proxyPrefix} */
+  /**
+   * {origins: [{origin, probe: 'reachable'|'unreachable'|'blocked'|'probing', requests}], pageOrigin, proxyHint, proxyPrefix}
+   * @param {CorsModel | null} m null: nothing to explain (hidden)
+   */
   set model(m) {
     if (!m || m.origins.length === 0) {
       this.hidden = true;

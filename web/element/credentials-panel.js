@@ -4,8 +4,12 @@
 
 import { h, uid } from './dom.js';
 
+/** @typedef {import('../lib/api.js').DockerConfigJson} DockerConfigJson */
+
 export class CredentialsPanel extends HTMLElement {
+  /** @type {HTMLTextAreaElement | undefined} */
   #pasted;
+  /** @type {HTMLDivElement | undefined} */
   #rows;
 
   connectedCallback() {
@@ -36,22 +40,28 @@ export class CredentialsPanel extends HTMLElement {
       h('div', { class: 'field' }, h('label', { attrs: { for: ids[2] }, text: 'Password or token' }),
         h('input', { id: ids[2], type: 'password', attrs: { autocomplete: 'off', 'data-password': '', 'data-credential': '' } })),
       h('button', { type: 'button', class: 'secondary danger', text: 'Remove', attrs: { 'aria-label': 'Remove this registry login' }, on: { click: () => row.remove() } }));
-    this.#rows.append(row);
-    row.querySelector('input').focus();
+    this.#rows?.append(row);
+    row.querySelector('input')?.focus();
   }
 
-  /** importPreview()'s `credentials`: {value} (null for none), or {error}. */
+  /**
+   * importPreview()'s `credentials`: {value} (null for none), or {error}.
+   * @returns {{ value: DockerConfigJson | string | null } | { error: string }}
+   */
   dockerConfig() {
-    if (!this.#pasted) return { value: null };
+    if (!this.#pasted || !this.#rows) return { value: null };
     const pasted = this.#pasted.value.trim();
+    // Each row holds the three inputs #addRow() made.
+    const input = (/** @type {Element} */ row, /** @type {string} */ selector) => /** @type {HTMLInputElement} */ (row.querySelector(selector));
     const logins = [...this.#rows.querySelectorAll('.credential-row')].map((row) => ({
-      registry: row.querySelector('[data-registry]').value.trim(),
-      username: row.querySelector('[data-username]').value,
-      password: row.querySelector('[data-password]').value,
+      registry: input(row, '[data-registry]').value.trim(),
+      username: input(row, '[data-username]').value,
+      password: input(row, '[data-password]').value,
     })).filter((l) => l.registry || l.username || l.password);
     if (pasted && logins.length) return { error: 'Give credentials either pasted or per registry, not both' };
     if (pasted) return { value: pasted };
     if (logins.length === 0) return { value: null };
+    /** @type {Record<string, { auth: string }>} */
     const auths = {};
     for (const l of logins) {
       if (!l.registry || !l.username) return { error: 'A registry login needs the registry and the username' };
@@ -61,12 +71,13 @@ export class CredentialsPanel extends HTMLElement {
   }
 
   clear() {
-    if (!this.#pasted) return;
+    if (!this.#pasted || !this.#rows) return;
     this.#pasted.value = '';
     this.#rows.replaceChildren();
   }
 }
 
+/** @param {string} text */
 function base64(text) {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);

@@ -5,13 +5,19 @@
 import { h, replaceChildren } from './dom.js';
 import { partEvent } from './events.js';
 
+/** @typedef {import('../lib/api.js').ValidateResult} ValidateResult */
+/** @typedef {import('../lib/api.js').Diagnostic} Diagnostic */
+
 export class DiagnosticsList extends HTMLElement {
   connectedCallback() {
     this.setAttribute('role', 'region');
     this.setAttribute('aria-label', 'Validation');
   }
 
-  /** isi.validate()'s result, or null while nothing is validated yet. */
+  /**
+   * isi.validate()'s result, or null while nothing is validated yet.
+   * @param {ValidateResult | null} result
+   */
   set result(result) {
     if (!result) {
       replaceChildren(this, h('p', { class: 'muted', text: 'Loading the validator…' }));
@@ -27,18 +33,21 @@ export class DiagnosticsList extends HTMLElement {
       : h('p', { class: 'verdict bad' },
         h('span', { class: 'status-code', text: `${result.status?.code ?? ''} ${result.status?.reason ?? ''}`.trim() }), ' ',
         h('span', { class: 'server-text', text: result.status?.message ?? 'invalid' }));
-    const item = (d) => h('li', { class: d.severity === 'warning' ? 'warning' : 'error' },
-      Number.isInteger(d.line)
-        ? h('button', {
-          type: 'button',
-          class: 'link position',
-          text: `${d.line}:${d.column ?? 1}`,
-          attrs: { 'aria-label': `Go to line ${d.line}, column ${d.column ?? 1}` },
-          on: { click: () => this.dispatchEvent(partEvent('goto', { line: d.line, column: d.column ?? 1 })) },
-        })
-        : null,
-      h('span', { class: 'server-text', text: d.message }),
-      d.hint ? h('span', { class: 'hint', text: `${d.hint}` }) : null);
+    const item = (/** @type {Diagnostic} */ d) => {
+      const { line } = d;
+      return h('li', { class: d.severity === 'warning' ? 'warning' : 'error' },
+        line !== undefined && Number.isInteger(line)
+          ? h('button', {
+            type: 'button',
+            class: 'link position',
+            text: `${line}:${d.column ?? 1}`,
+            attrs: { 'aria-label': `Go to line ${line}, column ${d.column ?? 1}` },
+            on: { click: () => this.dispatchEvent(partEvent('goto', { line, column: d.column ?? 1 })) },
+          })
+          : null,
+        h('span', { class: 'server-text', text: d.message }),
+        d.hint ? h('span', { class: 'hint', text: `${d.hint}` }) : null);
+    };
     replaceChildren(this,
       headline,
       errors.length || warnings.length

@@ -4,16 +4,24 @@
 import { stringify } from 'yaml';
 import { download, h, replaceChildren, uid } from './dom.js';
 
+/** @typedef {import('../lib/api.js').ImportedImageStreamImport} ImportedImageStreamImport */
+/** @typedef {import('../lib/api.js').ImageStreamImport} ImageStreamImport */
+
 export class ExportView extends HTMLElement {
-  /** {answer, spec: the decoded, defaulted ImageStreamImport} */
+  /**
+   * {answer, spec: the decoded, defaulted ImageStreamImport}
+   * @param {{ answer: ImportedImageStreamImport, spec?: ImageStreamImport }} model
+   */
   set model({ answer, spec }) {
     this.className = 'card';
     const name = answer?.metadata?.name || spec?.metadata?.name || 'imagestreamimport';
+    /** @type {Record<string, () => string>} the text of each form, by file name */
     const forms = {
       'answer.yaml': () => stringify(answer, { lineWidth: 0 }),
       'answer.json': () => `${JSON.stringify(answer, null, 2)}\n`,
       'spec.yaml': () => stringify(specForCreate(spec), { lineWidth: 0 }),
     };
+    /** @type {Record<string, string>} */
     const labels = { 'answer.yaml': 'Answer (YAML)', 'answer.json': 'Answer (JSON)', 'spec.yaml': 'Spec for oc create -f' };
     const areaId = uid('export');
     const area = h('textarea', { id: areaId, class: 'mono', rows: 12, readOnly: true, spellcheck: false });
@@ -33,6 +41,7 @@ export class ExportView extends HTMLElement {
 }
 
 // The spec as `oc create -f` sends it: no status, no server-filled metadata.
+/** @param {ImageStreamImport | undefined} spec */
 function specForCreate(spec) {
   if (!spec) return {};
   const { name, namespace, labels, annotations } = spec.metadata ?? {};

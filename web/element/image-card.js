@@ -6,9 +6,28 @@
 import { imageFacts } from '../lib/explain.js';
 import { copyable, facts, formatBytes, formatPercent, h, replaceChildren, table } from './dom.js';
 
+/** @typedef {import('../lib/api.js').Status} Status */
+/** @typedef {import('../lib/api.js').Image} Image */
+/** @typedef {import('../lib/api.js').ImageImportStatus} ImageImportStatus */
+/** @typedef {import('../lib/api.js').ImageFacts} ImageFacts */
+/** @typedef {import('../lib/api.js').ConfigFacts} ConfigFacts */
+/** @typedef {import('../lib/api.js').PlatformTable} PlatformTable */
+/** @typedef {import('./dom.js').TableRow} TableRow */
+/**
+ * One image of an answer, and what explain() says of it.
+ * @typedef {object} ImageCardModel
+ * @property {string} title
+ * @property {string} [from] the spec's pull spec
+ * @property {string} [to] the spec's tag
+ * @property {ImageImportStatus} entry the answer's status of the image
+ * @property {{ image: ImageFacts | null, platforms: PlatformTable | null }} [facts] explain()'s
+ * @property {3 | 4} [headingLevel] default 3
+ */
+
 export class ImageCard extends HTMLElement {
   /**
    * {title, from, to, entry: ImageImportStatus, facts: {image, platforms} (explain()), headingLevel}
+   * @param {ImageCardModel} m
    */
   set model(m) {
     const ok = m.entry?.status?.status === 'Success';
@@ -21,18 +40,26 @@ export class ImageCard extends HTMLElement {
     replaceChildren(this,
       h('header', {}, heading, h('span', { class: ok ? 'badge ok' : 'badge bad', text: ok ? 'Success' : status.status ?? 'Failure' })),
       ok ? null : failureText(status),
-      m.entry?.image && m.facts?.image ? imageBody(m.entry, m.facts) : null);
+      m.entry?.image && m.facts?.image ? imageBody(m.entry, m.facts.image, m.facts.platforms) : null);
   }
 }
 
-/** A failed status in the server's words: reason (code): message. */
+/**
+ * A failed status in the server's words: reason (code): message.
+ * @param {Status} status
+ */
 export function failureText(status) {
   return h('p', { class: 'failure' },
     h('strong', { text: [status.reason, status.code].filter((x) => x !== undefined && x !== '').join(' ') || 'Failure' }), ': ',
     h('span', { class: 'server-text', text: status.message ?? '(no message)' }));
 }
 
-function imageBody(entry, { image, platforms }) {
+/**
+ * @param {ImageImportStatus} entry
+ * @param {ImageFacts} image
+ * @param {PlatformTable | null} platforms
+ */
+function imageBody(entry, image, platforms) {
   const manifests = entry.manifests ?? [];
   return [
     facts([
@@ -51,6 +78,7 @@ function imageBody(entry, { image, platforms }) {
   ];
 }
 
+/** @param {PlatformTable} platforms */
 function platformSection({ rows, legacy }) {
   return h('section', { class: 'platforms' },
     h('h4', { text: `Platforms (${rows.length})` }),
@@ -67,7 +95,9 @@ function platformSection({ rows, legacy }) {
     h('p', { class: 'note', text: legacy.reason }));
 }
 
+/** @param {ImageFacts} image */
 function layersSection(image) {
+  /** @type {TableRow[]} */
   const rows = image.layers.map((layer, i) => [
     String(i + 1),
     h('code', { class: 'mono digest', text: layer.digest }),
@@ -81,9 +111,10 @@ function layersSection(image) {
     table(['#', 'Digest', 'Size', 'Share', 'Media type'], rows));
 }
 
+/** @param {ConfigFacts} c */
 function configSection(c) {
-  const list = (items) => (items.length ? h('ul', { class: 'plain' }, items.map((x) => h('li', {}, h('code', { class: 'mono', text: x })))) : '');
-  const argv = (v) => (Array.isArray(v) ? h('code', { class: 'mono', text: JSON.stringify(v) }) : '');
+  const list = (/** @type {string[]} */ items) => (items.length ? h('ul', { class: 'plain' }, items.map((x) => h('li', {}, h('code', { class: 'mono', text: x })))) : '');
+  const argv = (/** @type {string[] | null} */ v) => (Array.isArray(v) ? h('code', { class: 'mono', text: JSON.stringify(v) }) : '');
   const user = c.runsAsRoot
     ? h('span', { class: 'warning-text', text: c.user === '' ? 'root: the image sets no USER (OpenShift\u2019s restricted SCC runs it as a random UID; other clusters run it as root)' : `${c.user}: runs as root` })
     : c.user;
@@ -101,6 +132,11 @@ function configSection(c) {
     c.labels.length ? table(['Label', 'Value'], c.labels.map(([k, v]) => [h('code', { class: 'mono', text: k }), h('span', { class: 'label-value', text: String(v) })]), { caption: 'Labels' }) : null);
 }
 
+/**
+ * @param {Image} child an entry of a list kept whole
+ * @param {number} k its index
+ * @param {PlatformTable | null} platforms
+ */
 function childDetails(child, k, platforms) {
   const row = platforms?.rows?.[k];
   const name = row ? [row.os, row.architecture, row.variant].filter(Boolean).join('/') : `manifests[${k}]`;

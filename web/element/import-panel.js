@@ -8,128 +8,182 @@ import { CredentialsPanel } from './credentials-panel.js';
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/ppc64le', 'linux/s390x', 'linux/arm/v7'];
 
+/** @typedef {import('../lib/api.js').DockerConfigJson} DockerConfigJson */
+/** @typedef {import('../lib/api.js').ImportProgress} ImportProgress */
+/**
+ * The settings of an import, as importPreview() options.
+ * @typedef {object} ImportSettings
+ * @property {string} proxyPrefix
+ * @property {string} platform
+ * @property {number} concurrency
+ * @property {number} maxTagsPerRepository
+ * @property {DockerConfigJson | string | null} credentials
+ * @property {string | null} currentImageStream the text pasted (null: none)
+ */
+/**
+ * The panel's controls, made when it is first connected (or configured).
+ * @typedef {object} Controls
+ * @property {HTMLButtonElement} button
+ * @property {HTMLButtonElement} cancel
+ * @property {HTMLParagraphElement} why
+ * @property {HTMLProgressElement} bar
+ * @property {HTMLSpanElement} progressText
+ * @property {{ platform: HTMLInputElement, proxyPrefix: HTMLInputElement, concurrency: HTMLInputElement, maxTags: HTMLInputElement }} inputs
+ * @property {CredentialsPanel} credentials
+ * @property {HTMLTextAreaElement} current
+ */
+
 export class ImportPanel extends HTMLElement {
-  #button;
-  #cancel;
-  #why;
-  #bar;
-  #progressText;
-  #inputs = {};
-  #credentials;
-  #current;
+  /** @type {Controls | null} */
+  #ui = null;
   #blocked = 'Loading…';
   #running = false;
 
   connectedCallback() {
-    if (this.#button) return;
-    const whyId = uid('why');
-    this.#button = h('button', { type: 'button', class: 'primary', text: 'Import', attrs: { 'aria-describedby': whyId }, on: { click: () => this.dispatchEvent(partEvent('import-start')) } });
-    this.#cancel = h('button', { type: 'button', class: 'secondary', text: 'Cancel', disabled: true, on: { click: () => this.dispatchEvent(partEvent('import-cancel')) } });
-    this.#why = h('p', { id: whyId, class: 'why', attrs: { 'aria-live': 'polite' } });
-    const barId = uid('progress');
-    this.#bar = h('progress', { id: barId, max: 1, value: 0, attrs: { 'aria-label': 'Import progress' } });
-    this.#progressText = h('span', { class: 'progress-text', attrs: { 'aria-live': 'polite' } });
+    this.#controls();
+  }
 
+  /** The controls, made (and appended) the first time: when connected, or configured before. */
+  #controls() {
+    if (this.#ui) return this.#ui;
+    const whyId = uid('why');
+    const button = h('button', { type: 'button', class: 'primary', text: 'Import', attrs: { 'aria-describedby': whyId }, on: { click: () => this.dispatchEvent(partEvent('import-start')) } });
+    const cancel = h('button', { type: 'button', class: 'secondary', text: 'Cancel', disabled: true, on: { click: () => this.dispatchEvent(partEvent('import-cancel')) } });
+    const why = h('p', { id: whyId, class: 'why', attrs: { 'aria-live': 'polite' } });
+    const barId = uid('progress');
+    const bar = h('progress', { id: barId, max: 1, value: 0, attrs: { 'aria-label': 'Import progress' } });
+    const progressText = h('span', { class: 'progress-text', attrs: { 'aria-live': 'polite' } });
+
+    /**
+     * @param {string} label
+     * @param {HTMLElement} input
+     * @param {string} [note]
+     */
     const field = (label, input, note) => {
       const id = uid('setting');
       input.id = id;
       return h('div', { class: 'field' }, h('label', { attrs: { for: id }, text: label }), input, note ? h('small', { class: 'muted', text: note }) : null);
     };
     const listId = uid('platforms');
-    this.#inputs.platform = h('input', { type: 'text', value: 'linux/amd64', spellcheck: false, attrs: { list: listId, autocomplete: 'off' } });
-    this.#inputs.proxyPrefix = h('input', { type: 'url', value: '', placeholder: 'e.g. http://localhost:4173/proxy/', spellcheck: false, attrs: { autocomplete: 'off' } });
-    this.#inputs.concurrency = h('input', { type: 'number', value: '6', min: '1', max: '64', attrs: { inputmode: 'numeric' } });
-    this.#inputs.maxTags = h('input', { type: 'number', value: '50', min: '-1', attrs: { inputmode: 'numeric' } });
-    this.#credentials = new CredentialsPanel();
-    this.#current = h('textarea', { rows: 4, spellcheck: false, placeholder: 'oc get is NAME -o yaml', attrs: { autocomplete: 'off' } });
+    const inputs = {
+      platform: h('input', { type: 'text', value: 'linux/amd64', spellcheck: false, attrs: { list: listId, autocomplete: 'off' } }),
+      proxyPrefix: h('input', { type: 'url', value: '', placeholder: 'e.g. http://localhost:4173/proxy/', spellcheck: false, attrs: { autocomplete: 'off' } }),
+      concurrency: h('input', { type: 'number', value: '6', min: '1', max: '64', attrs: { inputmode: 'numeric' } }),
+      maxTags: h('input', { type: 'number', value: '50', min: '-1', attrs: { inputmode: 'numeric' } }),
+    };
+    const credentials = new CredentialsPanel();
+    const current = h('textarea', { rows: 4, spellcheck: false, placeholder: 'oc get is NAME -o yaml', attrs: { autocomplete: 'off' } });
+    const ui = { button, cancel, why, bar, progressText, inputs, credentials, current };
+    this.#ui = ui;
 
     this.append(
-      h('div', { class: 'import-actions' }, this.#button, this.#cancel),
-      this.#why,
-      h('div', { class: 'progress-row' }, this.#bar, this.#progressText),
+      h('div', { class: 'import-actions' }, button, cancel),
+      why,
+      h('div', { class: 'progress-row' }, bar, progressText),
       h('details', { class: 'settings' },
         h('summary', { text: 'Registry access and cluster settings' }),
-        field('Proxy prefix (for registries that send no CORS headers)', this.#inputs.proxyPrefix, 'Every request goes to this prefix + the registry URL.'),
-        field('Control-plane platform (os/arch, for Legacy list selection)', this.#inputs.platform),
+        field('Proxy prefix (for registries that send no CORS headers)', inputs.proxyPrefix, 'Every request goes to this prefix + the registry URL.'),
+        field('Control-plane platform (os/arch, for Legacy list selection)', inputs.platform),
         h('datalist', { id: listId }, PLATFORMS.map((p) => h('option', { value: p }))),
         h('div', { class: 'form-row' },
-          field('Requests at once', this.#inputs.concurrency),
-          field('Tags per repository (-1: all)', this.#inputs.maxTags)),
-        field('Current ImageStream (for import: true; paste it to see what changes)', this.#current)),
+          field('Requests at once', inputs.concurrency),
+          field('Tags per repository (-1: all)', inputs.maxTags)),
+        field('Current ImageStream (for import: true; paste it to see what changes)', current)),
       h('details', { class: 'settings' },
         h('summary', { text: 'Credentials' }),
-        this.#credentials));
+        credentials));
     this.#draw();
+    return ui;
   }
 
-  /** Why Import cannot run now ('' when it can). */
+  /**
+   * Why Import cannot run now ('' when it can).
+   * @param {string | null | undefined} reason
+   */
   set blockedReason(reason) {
     this.#blocked = reason ?? '';
     this.#draw();
   }
 
+  /** @param {boolean} value */
   set running(value) {
     this.#running = Boolean(value);
     if (this.#running) this.progress = { requestsDone: 0, requestsKnown: 0, imagesDone: 0, imagesTotal: 0 };
     this.#draw();
   }
 
+  /** @param {ImportProgress | null | undefined} p */
   set progress(p) {
-    if (!this.#bar || !p) return;
-    this.#bar.max = Math.max(1, p.requestsKnown);
-    this.#bar.value = p.requestsDone;
-    this.#progressText.textContent = `${p.requestsDone} of ${p.requestsKnown} requests · ${p.imagesDone} of ${p.imagesTotal} images`;
+    const ui = this.#ui;
+    if (!ui || !p) return;
+    ui.bar.max = Math.max(1, p.requestsKnown);
+    ui.bar.value = p.requestsDone;
+    ui.progressText.textContent = `${p.requestsDone} of ${p.requestsKnown} requests · ${p.imagesDone} of ${p.imagesTotal} images`;
   }
 
-  /** Shown after an import in place of the progress (e.g. "done in 1.2 s"). */
+  /**
+   * Shown after an import in place of the progress (e.g. "done in 1.2 s").
+   * @param {string} text
+   */
   set outcome(text) {
-    if (this.#progressText) this.#progressText.textContent = text;
-    if (this.#bar) this.#bar.value = this.#bar.max;
+    const ui = this.#ui;
+    if (!ui) return;
+    ui.progressText.textContent = text;
+    ui.bar.value = ui.bar.max;
   }
 
-  /** Initial values from the element's attributes. */
+  /**
+   * Initial values from the element's attributes.
+   * @param {{ proxyPrefix?: string | null, platform?: string | null, concurrency?: number, maxTagsPerRepository?: number | null }} values
+   */
   configure({ proxyPrefix, platform, concurrency, maxTagsPerRepository }) {
-    if (!this.#button) this.connectedCallback();
-    if (proxyPrefix !== undefined && proxyPrefix !== null) this.#inputs.proxyPrefix.value = proxyPrefix;
-    if (platform) this.#inputs.platform.value = platform;
-    if (concurrency) this.#inputs.concurrency.value = String(concurrency);
-    if (maxTagsPerRepository !== undefined && maxTagsPerRepository !== null) this.#inputs.maxTags.value = String(maxTagsPerRepository);
+    const { inputs } = this.#controls();
+    if (proxyPrefix !== undefined && proxyPrefix !== null) inputs.proxyPrefix.value = proxyPrefix;
+    if (platform) inputs.platform.value = platform;
+    if (concurrency) inputs.concurrency.value = String(concurrency);
+    if (maxTagsPerRepository !== undefined && maxTagsPerRepository !== null) inputs.maxTags.value = String(maxTagsPerRepository);
   }
 
-  /** The settings as importPreview() options; {error} when one cannot be used. */
+  /**
+   * The settings as importPreview() options; {error} when one cannot be used.
+   * @returns {ImportSettings | { error: string }}
+   */
   get settings() {
-    const concurrency = Number(this.#inputs.concurrency.value);
-    const maxTags = Number(this.#inputs.maxTags.value);
+    const { inputs, credentials: panel, current } = this.#controls();
+    const concurrency = Number(inputs.concurrency.value);
+    const maxTags = Number(inputs.maxTags.value);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) return { error: 'Requests at once must be a whole number from 1 to 64' };
     if (!Number.isInteger(maxTags) || maxTags < -1) return { error: 'Tags per repository must be a whole number, -1 for all' };
-    const platform = this.#inputs.platform.value.trim() || 'linux/amd64';
+    const platform = inputs.platform.value.trim() || 'linux/amd64';
     if (!/^[^/\s]+\/[^/\s]+(?:\/[^/\s]+)?$/.test(platform)) return { error: 'The platform must be os/arch or os/arch/variant, e.g. linux/arm64' };
-    const credentials = this.#credentials.dockerConfig();
-    if (credentials.error) return { error: credentials.error };
+    const credentials = panel.dockerConfig();
+    if ('error' in credentials) return { error: credentials.error };
     return {
-      proxyPrefix: this.#inputs.proxyPrefix.value.trim(),
+      proxyPrefix: inputs.proxyPrefix.value.trim(),
       platform,
       concurrency,
       maxTagsPerRepository: maxTags,
       credentials: credentials.value,
-      currentImageStream: this.#current.value.trim() || null,
+      currentImageStream: current.value.trim() || null,
     };
   }
 
+  /** @param {string} value */
   set proxyPrefix(value) {
-    if (this.#inputs.proxyPrefix) this.#inputs.proxyPrefix.value = value;
+    if (this.#ui) this.#ui.inputs.proxyPrefix.value = value;
   }
 
   /** Forgets the credentials typed in (nothing else holds them). */
   forgetCredentials() {
-    this.#credentials.clear();
+    this.#ui?.credentials.clear();
   }
 
   #draw() {
-    if (!this.#button) return;
-    this.#button.disabled = this.#running || this.#blocked !== '';
-    this.#button.textContent = this.#running ? 'Importing…' : 'Import';
-    this.#cancel.disabled = !this.#running;
-    this.#why.textContent = this.#running ? '' : this.#blocked;
+    const ui = this.#ui;
+    if (!ui) return;
+    ui.button.disabled = this.#running || this.#blocked !== '';
+    ui.button.textContent = this.#running ? 'Importing…' : 'Import';
+    ui.cancel.disabled = !this.#running;
+    ui.why.textContent = this.#running ? '' : this.#blocked;
   }
 }

@@ -4,7 +4,10 @@
 import { formatBytes, h, replaceChildren, table } from './dom.js';
 
 export class PullsView extends HTMLElement {
-  /** explain().pulls */
+  /**
+   * explain().pulls
+   * @param {import('../lib/api.js').PlatformPull[]} pulls
+   */
   set model(pulls) {
     this.className = 'card';
     replaceChildren(this,

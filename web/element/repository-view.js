@@ -5,8 +5,15 @@
 import { h, replaceChildren, table } from './dom.js';
 import { failureText, ImageCard } from './image-card.js';
 
+/** @typedef {import('../lib/api.js').RepositoryImportStatus} RepositoryImportStatus */
+/** @typedef {import('../lib/api.js').RepositoryFacts} RepositoryFacts */
+/** @typedef {import('./dom.js').TableRow} TableRow */
+
 export class RepositoryView extends HTMLElement {
-  /** {from, status: RepositoryImportStatus, facts: explain().repository} */
+  /**
+   * {from, status: RepositoryImportStatus, facts: explain().repository}
+   * @param {{ from: string, status: RepositoryImportStatus, facts: RepositoryFacts | null | undefined }} model
+   */
   set model({ from, status, facts }) {
     const ok = status?.status?.status === 'Success';
     const header = h('header', {},
@@ -17,11 +24,14 @@ export class RepositoryView extends HTMLElement {
       replaceChildren(this, header, ok ? h('p', { class: 'muted', text: 'No tags were listed.' }) : failureText(status.status ?? {}));
       return;
     }
+    // A cluster's answer leaves out an empty list (every tag beyond the cap: additionalTags only).
+    const images = status.images ?? [];
     const capText = facts.cap === -1 ? 'no cap' : `a cap of ${facts.cap}`;
     const summary = `${facts.importedCount} of ${facts.total} tags imported (${capText}), ${facts.total - facts.importedCount} in additionalTags` +
       (facts.signatureTags ? `; ${facts.signatureTags} signature or attestation tag${facts.signatureTags > 1 ? 's take' : ' takes'} an import slot` : '');
+    /** @type {TableRow[]} */
     const rows = [...facts.tags].sort((a, b) => a.position - b.position).map((t) => {
-      const entry = t.imported ? status.images.find((i) => i.tag === t.tag) : null;
+      const entry = t.imported ? images.find((i) => i.tag === t.tag) : null;
       const digest = entry?.image?.metadata?.name ?? '';
       const state = !t.imported ? h('span', { class: 'muted', text: 'not imported' })
         : entry?.status?.status === 'Success' ? h('span', { class: 'badge ok', text: 'Success' })
@@ -37,11 +47,11 @@ export class RepositoryView extends HTMLElement {
         ],
       };
     });
-    const failures = status.images.filter((i) => i.status?.status !== 'Success');
+    const failures = images.filter((i) => i.status?.status !== 'Success');
     const details = h('details', { class: 'tag-images' }, h('summary', { text: 'Each imported tag: layers, config, platforms' }));
     details.addEventListener('toggle', () => {
       if (!details.open || details.childElementCount > 1) return;
-      status.images.forEach((entry, i) => {
+      images.forEach((entry, i) => {
         const card = new ImageCard();
         card.model = { title: `tag ${entry.tag}`, entry, facts: facts.images[i], headingLevel: 4 };
         details.append(card);

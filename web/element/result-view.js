@@ -8,6 +8,19 @@ import { StreamView } from './stream-view.js';
 import { PullsView } from './pulls-view.js';
 import { ExportView } from './export-view.js';
 
+/** @typedef {import('../lib/api.js').ImportResult} ImportResult */
+/** @typedef {import('../lib/api.js').ImportFacts} ImportFacts */
+/** @typedef {import('../lib/api.js').ImageStreamImport} ImageStreamImport */
+/**
+ * An answer to show, and what explain() says of it.
+ * @typedef {object} ResultModel
+ * @property {ImportResult | null} answer
+ * @property {ImportFacts | null} facts explain()'s (null: the answer without them)
+ * @property {ImageStreamImport} [spec] the ImageStreamImport sent, for the export
+ * @property {number} [elapsedMs] how long the import took
+ * @property {boolean} [cancelled]
+ */
+
 export class ResultView extends HTMLElement {
   connectedCallback() {
     this.setAttribute('role', 'region');
@@ -15,13 +28,20 @@ export class ResultView extends HTMLElement {
     if (!this.childElementCount) this.clear();
   }
 
+  /** @param {string} [message] */
   clear(message = 'Import to see what the cluster would bring: images, platforms, layers, tags.') {
     replaceChildren(this, h('p', { class: 'muted placeholder', text: message }));
   }
 
-  /** {answer, facts: isi.explain(answer), spec: the validated object, elapsedMs, cancelled} */
+  /**
+   * {answer, facts: isi.explain(answer), spec: the validated object, elapsedMs, cancelled}
+   * @param {ResultModel} model
+   */
   set model({ answer, facts, spec, elapsedMs, cancelled }) {
-    if (!answer) return this.clear();
+    if (!answer) {
+      this.clear();
+      return;
+    }
     if (answer.kind !== 'ImageStreamImport') {
       const card = h('article', { class: 'card bad' },
         h('header', {}, h('h3', { text: 'The API server would refuse this request' }), h('span', { class: 'badge bad', text: String(answer.code ?? 'Failure') })),

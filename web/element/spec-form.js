@@ -10,48 +10,74 @@ import { NEW_IMAGE } from './spec-text.js';
 const MODES = [['', 'default (Legacy)'], ['Legacy', 'Legacy: one platform of a list'], ['PreserveOriginal', 'PreserveOriginal: the whole list']];
 const REFERENCE_TYPES = [['', 'default (Source)'], ['Source', 'Source'], ['Local', 'Local']];
 
+/** @typedef {import('./events.js').SpecEdit} SpecEdit */
+/** @typedef {Array<string | number>} Path */
+/**
+ * A control of the form: an input has a caret (and keeps it across a rebuild), a select none.
+ * @typedef {HTMLElement & Partial<Pick<HTMLInputElement, 'selectionStart' | 'selectionEnd' | 'setSelectionRange'>>} Control
+ */
+
+// The document is whatever the user typed: any field may hold any value. A field that is not a
+// mapping reads as an empty one (as `?.` read it: no field of a string, a number or a list is asked for).
+/** @type {(value: unknown) => Record<string, unknown>} */
+const fields = (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? /** @type {Record<string, unknown>} */ (value) : {});
+
 export class SpecForm extends HTMLElement {
+  /** @type {Record<string, unknown> | null} */
   #object = null;
   #unavailable = '';
   #readonly = false;
 
-  /** The document to show (a plain object), or null with `unavailable` saying why. */
+  /**
+   * The document to show (a plain object), or null with `unavailable` saying why.
+   * @param {Record<string, unknown> | null | undefined} object
+   * @param {string} [unavailable]
+   */
   show(object, unavailable = '') {
-    this.#object = object;
+    this.#object = object ?? null;
     this.#unavailable = unavailable;
     this.#render();
   }
 
+  /** @param {boolean} value */
   set readonly(value) {
     this.#readonly = Boolean(value);
     this.#render();
   }
 
+  /**
+   * @param {SpecEdit['op']} op
+   * @param {Path} path
+   * @param {unknown} [value]
+   * @param {boolean} [keep]
+   */
   #edit(op, path, value, keep = false) {
     this.dispatchEvent(partEvent('spec-edit', { op, path, value, keep }));
   }
 
   #render() {
     // A rebuild keeps the focused control and its caret, found again by its path.
-    const active = this.getRootNode().activeElement;
+    // The root is the element's shadow root (or a document); the focused element is a control.
+    const root = /** @type {Node & Partial<DocumentOrShadowRoot>} */ (this.getRootNode());
+    const active = /** @type {Control | null | undefined} */ (root.activeElement);
     const focusedPath = active && this.contains(active) ? active.dataset.path : null;
-    const caret = focusedPath && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+    const caret = focusedPath && active && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd ?? null] : null;
 
     if (!this.#object) {
       replaceChildren(this, h('p', { class: 'muted', text: this.#unavailable || 'No document' }));
       return;
     }
     const o = this.#object;
-    const spec = o.spec ?? {};
+    const spec = fields(o.spec);
     const images = Array.isArray(spec.images) ? spec.images : [];
-    const repository = spec.repository && typeof spec.repository === 'object' ? spec.repository : null;
+    const repository = spec.repository && typeof spec.repository === 'object' ? fields(spec.repository) : null;
 
     replaceChildren(this,
       h('div', { class: 'form-row' },
-        this.#text('Name', ['metadata', 'name'], o.metadata?.name, { placeholder: 'the ImageStream', keep: true }),
-        this.#text('Namespace', ['metadata', 'namespace'], o.metadata?.namespace, { placeholder: 'default' }),
+        this.#text('Name', ['metadata', 'name'], fields(o.metadata).name, { placeholder: 'the ImageStream', keep: true }),
+        this.#text('Namespace', ['metadata', 'namespace'], fields(o.metadata).namespace, { placeholder: 'default' }),
         this.#check('import: write the ImageStream (computed here, nothing is written)', ['spec', 'import'], spec.import === true, { keep: true })),
-      images.map((image, i) => this.#imageFieldset(image ?? {}, i)),
+      images.map((image, i) => this.#imageFieldset(fields(image), i)),
       this.#readonly ? null : h('button', {
         type: 'button',
         class: 'secondary',
@@ -61,7 +87,7 @@ export class SpecForm extends HTMLElement {
       this.#repositoryFieldset(repository));
 
     if (focusedPath) {
-      const again = [...this.querySelectorAll('[data-path]')].find((el) => el.dataset.path === focusedPath);
+      const again = [.../** @type {NodeListOf<Control>} */ (this.querySelectorAll('[data-path]'))].find((el) => el.dataset.path === focusedPath);
       if (again) {
         again.focus();
         if (caret && typeof again.setSelectionRange === 'function') again.setSelectionRange(caret[0], caret[1]);
@@ -69,13 +95,17 @@ export class SpecForm extends HTMLElement {
     }
   }
 
+  /**
+   * @param {Record<string, unknown>} image
+   * @param {number} i
+   */
   #imageFieldset(image, i) {
     const base = ['spec', 'images', i];
     return h('fieldset', { class: 'image-fields' },
       h('legend', { text: `spec.images[${i}]` }),
       h('div', { class: 'form-row' },
-        this.#text('From (DockerImage pull spec)', [...base, 'from', 'name'], image.from?.name, { placeholder: 'registry/namespace/name:tag', wide: true, keep: true }),
-        this.#text('To (tag)', [...base, 'to', 'name'], image.to?.name, { placeholder: 'the source tag' })),
+        this.#text('From (DockerImage pull spec)', [...base, 'from', 'name'], fields(image.from).name, { placeholder: 'registry/namespace/name:tag', wide: true, keep: true }),
+        this.#text('To (tag)', [...base, 'to', 'name'], fields(image.to).name, { placeholder: 'the source tag' })),
       this.#policyRow(base, image),
       h('div', { class: 'form-row' },
         this.#check('includeManifest', [...base, 'includeManifest'], image.includeManifest === true),
@@ -88,6 +118,7 @@ export class SpecForm extends HTMLElement {
         })));
   }
 
+  /** @param {Record<string, unknown> | null} repository */
   #repositoryFieldset(repository) {
     const base = ['spec', 'repository'];
     const toggle = this.#check('Import a whole repository (spec.repository)', base, repository !== null, {
@@ -97,18 +128,29 @@ export class SpecForm extends HTMLElement {
     return h('fieldset', { class: 'repository-fields' },
       h('legend', { text: 'spec.repository' }),
       toggle,
-      this.#text('From (repository, no tag)', [...base, 'from', 'name'], repository.from?.name, { placeholder: 'registry/namespace/name', wide: true, keep: true }),
+      this.#text('From (repository, no tag)', [...base, 'from', 'name'], fields(repository.from).name, { placeholder: 'registry/namespace/name', wide: true, keep: true }),
       this.#policyRow(base, repository),
       this.#check('includeManifest', [...base, 'includeManifest'], repository.includeManifest === true));
   }
 
+  /**
+   * @param {Path} base
+   * @param {Record<string, unknown>} entry
+   */
   #policyRow(base, entry) {
     return h('div', { class: 'form-row' },
-      this.#select('importMode', [...base, 'importPolicy', 'importMode'], entry.importPolicy?.importMode ?? '', MODES),
-      this.#select('referencePolicy', [...base, 'referencePolicy', 'type'], entry.referencePolicy?.type ?? '', REFERENCE_TYPES),
-      this.#check('insecure (allow plain HTTP)', [...base, 'importPolicy', 'insecure'], entry.importPolicy?.insecure === true));
+      this.#select('importMode', [...base, 'importPolicy', 'importMode'], fields(entry.importPolicy).importMode ?? '', MODES),
+      this.#select('referencePolicy', [...base, 'referencePolicy', 'type'], fields(entry.referencePolicy).type ?? '', REFERENCE_TYPES),
+      this.#check('insecure (allow plain HTTP)', [...base, 'importPolicy', 'insecure'], fields(entry.importPolicy).insecure === true));
   }
 
+  /**
+   * A text field: the document's value (any type: shown as text), each keystroke a `set` edit.
+   * @param {string} label
+   * @param {Path} path
+   * @param {unknown} value
+   * @param {{ placeholder?: string, wide?: boolean, keep?: boolean }} [options]
+   */
   #text(label, path, value, { placeholder, wide, keep } = {}) {
     const id = uid('field');
     return h('div', { class: ['field', wide && 'wide'] },
@@ -122,10 +164,18 @@ export class SpecForm extends HTMLElement {
         spellcheck: false,
         autocomplete: 'off',
         dataset: { path: JSON.stringify(path) },
-        on: { input: (e) => this.#edit('set', path, e.target.value, keep) },
+        on: { input: (e) => this.#edit('set', path, /** @type {HTMLInputElement} */ (e.target).value, keep) },
       }));
   }
 
+  /**
+   * A select of `options` ([value, text]); a value the document holds that is none of them is
+   * shown too, marked not valid.
+   * @param {string} label
+   * @param {Path} path
+   * @param {unknown} value
+   * @param {string[][]} options
+   */
   #select(label, path, value, options) {
     const id = uid('field');
     const known = options.some(([v]) => v === value);
@@ -135,12 +185,18 @@ export class SpecForm extends HTMLElement {
         id,
         disabled: this.#readonly,
         dataset: { path: JSON.stringify(path) },
-        on: { change: (e) => this.#edit('set', path, e.target.value) },
+        on: { change: (e) => this.#edit('set', path, /** @type {HTMLSelectElement} */ (e.target).value) },
       },
       options.map(([v, text]) => h('option', { value: v, text, selected: v === value })),
       known ? null : h('option', { value, text: `${value} (not valid)`, selected: true })));
   }
 
+  /**
+   * @param {string} label
+   * @param {Path} path
+   * @param {boolean} checked
+   * @param {{ keep?: boolean, onChange?: (checked: boolean) => void }} [options] onChange: instead of a `set` edit
+   */
   #check(label, path, checked, { keep, onChange } = {}) {
     const id = uid('field');
     return h('div', { class: 'field check' },
@@ -150,7 +206,13 @@ export class SpecForm extends HTMLElement {
         checked,
         disabled: this.#readonly,
         dataset: { path: JSON.stringify(path) },
-        on: { change: (e) => (onChange ? onChange(e.target.checked) : this.#edit('set', path, e.target.checked, keep)) },
+        on: {
+          change: (e) => {
+            const { checked: on } = /** @type {HTMLInputElement} */ (e.target);
+            if (onChange) onChange(on);
+            else this.#edit('set', path, on, keep);
+          },
+        },
       }),
       h('label', { attrs: { for: id }, text: label }));
   }

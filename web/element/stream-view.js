@@ -4,8 +4,14 @@
 import { stringify } from 'yaml';
 import { h, replaceChildren, table } from './dom.js';
 
+/** @typedef {import('../lib/api.js').ImageStream} ImageStream */
+/** @typedef {NonNullable<import('../lib/api.js').ImportFacts['stream']>} StreamFacts */
+
 export class StreamView extends HTMLElement {
-  /** {stream: ImageStream (status.import), facts: explain().stream} */
+  /**
+   * {stream: ImageStream (status.import), facts: explain().stream}
+   * @param {{ stream: ImageStream, facts: StreamFacts }} model
+   */
   set model({ stream, facts }) {
     this.className = 'card';
     const rows = facts.tags.map((t) => ({
