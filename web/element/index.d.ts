@@ -31,10 +31,10 @@ export class IsimportPreview extends HTMLElement {
    */
   get result(): ImportResult | null;
   set result(value: ImportResult | null | undefined);
-  /** Credentials an embedding page supplies; never rendered or stored. */
-  set credentials(value: DockerConfigJson | DockerConfigSecret | string | null);
-  /** The current ImageStream, for `import: true`. */
-  set currentImageStream(value: ImageStream | string | null);
+  /** Credentials an embedding page supplies; never rendered or stored. null or undefined: none. */
+  set credentials(value: DockerConfigJson | DockerConfigSecret | string | null | undefined);
+  /** The current ImageStream, for `import: true`. null or undefined: a new one. */
+  set currentImageStream(value: ImageStream | string | null | undefined);
   /** The fetch the import uses (default: the page's). */
   set fetch(value: FetchLike | undefined);
   /** Imports the current spec; null when it cannot start (invalid spec, already running). */

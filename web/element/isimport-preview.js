@@ -24,28 +24,64 @@ import { ImportPanel } from './import-panel.js';
 import { CorsHelp } from './cors-help.js';
 import { ResultView } from './result-view.js';
 
+/** @typedef {import('../lib/api.js').Isimport} Isimport */
+/** @typedef {import('../lib/api.js').ValidateResult} ValidateResult */
+/** @typedef {import('../lib/api.js').ImportResult} ImportResult */
+/** @typedef {import('../lib/api.js').ImageStream} ImageStream */
+/** @typedef {import('../lib/api.js').ImageStreamImport} ImageStreamImport */
+/** @typedef {import('../lib/api.js').DockerConfigJson} DockerConfigJson */
+/** @typedef {import('../lib/api.js').DockerConfigSecret} DockerConfigSecret */
+/** @typedef {import('../lib/api.js').FetchLike} FetchLike */
+/** @typedef {import('./import-panel.js').ImportSettings} ImportSettings */
+/** @typedef {import('./cors-help.js').CorsModel} CorsModel */
+/** @template {keyof import('./events.js').PartEventDetails} K @typedef {import('./events.js').PartEvent<K>} PartEvent */
+/**
+ * The parts the element is made of, made when it is first connected.
+ * @typedef {{ form: SpecForm, editor: SpecEditor, diagnostics: DiagnosticsList, panel: ImportPanel, cors: CorsHelp, result: ResultView }} Parts
+ */
+/**
+ * How the answer shown came to be: the settings and spec of the import (an answer set from
+ * outside has neither), how long it took, whether it was cancelled.
+ * @typedef {{ settings?: Partial<ImportSettings>, spec?: ImageStreamImport, elapsedMs?: number, cancelled?: boolean }} ResultRun
+ */
+
+/** @type {Promise<Isimport> | null} */
 let loading = null; // one core per page, loaded on first use
 const core = () => (loading ??= load());
 
+/** @typedef {import('./index.js').IsimportPreview} Declared the class as index.d.ts declares it */
+
+/** @implements {Declared} */
 export class IsimportPreview extends HTMLElement {
   static observedAttributes = ['spec', 'proxy-prefix', 'concurrency', 'platform', 'readonly', 'proxy-hint'];
 
   #text = STARTER_SPEC;
+  /** @type {Isimport | null} */
   #isi = null;
+  /** @type {ValidateResult | null} */
   #validation = null;
+  /** @type {ImportResult | null} */
   #result = null;
-  #running = null; // {controller}
+  /** @type {{ controller: AbortController } | null} */
+  #running = null;
+  /** @type {DockerConfigJson | DockerConfigSecret | string | null} */
   #credentials = null;
+  /** @type {ImageStream | string | null} */
   #currentImageStream = null;
+  /** @type {FetchLike | undefined} */
   #fetch = undefined;
   #validateQueued = false;
+  /** @type {Parts | null} */
   #parts = null;
   #internals = this.attachInternals();
   #stopFollowingTheme = () => {};
+  /** @type {ShadowRoot} */
+  #root;
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open', delegatesFocus: false });
+    this.#root = root;
     adoptStyles(root);
   }
 
@@ -65,10 +101,12 @@ export class IsimportPreview extends HTMLElement {
       result: new ResultView(),
     };
     this.#parts = p;
-    if (this.hasAttribute('spec')) this.#text = this.getAttribute('spec');
+    const spec = this.getAttribute('spec');
+    if (spec !== null) this.#text = spec;
     p.editor.text = this.#text;
     p.cors.hidden = true;
-    this.shadowRoot.append(h('div', { class: 'layout' },
+    const root = this.#root;
+    root.append(h('div', { class: 'layout' },
       h('section', { class: 'edit', attrs: { 'aria-labelledby': 'isi-spec-heading' } },
         h('h2', { id: 'isi-spec-heading', text: 'ImageStreamImport' }),
         p.editor,
@@ -86,16 +124,20 @@ export class IsimportPreview extends HTMLElement {
     });
     this.#applyReadonly();
 
-    this.shadowRoot.addEventListener('spec-text', (e) => this.#setText(e.detail.text, 'editor'));
-    this.shadowRoot.addEventListener('spec-edit', (e) => {
-      const next = applyEdit(this.#text, e.detail);
+    // The parts' events (events.js): each a CustomEvent of its type's detail.
+    root.addEventListener('spec-text', (e) => this.#setText(/** @type {PartEvent<'spec-text'>} */ (e).detail.text, 'editor'));
+    root.addEventListener('spec-edit', (e) => {
+      const next = applyEdit(this.#text, /** @type {PartEvent<'spec-edit'>} */ (e).detail);
       if (next !== null) this.#setText(next, 'form');
     });
-    this.shadowRoot.addEventListener('goto', (e) => p.editor.focusAt(e.detail.line, e.detail.column));
-    this.shadowRoot.addEventListener('import-start', () => this.import());
-    this.shadowRoot.addEventListener('import-cancel', () => this.cancel());
-    this.shadowRoot.addEventListener('use-proxy', (e) => {
-      p.panel.proxyPrefix = e.detail.prefix;
+    root.addEventListener('goto', (e) => {
+      const { line, column } = /** @type {PartEvent<'goto'>} */ (e).detail;
+      p.editor.focusAt(line, column);
+    });
+    root.addEventListener('import-start', () => this.import());
+    root.addEventListener('import-cancel', () => this.cancel());
+    root.addEventListener('use-proxy', (e) => {
+      p.panel.proxyPrefix = /** @type {PartEvent<'use-proxy'>} */ (e).detail.prefix;
       this.import();
     });
 
@@ -111,6 +153,11 @@ export class IsimportPreview extends HTMLElement {
     });
   }
 
+  /**
+   * @param {string} name
+   * @param {string | null} _old
+   * @param {string | null} value
+   */
   attributeChangedCallback(name, _old, value) {
     if (!this.#parts) return;
     if (name === 'spec' && value !== null && value !== this.#text) this.spec = value;
@@ -121,8 +168,12 @@ export class IsimportPreview extends HTMLElement {
     }
   }
 
-  /** The spec's text (YAML or JSON). */
+  /**
+   * The spec's text (YAML or JSON).
+   * @returns {string}
+   */
   get spec() { return this.#text; }
+  /** @param {string} text (anything else is made text; null and undefined: empty) */
   set spec(text) {
     this.#setText(String(text ?? ''), 'outside');
   }
@@ -130,12 +181,16 @@ export class IsimportPreview extends HTMLElement {
   /** The last validation (isi.validate()'s result). */
   get validation() { return this.#validation; }
 
-  /** The answer shown: the last import's, or one set from outside; null when there is none. */
+  /**
+   * The answer shown: the last import's, or one set from outside; null when there is none.
+   * @returns {ImportResult | null}
+   */
   get result() { return this.#result; }
   /**
    * Shows an answer without fetching anything: an ImageStreamImport with status as importPreview()
    * or a cluster's `imagestreamimports` API returns it, or a Status the server refused with.
    * null clears it.
+   * @param {ImportResult | null | undefined} answer
    */
   set result(answer) {
     if (answer !== null && answer !== undefined && (typeof answer !== 'object' || Array.isArray(answer))) {
@@ -148,21 +203,34 @@ export class IsimportPreview extends HTMLElement {
     else this.#parts.result.clear('Loading…'); // shown once the core is loaded
   }
 
-  /** Credentials an embedding page supplies (as importPreview()'s `credentials`); never rendered, never stored. */
+  /**
+   * Credentials an embedding page supplies (as importPreview()'s `credentials`); never rendered, never stored.
+   * @param {DockerConfigJson | DockerConfigSecret | string | null | undefined} value
+   */
   set credentials(value) { this.#credentials = value ?? null; }
 
-  /** The current ImageStream (object or text), for `import: true`. */
+  /**
+   * The current ImageStream (object or text), for `import: true`.
+   * @param {ImageStream | string | null | undefined} value
+   */
   set currentImageStream(value) { this.#currentImageStream = value ?? null; }
 
-  /** The fetch the import uses (default: the page's). */
+  /**
+   * The fetch the import uses (default: the page's).
+   * @param {FetchLike | undefined} fn
+   */
   set fetch(fn) { this.#fetch = typeof fn === 'function' ? fn : undefined; }
 
-  /** Starts the import of the current spec; resolves to the answer (null if it cannot start). */
+  /**
+   * Starts the import of the current spec; resolves to the answer (null if it cannot start).
+   * @returns {Promise<ImportResult | null>}
+   */
   async import() {
-    if (this.#running || !this.#isi || !this.#validation?.valid) return null;
     const p = this.#parts;
+    const isi = this.#isi;
+    if (this.#running || !p || !isi || !this.#validation?.valid) return null;
     const settings = p.panel.settings;
-    if (settings.error) {
+    if ('error' in settings) {
       p.panel.blockedReason = settings.error;
       setTimeout(() => { p.panel.blockedReason = this.#blockedReason(); }, 4000);
       return null;
@@ -172,11 +240,13 @@ export class IsimportPreview extends HTMLElement {
     p.panel.running = true;
     p.cors.model = null;
     p.result.clear('Importing…');
+    /** @type {Map<string, { origins: Set<string>, requests: number }>} */
     const hidden = new Map(); // host → {origins, requests}: requests the browser would not explain
     const started = performance.now();
+    /** @type {ImportResult} */
     let answer;
     try {
-      answer = await this.#isi.importPreview(this.#text, {
+      answer = await isi.importPreview(this.#text, {
         fetch: this.#fetch,
         credentials: settings.credentials ?? this.#credentials,
         currentImageStream: settings.currentImageStream ?? this.#currentImageStream,
@@ -199,7 +269,7 @@ export class IsimportPreview extends HTMLElement {
         },
       });
     } catch (error) {
-      answer = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'BadRequest', code: 400, message: String(error?.message ?? error) };
+      answer = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'BadRequest', code: 400, message: messageOf(error) };
     }
     const elapsedMs = performance.now() - started;
     const cancelled = controller.signal.aborted;
@@ -221,44 +291,66 @@ export class IsimportPreview extends HTMLElement {
   // The answer of #result, read for a person (isi.explain() adds the facts: platforms, tag rules,
   // pulls, stream changes) under the settings the import ran with, or the panel's for an answer
   // set from outside, which is also its own spec for the export.
-  #showResult({ settings = this.#parts.panel.settings, spec = this.#result?.kind === 'ImageStreamImport' ? this.#result : undefined, elapsedMs, cancelled } = {}) {
+  /** @param {ResultRun} [run] */
+  #showResult(run = {}) {
+    const p = this.#parts;
+    const isi = this.#isi;
     const answer = this.#result;
+    if (!p || !isi || !answer) return; // called once all three are there
+    // The panel's settings when they cannot be used: none (explain()'s defaults).
+    const { settings = panelSettings(p.panel), spec = answer.kind === 'ImageStreamImport' ? answer : undefined, elapsedMs, cancelled } = run;
+    /** @type {import('../lib/api.js').ImportFacts | null} */
     let facts = null;
     try {
-      facts = this.#isi.explain(answer, { platform: settings.platform, maxTagsPerRepository: settings.maxTagsPerRepository, currentImageStream: settings.currentImageStream ?? this.#currentImageStream });
+      facts = isi.explain(answer, { platform: settings.platform, maxTagsPerRepository: settings.maxTagsPerRepository, currentImageStream: settings.currentImageStream ?? this.#currentImageStream });
     } catch (error) {
       console.warn('isimport: cannot explain the answer', error);
     }
-    this.#parts.result.model = { answer, facts, spec, elapsedMs, cancelled };
+    p.result.model = { answer, facts, spec, elapsedMs, cancelled };
   }
 
   // Only hosts that a failure of the answer names: an https attempt that fell back to http, or a
   // request that was retried and then answered, is no trouble.
+  /**
+   * @param {Map<string, { origins: Set<string>, requests: number }>} hidden
+   * @param {ImportResult} answer
+   * @param {string} proxyPrefix
+   */
   #explainHidden(hidden, answer, proxyPrefix) {
+    const p = this.#parts;
+    if (!p) return;
     const messages = failureMessages(answer);
     const troubled = [...hidden].filter(([host]) => messages.some((m) => m.includes(host)));
+    /** @type {CorsModel} */
     const model = {
-      origins: troubled.map(([, { origins, requests }]) => ({ origin: [...origins].at(-1), requests, probe: 'probing' })),
+      // Each host's last origin (a host is in `hidden` with at least one).
+      origins: troubled.map(([, { origins, requests }]) => ({ origin: /** @type {string} */ ([...origins].at(-1)), requests, probe: 'probing' })),
       pageOrigin: location.origin,
       proxyHint: this.getAttribute('proxy-hint') ?? '',
       proxyPrefix,
     };
-    const cors = this.#parts.cors;
+    const cors = p.cors;
     cors.model = model;
     Promise.all(model.origins.map(async (o) => { o.probe = await probeRegistry(o.origin, { fetch: this.#fetch }); }))
       .then(() => { cors.model = model; });
   }
 
+  /**
+   * @param {string} text
+   * @param {'editor' | 'form' | 'outside'} from
+   */
   #setText(text, from) {
     this.#text = text;
-    if (from !== 'editor') this.#parts.editor.text = text;
+    const p = this.#parts;
+    if (!p) return; // not connected yet: shown, and validated, when it is
+    if (from !== 'editor') p.editor.text = text;
     this.#showForm(); // also after the form's own edits: adding or removing an image changes its shape
     this.#queueValidate();
   }
 
   #showForm() {
     const read = readSpec(this.#text);
-    this.#parts.form.show(read.error ? null : read.object, read.error ?? '');
+    this.#parts?.form.show(read.error ? null : read.object, read.error ?? '');
   }
 
   #queueValidate() {
@@ -271,15 +363,26 @@ export class IsimportPreview extends HTMLElement {
   }
 
   #validate() {
-    if (!this.#isi) return;
+    const p = this.#parts;
+    if (!this.#isi || !p) return;
+    /** @type {ValidateResult} */
     let result;
     try {
       result = this.#isi.validate(this.#text);
     } catch (error) {
-      result = { valid: false, causes: [], warnings: [], diagnostics: [{ severity: 'error', message: String(error?.message ?? error) }], status: { message: String(error?.message ?? error) } };
+      // validate() does not throw for any text (a trap in the core is its own 500 answer, with
+      // no diagnostics): should it ever, the same answer.
+      result = {
+        valid: false,
+        kind: 'ImageStreamImport',
+        causes: [],
+        warnings: [],
+        positions: [],
+        diagnostics: [],
+        status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'InternalError', code: 500, message: messageOf(error) },
+      };
     }
     this.#validation = result;
-    const p = this.#parts;
     p.diagnostics.result = result;
     p.editor.diagnostics = result.diagnostics;
     p.panel.blockedReason = this.#blockedReason();
@@ -297,13 +400,38 @@ export class IsimportPreview extends HTMLElement {
   }
 
   #applyReadonly() {
+    const p = this.#parts;
+    if (!p) return;
     const readonly = this.hasAttribute('readonly');
-    this.#parts.editor.readonly = readonly;
-    this.#parts.form.readonly = readonly;
+    p.editor.readonly = readonly;
+    p.form.readonly = readonly;
   }
 }
 
+/**
+ * The panel's settings, or none when they cannot be used (an {error}).
+ * @param {ImportPanel} panel
+ * @returns {Partial<ImportSettings>}
+ */
+function panelSettings(panel) {
+  const settings = panel.settings;
+  return 'error' in settings ? {} : settings;
+}
+
+/**
+ * What was thrown, as text: its message when it has one.
+ * @param {unknown} error
+ */
+function messageOf(error) {
+  const message = typeof error === 'object' && error !== null ? /** @type {{ message?: unknown }} */ (error).message : undefined;
+  return String(message ?? error);
+}
+
 // Every failure message of an answer: the refusal, each image's, the repository's and its tags'.
+/**
+ * @param {ImportResult} answer
+ * @returns {string[]}
+ */
 function failureMessages(answer) {
   if (answer?.kind !== 'ImageStreamImport') return [answer?.message ?? ''];
   const statuses = [
@@ -311,5 +439,5 @@ function failureMessages(answer) {
     answer.status?.repository?.status,
     ...(answer.status?.repository?.images ?? []).map((i) => i.status),
   ];
-  return statuses.filter((st) => st && st.status !== 'Success').map((st) => st.message ?? '');
+  return statuses.filter((st) => st && st.status !== 'Success').map((st) => st?.message ?? '');
 }
