@@ -3,15 +3,16 @@
 import '../element/index.js';
 import { readFragment, writeFragment } from './fragment.js';
 
-const preview = document.querySelector('isimport-preview');
-const notice = document.getElementById('notice');
-const copyLink = document.getElementById('copy-link');
+const preview = required(document.querySelector('isimport-preview'), '<isimport-preview>');
+const notice = required(document.getElementById('notice'), '#notice');
+const copyLink = required(document.getElementById('copy-link'), '#copy-link');
 
 preview.setAttribute('proxy-hint', new URL('proxy/', location.href).href);
 
 let state = readFragment(location.hash);
 let pendingRun = false;
 
+/** @param {import('./fragment.js').Fragment} fragment */
 function load(fragment) {
   notice.hidden = !fragment.error;
   notice.textContent = fragment.error ? `The link's spec could not be read: ${fragment.error}.` : '';
@@ -30,7 +31,8 @@ preview.addEventListener('validate', (event) => {
   keepInFragment();
 });
 
-let timer = 0;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let timer;
 let written = location.hash;
 function keepInFragment() {
   clearTimeout(timer);
@@ -60,3 +62,15 @@ copyLink.addEventListener('click', async () => {
   }
   setTimeout(() => { copyLink.textContent = 'Copy link'; }, 1500);
 });
+
+/**
+ * An element of index.html, which the page cannot work without.
+ * @template {Element} E
+ * @param {E | null} element
+ * @param {string} what
+ * @returns {E}
+ */
+function required(element, what) {
+  if (!element) throw new Error(`index.html has no ${what}`);
+  return element;
+}

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
 
 // Public registries and their token services, reached through the proxy when they send no CORS
 // headers; ISIMPORT_PROXY_TARGETS adds origins (comma-separated), e.g. the demo registries.
@@ -17,15 +17,21 @@ const PUBLIC_ORIGINS = [
   'https://gcr.io', 'https://mcr.microsoft.com', 'https://public.ecr.aws', 'https://registry.gitlab.com',
 ];
 
+/**
+ * Vite's proxy table: `/proxy/<origin>/` → the origin, for each registry.
+ * @param {string} [extra] more origins, comma-separated
+ * @returns {Record<string, import('vite').ProxyOptions>}
+ */
 export function proxyTable(extra = process.env.ISIMPORT_PROXY_TARGETS ?? '') {
   const origins = [...PUBLIC_ORIGINS, ...extra.split(',').map((s) => s.trim()).filter(Boolean).map((o) => new URL(o).origin)];
+  /** @type {Record<string, import('vite').ProxyOptions>} */
   const table = {};
   for (const origin of new Set(origins)) {
     const prefix = `/proxy/${origin}/`;
     table[prefix] = {
       target: origin,
       changeOrigin: true,
-      rewrite: (path) => path.slice(prefix.length - 1),
+      rewrite: (/** @type {string} */ path) => path.slice(prefix.length - 1),
       // The browser's Origin is this page's; the registry sees a plain client.
       headers: { origin: '' },
     };
@@ -37,10 +43,16 @@ export function proxyTable(extra = process.env.ISIMPORT_PROXY_TARGETS ?? '') {
 // proxy that cannot reach the registry should: an answer (the page's own 404 or index.html) would
 // read as the registry's. The importer then sees a network error (and, for an https attempt of an
 // insecure image, falls back to http as upstream does).
+/**
+ * @param {Record<string, import('vite').ProxyOptions>} table
+ * @returns {import('vite').Plugin}
+ */
 function refuseUnknownProxyTargets(table) {
   const known = Object.keys(table);
+  /** @type {import('vite').Connect.NextHandleFunction} */
   const refuse = (req, res, next) => {
-    if (req.url?.startsWith('/proxy/') && !known.some((prefix) => req.url.startsWith(prefix))) req.socket.destroy();
+    const url = req.url;
+    if (url?.startsWith('/proxy/') && !known.some((prefix) => url.startsWith(prefix))) req.socket.destroy();
     else next();
   };
   return {
@@ -50,6 +62,7 @@ function refuseUnknownProxyTargets(table) {
   };
 }
 
+/** @returns {import('vite').Plugin} */
 function embedExample() {
   return {
     name: 'isimport-embed-example',
@@ -65,7 +78,8 @@ export default defineConfig({
   root: here('.'),
   base: './',
   publicDir: false,
-  logLevel: process.env.ISIMPORT_VITE_LOG ?? 'info',
+  // ISIMPORT_VITE_LOG names one of Vite's levels (info, warn, error, silent): the environment is not checked.
+  logLevel: /** @type {import('vite').LogLevel} */ (process.env.ISIMPORT_VITE_LOG ?? 'info'),
   build: {
     outDir: here('../../dist'),
     emptyOutDir: true,

@@ -11,7 +11,14 @@
 import { createElement, forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import '../element/index.js';
 
+// React's own types are not a dependency (index.d.ts names none): what comes from 'react' is
+// unchecked; the props and the element are typed from index.d.ts and ../element/index.d.ts.
+/** @typedef {import('./index.js').IsimportPreviewProps} IsimportPreviewProps */
+/** @typedef {import('../element/index.js').IsimportPreview} IsimportPreviewElement */
+/** @typedef {{ current: IsimportPreviewElement | null }} ElementRef */
+
 // Props that are the element's attributes: [prop, attribute, how the value is written].
+/** @type {Array<['platform' | 'proxyPrefix' | 'concurrency' | 'readOnly', string, (value: string | number | boolean) => string | null]>} */
 const ATTRIBUTES = [
   ['platform', 'platform', String],
   ['proxyPrefix', 'proxy-prefix', String],
@@ -19,20 +26,26 @@ const ATTRIBUTES = [
   ['readOnly', 'readonly', (on) => (on ? '' : null)],
 ];
 // Event props and the element's events; a handler receives the event's detail, then the event.
+/** @type {Record<'onValidate' | 'onProgress' | 'onDone', 'validate' | 'progress' | 'done'>} */
 const EVENTS = { onValidate: 'validate', onProgress: 'progress', onDone: 'done' };
 
-export const IsimportPreview = forwardRef(function IsimportPreview(props, ref) {
+export const IsimportPreview = forwardRef(function IsimportPreview(/** @type {IsimportPreviewProps} */ props, /** @type {IsimportPreviewProps['ref']} */ ref) {
   const { spec, className, style, id } = props;
+  /** @type {ElementRef} */
   const element = useRef(null);
   useImperativeHandle(ref, () => element.current, []);
 
   // The latest handlers, read when an event comes, so listeners are added once.
+  /** @type {{ current: IsimportPreviewProps }} */
   const handlers = useRef(props);
   handlers.current = props;
   useEffect(() => {
     const el = element.current;
-    const listeners = Object.entries(EVENTS).map(([prop, type]) => {
-      const listener = (event) => handlers.current[prop]?.(event.detail, event);
+    if (!el) return; // rendered: React has set the ref before effects run
+    const listeners = /** @type {Array<[keyof typeof EVENTS, string]>} */ (Object.entries(EVENTS)).map(([prop, type]) => {
+      // Each event's handler takes that event's detail (EVENTS pairs them).
+      /** @param {Event} event */
+      const listener = (event) => /** @type {((detail: unknown, event: Event) => void) | undefined} */ (handlers.current[prop])?.(/** @type {Event & { detail: unknown }} */ (event).detail, event);
       el.addEventListener(type, listener);
       return () => el.removeEventListener(type, listener);
     });
@@ -41,6 +54,7 @@ export const IsimportPreview = forwardRef(function IsimportPreview(props, ref) {
 
   useLayoutEffect(() => {
     const el = element.current;
+    if (!el) return;
     for (const [prop, attribute, write] of ATTRIBUTES) {
       const value = props[prop] === undefined || props[prop] === null ? null : write(props[prop]);
       if (value === null) el.removeAttribute(attribute);
@@ -58,8 +72,14 @@ export const IsimportPreview = forwardRef(function IsimportPreview(props, ref) {
 });
 
 // One property of the element, set when its prop changes (an undefined prop leaves it alone).
+/**
+ * @template {'spec' | 'credentials' | 'currentImageStream' | 'result'} K
+ * @param {ElementRef} element
+ * @param {K} name
+ * @param {IsimportPreviewElement[K] | undefined} value
+ */
 function useProperty(element, name, value) {
   useLayoutEffect(() => {
-    if (value !== undefined) element.current[name] = value;
+    if (value !== undefined && element.current) element.current[name] = value;
   }, [value]);
 }
