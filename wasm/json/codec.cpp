@@ -89,19 +89,26 @@ DecodeResult decodeAs(std::string_view text, const std::string& kind, const Deco
   T object;
   TextDecoder decoder(text);
   decodeValue(decoder, object);
-  if (!decoder.error().empty()) {
-    result.failure = cannotBeHandled(kind, kind, decoder.error());
+  const DecodeErrors& errors = decoder.errors();
+  if (!errors.error().empty()) {
+    result.failure = cannotBeHandled(kind, kind, errors.error());
+    if (!errors.typeFinding().kind.empty()) result.diagnostics.push_back(errors.typeFinding());
     return result;
   }
-  const auto& strict = decoder.strictErrors();
+  const auto& strict = errors.strictErrors();
   if (!strict.empty()) {
     if (options.fieldValidation == FieldValidation::Strict) {
       std::string joined;
       for (const auto& e : strict) joined += (joined.empty() ? "" : ", ") + e;
       result.failure = cannotBeHandled(kind, kind, "strict decoding error: " + joined);
+      result.diagnostics = errors.strictFindings();
       return result;
     }
-    if (options.fieldValidation == FieldValidation::Warn) result.warnings = strict;
+    if (options.fieldValidation == FieldValidation::Warn) {
+      result.warnings = strict;
+      result.diagnostics = errors.strictFindings();
+      for (Diagnostic& warning : result.diagnostics) warning.severity = "warning";
+    }
   }
   if constexpr (!std::is_same_v<T, Image>) applyDefaults(object, options.defaultImportMode);
   object.kind = kind;
@@ -130,6 +137,7 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
   if (!syntax.ok) {
     result.syntaxOffset = syntax.offset;
     result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + syntax.error, text);
+    result.diagnostics.push_back(Diagnostic{"syntax", "error", "", static_cast<int64_t>(syntax.offset), "", syntax.error, ""});
     return result;
   }
   result.rootItems = syntax.rootItems;
@@ -138,11 +146,13 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
   result.kindInData = header.kind;
   if (!header.error.empty()) {
     result.failure = unrecognized(options.defaultKind, "couldn't get version/kind; json parse error: " + header.error, text);
+    result.diagnostics.push_back(Diagnostic{"cause", "error", "", -1, "", result.failure->message, ""});
     return result;
   }
   if (!header.apiVersion.empty() && header.apiVersion != kGroupVersion) {
     result.failure = badRequest("the API version in the data (" + header.apiVersion +
                                 ") does not match the expected API version (" + std::string(kGroupVersion) + ")");
+    result.diagnostics.push_back(Diagnostic{"cause", "error", "apiVersion", -1, "", result.failure->message, ""});
     return result;
   }
   std::string kind = header.kind.empty() ? options.defaultKind : header.kind;
@@ -158,6 +168,7 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
   result.kind = kind;
   result.failure = cannotBeHandled(kind, options.defaultKind, "no kind " + json::quote(kind) + " is registered for version \"" +
                                              std::string(kGroupVersion) + "\"");
+  result.diagnostics.push_back(Diagnostic{"cause", "error", "kind", -1, "", result.failure->message, ""});
   return result;
 }
 

@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "json/diagnostic.h"
+#include "model/defaults.h"
 #include "model/image_stream_import.h"
 
 namespace isimport {
@@ -20,7 +22,7 @@ std::optional<FieldValidation> parseFieldValidation(std::string_view text);
 struct DecodeOptions {
   FieldValidation fieldValidation = FieldValidation::Strict;
   std::string defaultKind = "ImageStreamImport";  // the endpoint's kind, used when the body names none
-  std::string defaultImportMode = "Legacy";       // the cluster's configured import mode
+  std::string defaultImportMode = kDefaultImportMode;  // the cluster's configured import mode
   size_t maxBodyBytes = 3 * 1024 * 1024;          // the apiserver's MaxRequestBodyBytes
 };
 
@@ -32,6 +34,7 @@ struct DecodeResult {
   std::vector<std::string> warnings;    // Warn mode: unknown/duplicate field texts
   std::optional<Status> failure;        // the HTTP error Status (400 or 413) when decoding failed
   std::optional<size_t> syntaxOffset;   // a JSON syntax error: the byte it was found at
+  std::vector<Diagnostic> diagnostics;  // the failure's findings, then the warnings'
   std::string apiVersionInData;         // apiVersion and kind as the body wrote them ("" when
   std::string kindInData;               // absent or unreadable)
   bool rootItems = false;               // the root object has an "items" member (a list, to kubectl)

@@ -72,6 +72,11 @@ struct ShapeCollector {
     size_t offset = static_cast<size_t>(reinterpret_cast<const char*>(&member) - base);
     shape.fields[shape.count++] = {name, offset, erase.template operator()<M>()};
   }
+  // A field that takes one of a few words (fields.h): decoded as its type is.
+  template <class M, class Words>
+  void field(const char* name, M& member, unsigned flags, const Words&) {
+    field(name, member, flags);
+  }
 };
 
 // T's shape, from its `fields` list walked on a default-constructed T (the offsets are those of

@@ -410,7 +410,11 @@ bool Cursor::nextMember(std::string_view& key, std::string& scratch) {
     ++pos_;
     return false;
   }
-  if (c == ',') ++pos_;
+  if (c == ',') {
+    ++pos_;
+    skipSpace();
+  }
+  keyOffset_ = pos_;
   key = string(scratch);
   skipSpace();
   ++pos_;  // ':'

@@ -67,6 +67,8 @@ class Cursor {
   // brace); after a true, the member's value is next.
   void beginObject();
   bool nextMember(std::string_view& key, std::string& scratch);
+  // Where the key of the member nextMember() last read begins (its opening quote).
+  size_t keyOffset() const { return keyOffset_; }
   // Arrays: beginArray(), then nextElement() until false.
   void beginArray();
   bool nextElement();
@@ -75,6 +77,7 @@ class Cursor {
   void skipSpace();
   std::string_view text_;
   size_t pos_ = 0;
+  size_t keyOffset_ = 0;
 };
 
 // The compact text of a raw JSON value (whitespace dropped, strings re-escaped as Go's encoder

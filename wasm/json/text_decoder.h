@@ -9,10 +9,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "go/go_text.h"
 #include "go/time_text.h"
+#include "json/decode_errors.h"
 #include "json/go_types.h"
 #include "json/json_text.h"
 #include "json/json_writer.h"
@@ -27,130 +27,47 @@ class TextDecoder {
   json::Cursor& in() { return in_; }
   std::string& scratch() { return scratch_; }
   std::string& keyScratch() { return keyScratch_; }
+  const DecodeErrors& errors() const { return errors_; }
+  bool fatal() const { return errors_.fatal(); }
 
-  // First type error (Go keeps only the first) or fatal error. After a fatal one the values left
-  // are skipped, not decoded.
-  const std::string& error() const { return error_; }
-  bool fatal() const { return fatal_; }
-  const std::vector<std::string>& strictErrors() const { return strict_; }
-
-  [[gnu::cold, gnu::noinline]] void typeError(std::string_view jsonValue, const std::string& goType) {
-    if (!error_.empty()) return;
-    error_ = json::unmarshalTypeErrorText(jsonValue, goType, goContext());
+  // The recording of decode_errors.h, with this decoder's place and the byte at the cursor (the
+  // start of the value being read, unless `at` says where it began).
+  [[gnu::cold, gnu::noinline]] void typeError(std::string_view jsonValue, const std::string& goType,
+                                              size_t at = SIZE_MAX) {
+    errors_.typeError(jsonValue, goType, path_, static_cast<int64_t>(at == SIZE_MAX ? in_.offset() : at));
   }
-  [[gnu::cold, gnu::noinline]] void plainError(std::string text) {
-    if (error_.empty()) error_ = std::move(text);
-  }
-  // An error returned by a field's own UnmarshalJSON ends decoding, and wins over a type error
-  // saved earlier (Go's decoder returns it instead of the saved one).
-  [[gnu::cold, gnu::noinline]] void fatalError(std::string text) {
-    if (fatal_) return;
-    error_ = std::move(text);
-    fatal_ = true;
-  }
-  // A type error raised inside an UnmarshalJSON: Go adds the field context to it on the way out.
+  [[gnu::cold, gnu::noinline]] void plainError(std::string text) { errors_.plainError(std::move(text)); }
+  [[gnu::cold, gnu::noinline]] void fatalError(std::string text) { errors_.fatalError(std::move(text)); }
   [[gnu::cold, gnu::noinline]] void fatalTypeError(std::string_view jsonValue, const std::string& goType) {
-    if (fatal_) return;
-    error_.clear();
-    typeError(jsonValue, goType);
-    fatal_ = true;
-  }
-
-  // Strict errors: de-duplicated by text and capped at 100, as sigs.k8s.io/json does. Out of line
-  // (as every error path here): they are rare, and each struct's decoding would carry a copy.
-  [[gnu::cold, gnu::noinline]] void strictError(std::string text) {
-    if (strict_.size() >= 100 || !seenStrict_.insert(text).second) return;
-    strict_.push_back(std::move(text));
+    errors_.fatalTypeError(jsonValue, goType, path_, static_cast<int64_t>(in_.offset()));
   }
   [[gnu::cold, gnu::noinline]] void duplicateField(std::string_view name) {
-    if (!loose_) strictError("duplicate field " + json::quote(childPath(name)));
+    errors_.duplicateField(path_, name, static_cast<int64_t>(in_.keyOffset()));
   }
   [[gnu::cold, gnu::noinline]] void unknownField(std::string_view name) {
-    if (!loose_) strictError("unknown field " + json::quote(childPath(name)));
+    errors_.unknownField(path_, name, static_cast<int64_t>(in_.keyOffset()));
   }
-  [[gnu::cold, gnu::noinline]] std::string childPath(std::string_view key) const {
-    std::string p = path();
-    if (!p.empty()) p += '.';
-    p += key;
-    return p;
-  }
-
-  // Where decoding is, as a stack of fields and indices; the paths are spelled out only for an
-  // error: the field path with indices (strict errors) and Go's struct-field stack without them,
-  // after the innermost struct's short type name (type errors).
   struct FieldScope {
     TextDecoder& d;
     FieldScope(TextDecoder& dec, const char* name, const char* ownerGoType) : d(dec) {
-      d.push(Frame{name, 0, ownerGoType});
+      d.path_.pushField(name, ownerGoType);
     }
-    ~FieldScope() { --d.depth_; }
+    ~FieldScope() { d.path_.pop(); }
   };
   struct IndexScope {
     TextDecoder& d;
-    IndexScope(TextDecoder& dec, size_t index) : d(dec) { d.push(Frame{nullptr, index, nullptr}); }
-    ~IndexScope() { --d.depth_; }
+    IndexScope(TextDecoder& dec, size_t index) : d(dec) { d.path_.pushIndex(index); }
+    ~IndexScope() { d.path_.pop(); }
   };
-  [[gnu::cold, gnu::noinline]] std::string path() const {
-    std::string p;
-    for (size_t i = 0; i < depth_; ++i) {
-      const Frame& f = frames_[i];
-      if (f.name) {
-        if (!p.empty()) p += '.';
-        p += f.name;
-      } else {
-        p += '[';
-        p += std::to_string(f.index);
-        p += ']';
-      }
-    }
-    return p;
-  }
-  // "Struct.field.path" (the struct of the innermost field), or "" outside any struct field.
-  [[gnu::cold, gnu::noinline]] std::string goContext() const {
-    std::string fields;
-    std::string_view owner;
-    for (size_t i = 0; i < depth_; ++i) {
-      const Frame& f = frames_[i];
-      if (!f.name) continue;
-      if (!fields.empty()) fields += '.';
-      fields += f.name;
-      owner = f.ownerGoType;
-    }
-    if (fields.empty()) return "";
-    auto dot = owner.rfind('.');
-    std::string context(dot == std::string_view::npos ? owner : owner.substr(dot + 1));
-    return context + "." + fields;
-  }
-
-  // Inside a kLooseKeys struct the apiserver does not apply strict checks.
-  struct LooseScope {
-    TextDecoder& d;
-    bool was;
-    explicit LooseScope(TextDecoder& dec) : d(dec), was(dec.loose_) { d.loose_ = true; }
-    ~LooseScope() { d.loose_ = was; }
+  struct LooseScope : DecodeErrors::LooseScope {
+    explicit LooseScope(TextDecoder& dec) : DecodeErrors::LooseScope(dec.errors_) {}
   };
-  bool loose() const { return loose_; }
 
  private:
   json::Cursor in_;
   std::string scratch_, keyScratch_;
-  std::string error_;
-  bool fatal_ = false;
-  bool loose_ = false;
-  std::vector<std::string> strict_;
-  std::unordered_set<std::string> seenStrict_;
-  struct Frame {
-    const char* name;         // a struct field's JSON name, or null for a list index
-    size_t index;
-    const char* ownerGoType;  // the Go type of the struct holding the field
-  };
-  std::vector<Frame> frames_;  // the first depth_ are in use; grown only when full
-  size_t depth_ = 0;
-  void push(const Frame& frame) {
-    if (depth_ == frames_.size()) grow();
-    frames_[depth_++] = frame;
-  }
-  [[gnu::noinline]] void grow() { frames_.resize(frames_.size() * 2 + 16); }
+  DecodeErrors errors_;
+  DecodePath path_;
 };
 
 // ---- scalars -------------------------------------------------------------------------------------
@@ -186,10 +103,11 @@ void decodeValue(TextDecoder& d, Int& out) {
   json::Kind k = d.in().kind();
   if (k == json::Kind::Null) return d.in().null();
   if (k != json::Kind::Number) return mismatchOf<Int>(d, k);
+  size_t start = d.in().offset();
   std::string_view literal = d.in().number();
   std::optional<int64_t> v = goParseInt64(literal);  // strconv.ParseInt(literal, 10, 64), as Go does
   bool fits = v && (std::is_same_v<Int, int64_t> || (*v >= INT32_MIN && *v <= INT32_MAX));
-  if (!fits) return d.typeError("number " + std::string(literal), GoType<Int>::name());
+  if (!fits) return d.typeError("number " + std::string(literal), GoType<Int>::name(), start);
   out = static_cast<Int>(*v);
 }
 

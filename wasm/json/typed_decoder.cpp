@@ -29,13 +29,13 @@ void decodeStruct(TypedDecoder& d, json::NodeId id, void* out, const TreeStruct&
     const std::string& key = d.tree().key(n, i);
     size_t index = fieldNamed(shape, key, next);
     if (index == kNoField) {
-      if (!d.loose()) d.strictError("unknown field " + json::quote(d.childPath(key)));
+      d.unknownField(key);
       continue;
     }
     const TreeStruct::Field& field = shape.fields[index];
     uint64_t bit = uint64_t{1} << index;
     // Go decodes the later value over the earlier one: structs and maps merge, the rest is replaced.
-    if ((seen & bit) && !d.loose()) d.strictError("duplicate field " + json::quote(d.childPath(field.name)));
+    if (seen & bit) d.duplicateField(field.name);
     seen |= bit;
     next = index + 1;
     TypedDecoder::FieldScope scope(d, field.name, shape.goType);

@@ -5,9 +5,9 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
 
 #include "go/time_text.h"
+#include "json/decode_errors.h"
 #include "json/go_types.h"
 #include "json/json_tree.h"
 #include "json/json_writer.h"
@@ -22,94 +22,42 @@ class TypedDecoder {
   explicit TypedDecoder(const json::Tree& tree) : tree_(tree) {}
 
   const json::Tree& tree() const { return tree_; }
+  const DecodeErrors& errors() const { return errors_; }
+  const std::string& error() const { return errors_.error(); }
+  bool fatal() const { return errors_.fatal(); }
 
-  // First type error (Go keeps only the first) or fatal error; decoding stops descending after a
-  // fatal one.
-  const std::string& error() const { return error_; }
-  bool fatal() const { return fatal_; }
-  const std::vector<std::string>& strictErrors() const { return strict_; }
+  // The recording of decode_errors.h, with this decoder's place (a tree keeps no byte offsets).
+  void typeError(std::string_view jsonValue, const std::string& goType) {
+    errors_.typeError(jsonValue, goType, path_, -1);
+  }
+  void plainError(std::string text) { errors_.plainError(std::move(text)); }
+  void fatalError(std::string text) { errors_.fatalError(std::move(text)); }
+  void fatalTypeError(std::string_view jsonValue, const std::string& goType) {
+    errors_.fatalTypeError(jsonValue, goType, path_, -1);
+  }
+  void unknownField(std::string_view key) { errors_.unknownField(path_, key, -1); }
+  void duplicateField(std::string_view key) { errors_.duplicateField(path_, key, -1); }
 
-  void typeError(const char* jsonValue, const std::string& goType) {
-    if (!error_.empty()) return;
-    bool inStruct = !goStruct_.empty() || !goFields_.empty();
-    error_ = json::unmarshalTypeErrorText(jsonValue, goType, inStruct ? goStruct_ + "." + goFields_ : std::string());
-  }
-  void plainError(std::string text) {
-    if (error_.empty()) error_ = std::move(text);
-  }
-  // An error returned by a field's own UnmarshalJSON ends decoding, and wins over a type error
-  // saved earlier (Go's decoder returns it instead of the saved one).
-  void fatalError(std::string text) {
-    if (fatal_) return;
-    error_ = std::move(text);
-    fatal_ = true;
-  }
-  // A type error raised inside an UnmarshalJSON: Go adds the field context to it on the way out.
-  void fatalTypeError(const char* jsonValue, const std::string& goType) {
-    if (fatal_) return;
-    error_.clear();
-    typeError(jsonValue, goType);
-    fatal_ = true;
-  }
-
-  // Strict errors: de-duplicated by text and capped at 100, as sigs.k8s.io/json does.
-  void strictError(std::string text) {
-    if (strict_.size() >= 100 || !seenStrict_.insert(text).second) return;
-    strict_.push_back(std::move(text));
-  }
-  std::string childPath(std::string_view key) const {
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-  }
-
-  // Scopes for the two paths kept while descending: the field path with indices (strict errors)
-  // and Go's struct-field stack without indices (type errors).
   struct FieldScope {
     TypedDecoder& d;
-    size_t pathLen, goLen;
-    std::string goStruct;
-    FieldScope(TypedDecoder& dec, std::string_view key, const char* goType)
-        : d(dec), pathLen(dec.path_.size()), goLen(dec.goFields_.size()), goStruct(dec.goStruct_) {
-      if (!d.path_.empty()) d.path_ += '.';
-      d.path_ += key;
-      if (!d.goFields_.empty()) d.goFields_ += '.';
-      d.goFields_ += key;
-      std::string_view t(goType);
-      auto dot = t.rfind('.');
-      d.goStruct_ = std::string(dot == std::string_view::npos ? t : t.substr(dot + 1));
+    FieldScope(TypedDecoder& dec, const char* name, const char* ownerGoType) : d(dec) {
+      d.path_.pushField(name, ownerGoType);
     }
-    ~FieldScope() {
-      d.path_.resize(pathLen);
-      d.goFields_.resize(goLen);
-      d.goStruct_ = goStruct;
-    }
+    ~FieldScope() { d.path_.pop(); }
   };
   struct IndexScope {
     TypedDecoder& d;
-    size_t pathLen;
-    IndexScope(TypedDecoder& dec, size_t index) : d(dec), pathLen(dec.path_.size()) {
-      d.path_ += '[';
-      d.path_ += std::to_string(index);
-      d.path_ += ']';
-    }
-    ~IndexScope() { d.path_.resize(pathLen); }
+    IndexScope(TypedDecoder& dec, size_t index) : d(dec) { d.path_.pushIndex(index); }
+    ~IndexScope() { d.path_.pop(); }
   };
-  // Inside a RawExtension the apiserver does not apply strict checks.
-  struct LooseScope {
-    TypedDecoder& d;
-    bool was;
-    explicit LooseScope(TypedDecoder& dec) : d(dec), was(dec.loose_) { d.loose_ = true; }
-    ~LooseScope() { d.loose_ = was; }
+  struct LooseScope : DecodeErrors::LooseScope {
+    explicit LooseScope(TypedDecoder& dec) : DecodeErrors::LooseScope(dec.errors_) {}
   };
-  bool loose() const { return loose_; }
 
  private:
   const json::Tree& tree_;
-  std::string error_;
-  bool fatal_ = false;
-  bool loose_ = false;
-  std::vector<std::string> strict_;
-  std::unordered_set<std::string> seenStrict_;
-  std::string path_, goFields_, goStruct_;
+  DecodeErrors errors_;
+  DecodePath path_;
 };
 
 // ---- scalars -------------------------------------------------------------------------------------
@@ -135,7 +83,7 @@ void decodeValue(TypedDecoder& d, json::NodeId id, Int& out) {
   if (n.kind == json::Kind::Null) return;
   if (n.kind != json::Kind::Number) return d.typeError(json::goValueName(n.kind), GoType<Int>::name());
   bool fits = n.integral && (std::is_same_v<Int, int64_t> || (n.integer >= INT32_MIN && n.integer <= INT32_MAX));
-  if (!fits) return d.typeError(("number " + n.text).c_str(), GoType<Int>::name());
+  if (!fits) return d.typeError("number " + n.text, GoType<Int>::name());
   out = static_cast<Int>(n.integer);
 }
 
@@ -239,7 +187,7 @@ void decodeValue(TypedDecoder& d, json::NodeId id, std::map<std::string, V>& out
     const std::string& key = d.tree().key(n, i);
     auto [it, inserted] = out.try_emplace(key);
     if (!inserted) {
-      if (!d.loose()) d.strictError("duplicate field " + json::quote(d.childPath(key)));
+      d.duplicateField(key);
       it->second = V{};
     }
     decodeValue(d, d.tree().child(n, i), it->second);

@@ -75,6 +75,11 @@ struct FieldWriter {
     w.key(name);
     encodeValue(w, member);
   }
+  // A field that takes one of a few words (fields.h): written as it is.
+  template <class M, class Words>
+  void field(const char* name, const M& member, unsigned flags, const Words&) {
+    field(name, member, flags);
+  }
 };
 
 template <class T>

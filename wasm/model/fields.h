@@ -18,6 +18,11 @@ enum FieldFlag : unsigned {
   kRequired = 2,      // the server refuses a request without it, so the JSON Schema requires it
 };
 
+// A string field that takes one of a few words has them as a fourth argument:
+//   v.field("kind", o.kind, kAlways, kDiagnosticKinds);
+// (the encoder writes the string as it is; the TypeScript generator writes the words' union).
+// Only types that cross to JavaScript use it; the model's own fields do not.
+
 // Declares the field list of `Type`, usable on const and mutable objects alike:
 //   ISIMPORT_FIELDS(ObjectReference) { v.field("kind", o.kind, kOmitEmpty); ... }
 #define ISIMPORT_FIELDS(Type)                                                       \

@@ -19,6 +19,7 @@ struct CreateOutcome {
   std::vector<std::string> warnings;     // Warn-mode field warnings
   std::optional<Status> status;          // the error answer when !valid (400, 413, 422 or 500)
   std::optional<size_t> syntaxOffset;    // a JSON syntax error: the byte it was found at
+  std::vector<Diagnostic> diagnostics;   // every finding, with its kind, path and byte (json/diagnostic.h)
   std::string apiVersionInData, kindInData;  // as the body wrote them
   bool rootItems = false;                    // the body's root has an "items" member
 };

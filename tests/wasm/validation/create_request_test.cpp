@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "api.h"
+#include "boundary/api.h"
 
 namespace isimport {
 namespace {
@@ -73,11 +73,13 @@ TEST(CreateRequest, JsonApiCarriesCausesWarningsAndObject) {
                                     R"({"fieldValidation":"Warn","namespace":"ns"})");
   EXPECT_EQ(answer,
             R"({"valid":true,"kind":"ImageStreamImport","causes":[],"warnings":["unknown field \"metadata.x\""],)"
+            R"("diagnostics":[{"kind":"unknownField","severity":"warning","path":"metadata.x","byteOffset":26,)"
+            R"("message":"unknown field \"metadata.x\""}],)"
             R"("object":{"kind":"ImageStreamImport","apiVersion":"image.openshift.io/v1","metadata":{"name":"web","namespace":"ns","creationTimestamp":null},)"
             R"("spec":{"import":false,"images":[{"from":{"kind":"DockerImage","name":"nginx:1"},"to":{"name":"1"},)"
             R"("importPolicy":{"importMode":"Legacy"},"referencePolicy":{"type":"Source"}}]},"status":{}}})");
   EXPECT_EQ(validateJson("{}", R"({"fieldValidation":"Loose"})"),
-            R"({"usageError":"fieldValidation must be one of Strict, Warn, Ignore"})");
+            R"x({"usageError":"fieldValidation must be one of Strict, Warn, Ignore (got \"Loose\")"})x");
 }
 
 }  // namespace
