@@ -5,8 +5,8 @@
 #include <emscripten/emmalloc.h>
 #include <sodium/utils.h>
 
-#include "api.h"
-#include "import/import_session.h"
+#include "boundary/api.h"
+#include "boundary/import_session.h"
 #include "registry/digest.h"
 
 namespace {

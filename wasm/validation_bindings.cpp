@@ -6,8 +6,8 @@
 
 #include <cstring>
 
-#include "api.h"
-#include "call_arena.h"
+#include "boundary/api.h"
+#include "boundary/call_arena.h"
 
 namespace {
 
@@ -26,6 +26,12 @@ std::string prioritizeTags(const std::string& tagsJson) { return isimport::prior
 std::string legacyChoice(const std::string& manifestsJson, const std::string& platform) {
   return isimport::legacyChoiceJson(manifestsJson, platform);
 }
+
+std::string validateOptions(const std::string& optionsJson) { return isimport::validateOptionsJson(optionsJson); }
+
+std::string importOptions(const std::string& optionsJson) { return isimport::importOptionsJson(optionsJson); }
+
+std::string compactAnswers() { return isimport::compactAnswersJson(); }
 
 std::string version() { return std::string(isimport::libraryVersion()); }
 
@@ -57,5 +63,8 @@ EMSCRIPTEN_BINDINGS(isimport_validation) {
   emscripten::function("parseReference", &parseReference);
   emscripten::function("prioritizeTags", &prioritizeTags);
   emscripten::function("legacyChoice", &legacyChoice);
+  emscripten::function("validateOptions", &validateOptions);
+  emscripten::function("importOptions", &importOptions);
+  emscripten::function("compactAnswers", &compactAnswers);
   emscripten::function("version", &version);
 }

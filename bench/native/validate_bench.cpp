@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "api.h"
+#include "boundary/api.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "fuzz_support.h"
-#include "import/import_session.h"
+#include "boundary/import_session.h"
 #include "json/json_writer.h"
 #include "registry/manifest.h"
 

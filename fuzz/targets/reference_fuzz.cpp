@@ -1,7 +1,7 @@
 // Image references as OpenShift (library-go reference.Parse) and Distribution read them: any text
 // gives a parse or an error with upstream's words, never a crash; what parses prints an exact form
 // that parses to itself; the JSON answer the page reads is JSON.
-#include "api.h"
+#include "boundary/api.h"
 #include "fuzz_support.h"
 #include "model/reference.h"
 

@@ -2,7 +2,7 @@
 // see it: every fieldValidation mode and endpoint kind, with and without a namespace. The answer
 // is JSON; the compact verdict agrees with it; and a decoded object, encoded and decoded again,
 // encodes to the same bytes (nothing lost or invented on the way).
-#include "api.h"
+#include "boundary/api.h"
 #include "fuzz_support.h"
 #include "json/codec.h"
 
@@ -21,13 +21,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   std::string_view text = in.rest();
 
-  std::string answer = validateText(text, request);
-  json::Tree tree = fuzz::mustBeJson(answer, "validateText's answer");
+  // The whole answer (asking for the object makes it JSON, never the compact number).
+  ValidateRequest whole = request;
+  whole.withObject = true;
+  std::string answer;
+  validateCompact(text, whole, answer);
+  json::Tree tree = fuzz::mustBeJson(answer, "validateCompact's JSON answer");
   const json::Node* valid = fuzz::member(tree, 0, "valid");
   fuzz::check(valid && valid->kind == json::Kind::Bool, "the answer says whether the body is valid", answer);
   const json::Node* warnings = fuzz::member(tree, 0, "warnings");
   fuzz::check(warnings && warnings->kind == json::Kind::Array, "the answer lists its warnings", answer);
   fuzz::check(valid->boolean || fuzz::member(tree, 0, "status"), "an invalid body has a Status", answer);
+  // Each finding has a kind and, when it has a byte, one inside the body.
+  const json::Node* diagnostics = fuzz::member(tree, 0, "diagnostics");
+  fuzz::check(diagnostics && diagnostics->kind == json::Kind::Array, "the answer lists its findings", answer);
+  for (uint32_t i = 0; i < diagnostics->count; ++i) {
+    json::NodeId finding = tree.child(*diagnostics, i);
+    const json::Node* kind = fuzz::member(tree, finding, "kind");
+    const json::Node* at = fuzz::member(tree, finding, "byteOffset");
+    fuzz::check(kind && kind->kind == json::Kind::String && !kind->text.empty(), "a finding has a kind", answer);
+    fuzz::check(at && at->integral && at->integer >= -1 && at->integer <= static_cast<int64_t>(text.size()),
+                "a finding's byte is -1 or inside the body", answer);
+  }
 
   std::string compactAnswer;
   int code = validateCompact(text, request, compactAnswer);

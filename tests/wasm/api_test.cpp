@@ -1,6 +1,6 @@
 // The boundary's entry points (api.h): validateCompact's numbers, and the importer's own tag
 // priority and Legacy list choice, as JSON for the page.
-#include "api.h"
+#include "boundary/api.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The validation module's call arena (wasm/call_arena.h), natively: this test binary has the
 // arena's operator new and delete in place of the C++ library's, as the validation module has.
-#include "call_arena.h"
+#include "boundary/call_arena.h"
 
 #include <gtest/gtest.h>
 

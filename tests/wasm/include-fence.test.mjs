@@ -44,14 +44,14 @@ const PLANTS = [
   ['registry/manifest.cpp', '#include "validation/validation.h"', /registry\/ never includes validation\//],
   ['validation/validation.cpp', '#include "registry/digest.h"', /validation\/ never includes registry\//],
   ['registry/url.cpp', '#include "import/importer.h"', /registry\/ never includes import\//],
-  ['import/importer.cpp', '#include "api.h"', /#include "api\.h": nothing below the boundary includes api\.h/],
-  ['api.cpp', '#include "import_bindings.cpp"', /nothing includes import_bindings\.cpp/],
+  ['import/importer.cpp', '#include "boundary/api.h"', /#include "boundary\/api\.h": nothing below the boundary includes boundary\/api\.h/],
+  ['boundary/api.cpp', '#include "import_bindings.cpp"', /nothing includes import_bindings\.cpp/],
   ['json/codec.cpp', '#include "field_error.h"', /names its folder from wasm\//],
   ['registry/digest.cpp', '#include <fstream>', /#include <fstream>: the core does no I\/O/],
   ['import/importer.cpp', '#include <thread>', /#include <thread>: the core does no I\/O/],
   ['go/time_text.cpp', '#include <chrono>', /#include <chrono>: the core does no I\/O/],
   ['json/codec.cpp', '#include <cstdio>', /#include <cstdio>: the core does no I\/O/],
-  ['api.cpp', '#include <emscripten/fetch.h>', /only the modules' glue \(wasm\/\*_bindings\.cpp\) includes Emscripten headers/],
+  ['boundary/api.cpp', '#include <emscripten/fetch.h>', /only the modules' glue \(wasm\/\*_bindings\.cpp\) includes Emscripten headers/],
 ];
 
 for (const [file, line, expected] of PLANTS) {

@@ -418,7 +418,7 @@ Importer::~Importer() = default;
 void Importer::passFinished() {
   switch (stage_) {
     case Stage::CredentialedPass:
-      if (!std::ranges::any_of(credentialed_->images, asksForAnonymousRun)) return answer(*credentialed_);
+      if (!std::any_of(credentialed_->images.begin(), credentialed_->images.end(), asksForAnonymousRun)) return answer(*credentialed_);
       // docs/import.md §3.12: the whole import again without credentials.
       stage_ = Stage::AnonymousPass;
       anonymous_ = std::make_unique<Pass>(*this, false);

@@ -61,21 +61,26 @@
 #include <vector>
 
 #include "import/repository_fetcher.h"
+#include "model/defaults.h"
 #include "model/image_stream_import.h"
 #include "registry/credentials.h"
 #include "registry/transport.h"
 
 namespace isimport {
 
+// The most tags a repository import takes when nobody says (the cluster's default limit,
+// importPreview()'s `maxTagsPerRepository`).
+inline constexpr int kDefaultMaxTagsPerRepository = 50;
+
 struct ImportSettings {
   PlatformPreference controlPlane{"amd64", "linux"};
-  int maxTagsPerRepository = 50;  // -1: unlimited; 0: no listing (upstream quirk)
+  int maxTagsPerRepository = kDefaultMaxTagsPerRepository;  // -1: unlimited; 0: no listing (upstream quirk)
   int64_t nowUnix = 0;
   Keyring keyring;
   std::optional<ImageStream> current;  // the stream as stored, if the caller has one
-  uint32_t requestTimeoutMs = 30000;
+  uint32_t requestTimeoutMs = kDefaultRequestTimeoutMs;
   FetchLimits limits;
-  std::string defaultImportMode = "Legacy";
+  std::string defaultImportMode = kDefaultImportMode;
 };
 
 // Something a person should be told about an import that the answer does not say (upstream keeps

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "model/defaults.h"
 #include "model/image_stream_import.h"
 
 namespace isimport {
@@ -32,7 +33,7 @@ struct StreamUpdateInput {
   // unknown: a new stream's status.dockerImageRepository stays "" (its spec value), an existing
   // stream keeps the one it was given.
   std::string internalRegistryHost;
-  std::string defaultImportMode = "Legacy";
+  std::string defaultImportMode = kDefaultImportMode;
   // Image names (digests) already stored in the cluster: creating them answers AlreadyExists,
   // which upstream tolerates by keeping its local object (no creationTimestamp).
   std::set<std::string> existingImages;

@@ -5,6 +5,10 @@
 
 namespace isimport {
 
+// The cluster's import mode for entries that name none, as a cluster configures it by default
+// (importPreview()'s `defaultImportMode`).
+inline constexpr const char* kDefaultImportMode = "Legacy";
+
 // `to` from the tag of `from.name`, empty import modes → the configured default, empty reference
 // policy types → Source; in spec.images, spec.repository and status.import's spec tags.
 void applyDefaults(ImageStreamImport& isi, const std::string& defaultImportMode);

@@ -12,6 +12,10 @@ namespace isimport {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
+// A registry request's deadline when nobody sets one (importPreview()'s `requestTimeout` default;
+// docs/options.md): Go's http.Client in the importer has 30 s.
+inline constexpr uint32_t kDefaultRequestTimeoutMs = 30000;
+
 struct HttpRequest {
   uint32_t id = 0;
   std::string method = "GET";  // GET | HEAD
@@ -20,7 +24,7 @@ struct HttpRequest {
   uint64_t maxBodyBytes = 0;   // the driver stops reading past this and reports bodyTooLarge
   uint64_t maxErrorBodyBytes = 1 << 20;  // the same, for answers outside 2xx/3xx (error bodies)
   uint32_t delayMs = 0;        // wait this long before sending (retries)
-  uint32_t timeoutMs = 30000;  // per-request deadline
+  uint32_t timeoutMs = kDefaultRequestTimeoutMs;  // per-request deadline
 };
 
 // How a request ended when no HTTP answer was read.

@@ -41,7 +41,7 @@ struct CallOutcome {
 };
 
 struct EndpointLimits {
-  uint32_t requestTimeoutMs = 30000;
+  uint32_t requestTimeoutMs = kDefaultRequestTimeoutMs;
   uint32_t pingTimeoutMs = 15000;   // library-go's ping client
   uint32_t tokenTimeoutMs = 15000;  // Distribution's token client
   uint64_t tokenBodyBytes = 1 << 20;

@@ -1,6 +1,6 @@
 // The Kubernetes / OpenShift object model (image.openshift.io/v1) as JSON: one interface per
 // type of the C++ model. GENERATED from its field lists (wasm/model/*.h) by
-//   build/native/schema_gen schemas web/lib/model.d.ts   (tests/tools/schema_gen.cpp)
+//   build/native/schema_gen   (tests/tools/schema_gen.cpp)
 // Do not edit by hand: tests/wasm/json/schema_test.cpp fails when this file differs from the
 // generator's output. `?`: the field is `omitempty` (on a kind: not required from a client);
 // `| null`: the JSON can hold null there. web/lib/api.d.ts re-exports these types.

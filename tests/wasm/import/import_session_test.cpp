@@ -1,7 +1,7 @@
 // ImportSession, the JSON face of the import engine that the JavaScript driver uses: options and
 // spec in, requests out, responses in, the answer out — including the answers that end a session
 // before any request (invalid spec, bad options, a stream that does not match).
-#include "import/import_session.h"
+#include "boundary/import_session.h"
 
 #include <gtest/gtest.h>
 
@@ -210,16 +210,23 @@ TEST(ImportSession, BadOptionsAreUsageErrors) {
     EXPECT_NE(result.find(R"("reason":"BadRequest")"), std::string::npos) << result;
     return state.usageError;
   };
-  EXPECT_EQ(refused("[1]"), "options must be a JSON object");
-  EXPECT_EQ(refused(R"({"platform":"amd64"})"), "platform must be os/arch[/variant], e.g. linux/amd64");
-  EXPECT_EQ(refused(R"({"platform":"linux/arm64/v8/x"})"), "platform must be os/arch[/variant], e.g. linux/amd64");
-  EXPECT_EQ(refused(R"({"platform":7})"), "platform must be a string");
-  EXPECT_EQ(refused(R"({"defaultImportMode":"Fast"})"), "defaultImportMode must be Legacy or PreserveOriginal");
-  EXPECT_EQ(refused(R"({"maxTagsPerRepository":-2})"), "maxTagsPerRepository must be an integer from -1 to 1000000");
-  EXPECT_EQ(refused(R"({"maxTagsPerRepository":1.5})"), "maxTagsPerRepository must be an integer from -1 to 1000000");
-  EXPECT_EQ(refused(R"({"requestTimeoutMs":0})"), "requestTimeoutMs must be an integer from 1 to 3600000");
-  EXPECT_EQ(refused(R"({"now":"yesterday"})"), "now must be an RFC 3339 time");
-  EXPECT_EQ(refused(R"({"fieldValidation":"Loose"})"), "fieldValidation must be one of Strict, Warn, Ignore");
+  EXPECT_EQ(refused("[1]"), "options must be an object");
+  EXPECT_EQ(refused(R"({"platform":"amd64"})"), R"(platform must be os/arch[/variant], e.g. linux/amd64 (got "amd64"))");
+  EXPECT_EQ(refused(R"({"platform":"linux/arm64/v8/x"})"),
+            R"(platform must be os/arch[/variant], e.g. linux/amd64 (got "linux/arm64/v8/x"))");
+  EXPECT_EQ(refused(R"({"platform":7})"), "platform must be os/arch[/variant], e.g. linux/amd64 (got 7)");
+  EXPECT_EQ(refused(R"({"defaultImportMode":"Fast"})"), R"(defaultImportMode must be one of Legacy, PreserveOriginal (got "Fast"))");
+  EXPECT_EQ(refused(R"({"maxTagsPerRepository":-2})"),
+            "maxTagsPerRepository must be an integer from -1 to 1000000 (-1: unlimited, 0: no tags are listed, as upstream) (got -2)");
+  EXPECT_EQ(refused(R"({"maxTagsPerRepository":1.5})"),
+            "maxTagsPerRepository must be an integer from -1 to 1000000 (-1: unlimited, 0: no tags are listed, as upstream) (got 1.5)");
+  EXPECT_EQ(refused(R"({"requestTimeout":0})"), "requestTimeout must be a number of milliseconds from 1 to 3600000 (got 0)");
+  // A misspelt option is refused with the nearest declared name, never dropped.
+  EXPECT_EQ(refused(R"({"requestTimeoutMs":5})"), R"(unknown option "requestTimeoutMs" (did you mean "requestTimeout"?))");
+  EXPECT_EQ(refused(R"({"colour":1})"), R"(unknown option "colour")");
+  EXPECT_EQ(refused(R"({"fetch":"fetch"})"), R"(fetch must be a function (got "fetch"))");
+  EXPECT_EQ(refused(R"({"now":"yesterday"})"), R"(now must be a Date, epoch milliseconds or RFC 3339 text (got "yesterday"))");
+  EXPECT_EQ(refused(R"({"fieldValidation":"Loose"})"), R"(fieldValidation must be one of Strict, Warn, Ignore (got "Loose"))");
   EXPECT_EQ(refused(R"({"credentials":{"auths":{"quay.io":{"auth":"%%%"}}}})").rfind("credentials: ", 0), 0u);
   EXPECT_EQ(refused(R"({"currentImageStream":{"kind":"Image","apiVersion":"image.openshift.io/v1","metadata":{"name":"x"}}})"),
             "currentImageStream: not an ImageStream");

@@ -1,11 +1,13 @@
-#include "api.h"
+#include "boundary/api.h"
+
+#include "boundary/options_reader.h"
 
 #include "go/cold_code.h"
 #include "import/list_choice.h"
 #include "import/tag_order.h"
 #include "json/json_tree.h"
 #include "json/json_writer.h"
-#include "json/options_object.h"
+#include "json/typed_encoder.h"
 #include "model/reference.h"
 #include "validation/create_request.h"
 
@@ -14,26 +16,18 @@ ISIMPORT_COLD_CODE_BEGIN
 namespace isimport {
 namespace {
 
-// Reads the options of decodeJson and validateJson (api.h); "" or the usage error.
-std::string readOptions(std::string_view optionsJson, CreateOptions& options) {
-  return readOptionsObject(optionsJson, [&](const std::string& key, const json::Tree& tree, json::NodeId id) {
-    const json::Node& value = tree.at(id);
-    if (key == "fieldValidation") {
-      auto mode = value.kind == json::Kind::String ? parseFieldValidation(value.text) : std::nullopt;
-      if (!mode) return std::string("fieldValidation must be one of Strict, Warn, Ignore");
-      options.decode.fieldValidation = *mode;
-    } else if (key == "kind") {
-      if (value.kind != json::Kind::String || (value.text != "ImageStreamImport" && value.text != "ImageStream" &&
-                                               value.text != "Image")) {
-        return std::string("kind must be one of ImageStreamImport, ImageStream, Image");
-      }
-      options.decode.defaultKind = value.text;
-    } else if (key == "namespace") {
-      options.namespaceGiven = true;
-      return readStringOption(key, value, options.requestNamespace);
-    }
-    return std::string();
-  });
+// The options of decodeJson and validateJson (api.h), as the core's create path takes them; "" or
+// the usage error.
+std::string readCreateOptions(std::string_view optionsJson, CreateOptions& options) {
+  ValidateOptions declared;
+  if (OptionsRefusal refusal = readOptions(optionsJson, declared); refusal.refused()) return refusal.message;
+  options.decode.fieldValidation = *parseFieldValidation(declared.fieldValidation);
+  if (declared.kind) options.decode.defaultKind = *declared.kind;
+  if (declared.nameSpace) {
+    options.namespaceGiven = true;
+    options.requestNamespace = *declared.nameSpace;
+  }
+  return "";
 }
 
 std::string usageError(const std::string& message) {
@@ -41,6 +35,22 @@ std::string usageError(const std::string& message) {
   out.beginObject();
   out.key("usageError");
   out.string(message);
+  out.endObject();
+  return out.take();
+}
+
+// An options refusal, with the option and what it takes when it is about a value.
+std::string usageError(const OptionsRefusal& refusal) {
+  json::Writer out;
+  out.beginObject();
+  out.key("usageError");
+  out.string(refusal.message);
+  if (!refusal.option.empty()) {
+    out.key("option");
+    out.string(refusal.option);
+    out.key("expected");
+    out.string(refusal.expected);
+  }
   out.endObject();
   return out.take();
 }
@@ -56,7 +66,7 @@ void writeWarnings(json::Writer& out, const std::vector<std::string>& warnings) 
 
 std::string decodeJson(std::string_view text, std::string_view optionsJson) {
   CreateOptions options;
-  if (std::string optionsError = readOptions(optionsJson, options); !optionsError.empty()) {
+  if (std::string optionsError = readCreateOptions(optionsJson, options); !optionsError.empty()) {
     return usageError(optionsError);
   }
   DecodeResult result = decodeObject(text, options.decode);
@@ -108,6 +118,10 @@ std::string writeAnswer(const CreateOutcome& outcome, bool withObject, bool with
   }
   out.endArray();
   writeWarnings(out, outcome.warnings);
+  out.key("diagnostics");
+  out.beginArray();
+  for (const Diagnostic& finding : outcome.diagnostics) out.raw(toJson(finding));
+  out.endArray();
   if (outcome.status) {
     out.key("status");
     out.raw(encodeStatus(*outcome.status));
@@ -132,7 +146,7 @@ std::string writeAnswer(const CreateOutcome& outcome, bool withObject, bool with
 
 std::string validateJson(std::string_view text, std::string_view optionsJson) {
   CreateOptions options;
-  if (std::string optionsError = readOptions(optionsJson, options); !optionsError.empty()) {
+  if (std::string optionsError = readCreateOptions(optionsJson, options); !optionsError.empty()) {
     return usageError(optionsError);
   }
   return writeAnswer(validateCreate(text, options), true, false);
@@ -173,12 +187,6 @@ int compactCode(const CreateOutcome& outcome) {
 
 }  // namespace
 
-std::string validateText(std::string_view text, const ValidateRequest& request) {
-  CreateOptions options;
-  if (std::string refusal = readRequest(request, options); !refusal.empty()) return usageError(refusal);
-  return writeAnswer(validateCreate(text, options), request.withObject, true);
-}
-
 int validateCompact(std::string_view text, const ValidateRequest& request, std::string& answer) {
   CreateOptions options;
   if (std::string refusal = readRequest(request, options); !refusal.empty()) {
@@ -189,6 +197,60 @@ int validateCompact(std::string_view text, const ValidateRequest& request, std::
   if (int code = request.withObject ? -1 : compactCode(outcome); code >= 0) return code;
   answer = writeAnswer(outcome, request.withObject, true);
   return -1;
+}
+
+std::string compactAnswersJson() {
+  json::Writer out;
+  out.beginArray();
+  for (int code = 0; code < 32; ++code) {
+    CreateOutcome outcome;
+    outcome.valid = true;
+    if ((code & 3) == 3) {
+      out.null();  // no kind has the number 3
+      continue;
+    }
+    outcome.kind = kKinds[code & 3];
+    outcome.apiVersionInData = (code & 4) ? "image.openshift.io/v1" : "";
+    outcome.kindInData = (code & 8) ? outcome.kind : "";
+    outcome.rootItems = (code & 16) != 0;
+    outcome.object = Image{};  // stands for "decoded": the answer says so, and writes no object
+    out.raw(writeAnswer(outcome, false, true));
+  }
+  out.endArray();
+  return out.take();
+}
+
+std::string validateOptionsJson(std::string_view optionsJson) {
+  ValidateOptions options;
+  if (OptionsRefusal refusal = readOptions(optionsJson, options); refusal.refused()) return usageError(refusal);
+  CreateOptions create;
+  readCreateOptions(optionsJson, create);
+  json::Writer out;
+  out.beginObject();
+  out.key("options");
+  out.raw(writeOptions(options));
+  out.key("request");
+  out.beginObject();
+  out.key("fieldValidation");
+  out.integer(static_cast<int64_t>(create.decode.fieldValidation));
+  out.key("kind");
+  int kind = 0;
+  while (kind < 2 && create.decode.defaultKind != kKinds[kind]) ++kind;
+  out.integer(kind);
+  out.endObject();
+  out.endObject();
+  return out.take();
+}
+
+std::string importOptionsJson(std::string_view optionsJson) {
+  ImportOptions options;
+  if (OptionsRefusal refusal = readOptions(optionsJson, options); refusal.refused()) return usageError(refusal);
+  json::Writer out;
+  out.beginObject();
+  out.key("options");
+  out.raw(writeOptions(options));
+  out.endObject();
+  return out.take();
 }
 
 std::string parseReferenceJson(std::string_view text) {

@@ -7,9 +7,8 @@
 
 namespace isimport {
 
-// Options, all optional: {"fieldValidation": "Strict"|"Warn"|"Ignore",
-// "kind": "ImageStreamImport"|"ImageStream"|"Image", "namespace": string}.
-// A bad options object answers {"usageError": text}.
+// Options: validate()'s (boundary/options.h ValidateOptions; the core reads fieldValidation, kind
+// and namespace), read strictly. A bad options object answers {"usageError": text}.
 
 // Decodes `text` (one JSON document) and answers
 // {"ok": bool, "kind": string, "object"?: {...}, "warnings": [string], "status"?: Status}.
@@ -17,8 +16,8 @@ std::string decodeJson(std::string_view text, std::string_view optionsJson);
 
 // Decodes and validates `text` as the API server's create path does and answers
 // {"valid": bool, "kind": string, "causes": [StatusCause], "warnings": [string],
-//  "status"?: Status (400/413/422/500), "syntaxOffset"?: byte of a JSON syntax error,
-//  "object"?: the decoded, defaulted object}.
+//  "diagnostics": [Diagnostic] (json/diagnostic.h), "status"?: Status (400/413/422/500),
+//  "syntaxOffset"?: byte of a JSON syntax error, "object"?: the decoded, defaulted object}.
 std::string validateJson(std::string_view text, std::string_view optionsJson);
 
 // The same with the options as values, for the hot path: one call per document, no options text
@@ -32,16 +31,25 @@ struct ValidateRequest {
   bool namespaceGiven = false;
   bool withObject = false;
 };
-std::string validateText(std::string_view text, const ValidateRequest& request);
 
-// validateText for callers that cross a boundary per call: the common answer, valid with nothing
+// validateJson's answer for callers that cross a boundary per call: the common answer, valid with nothing
 // to report, as a small number (no text to write, copy and parse), and anything else as the JSON
 // answer in `answer`. The number, when >= 0: bits 0-1 the kind (0 ImageStreamImport, 1 ImageStream,
 // 2 Image), bit 2 set when the body's apiVersion is "image.openshift.io/v1" (else it had none),
 // bit 3 set when the body's kind is that kind (else it had none), bit 4 set when the body's root
 // has an "items" member (kubectl would read it as a list; the JSON answer says "rootItems": true).
-// -1: read `answer`.
+// -1: read `answer` (with "type" and, when there is an object to ask for, "decoded": true).
 int validateCompact(std::string_view text, const ValidateRequest& request, std::string& answer);
+
+// The answer each number of validateCompact stands for, as a JSON array indexed by the number
+// (so that JavaScript reads the bit layout from here instead of restating it).
+std::string compactAnswersJson();
+
+// validate()'s and importPreview()'s options (boundary/options.h), read strictly: {"options":
+// {every option with its value or default}, "request": {"fieldValidation", "kind"} (the numbers
+// ValidateRequest takes; validate only)} or {"usageError": text}.
+std::string validateOptionsJson(std::string_view optionsJson);
+std::string importOptionsJson(std::string_view optionsJson);
 
 // Parses an image reference as OpenShift does (library-go reference.Parse) and answers
 // {"valid": true, "registry", "namespace", "name", "tag", "id", "exact", "repository",

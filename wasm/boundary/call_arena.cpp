@@ -1,4 +1,4 @@
-#include "call_arena.h"
+#include "boundary/call_arena.h"
 
 #include <cstddef>
 #include <cstdint>
