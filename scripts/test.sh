@@ -7,7 +7,8 @@
 #   - the page and the element in Chromium       e2e/page/*.spec.mjs (Playwright, Debian's chromium)
 #   - the packed tarball in consumer projects     tests/consumers/ (npm pack; Node, CLI, Vite, webpack, esbuild,
 #                                                 React 17/18/19, PatternFly, the console plugin example)
-#   - the hand-written types (tsc)                 tests/web/lib/types-check.ts against web/lib/api.d.ts
+#   - the types (tsc)                             tests/web/lib/types-check.ts against web/lib/api.d.ts, and
+#                                                 every JS file of web/ under checkJs + strict (web/tsconfig.json)
 #   - fuzzing, a few seconds per target (smoke)    fuzz/run.mjs (libFuzzer, clang, build/fuzz)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -67,7 +68,7 @@ passed=$((passed + ${n:-0})); failed=$((failed + ${f:-0}))
 [ -n "$n" ] || failed=$((failed + 1)) # no tally at all: the preparation failed
 
 suite "types (tsc)" "$LOG_DIR/tsc.log" \
-  node_modules/.bin/tsc -p tests/web/lib
+  bash -c 'node_modules/.bin/tsc -p tests/web/lib && node_modules/.bin/tsc -p web' 
 if [[ " ${failed_suites[*]-} " == *" types (tsc) "* ]]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 
 suite "fuzz smoke (libFuzzer)" "$LOG_DIR/fuzz.log" \

@@ -18,7 +18,7 @@ const files = pack.files.map((f) => f.path);
 test('the tarball holds the library, element, React wrapper, CLI, both wasm modules, schemas, types, README and licence', () => {
   for (const path of [
     'package.json', 'README.md', 'LICENSE',
-    'web/lib/isimport.js', 'web/lib/api.d.ts', 'web/lib/host/node.js', 'web/lib/host/browser.js',
+    'web/lib/isimport.js', 'web/lib/api.d.ts', 'web/lib/model.d.ts', 'web/lib/boundary.d.ts', 'web/lib/host/node.js', 'web/lib/host/browser.js',
     'web/lib/wasm/isimport_validation.mjs', 'web/lib/wasm/isimport_validation.wasm',
     'web/lib/wasm/isimport_import.mjs', 'web/lib/wasm/isimport_import.wasm',
     'web/element/index.js', 'web/element/index.d.ts', 'web/react/index.js', 'web/react/index.d.ts',

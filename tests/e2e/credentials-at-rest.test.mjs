@@ -142,7 +142,8 @@ test('after the import, the import engine\'s memory holds no credential: every f
   const engine = await createEngine({ wasmBinary: readFileSync(wasm('isimport_import.wasm')) });
   const credentials = { auths: { [reg.locked.host]: { username: reg.user.username, password: reg.user.password } } };
   const issuedBefore = reg.tokens.size;
-  const answer = await runImport(engine, JSON.stringify(spec), { now: NOW, credentials });
+  const options = JSON.stringify({ now: NOW, credentials });
+  const answer = await runImport(engine, JSON.stringify(spec), options, { concurrency: 4, importTimeoutMs: 60_000 });
   assert.equal(answer.status.images[0].status.status, 'Success');
   assert.ok(reg.tokens.size > issuedBefore, 'tokens were issued and used');
   const memory = Buffer.from(engine.HEAPU8.buffer, engine.HEAPU8.byteOffset, engine.HEAPU8.byteLength);

@@ -56,6 +56,24 @@ export function invalid(name, value, must) {
   return new UsageError(`invalid value ${JSON.stringify(value)} for ${name}: must be ${must}`);
 }
 
+/**
+ * The core's refusal of an option a flag set, as the flag's own usage error (null for any other
+ * error). `raw`: each flag's value as given; the timeouts are seconds, the core's milliseconds.
+ * @param {unknown} err
+ * @param {Record<string, string>} flags the flag of each option
+ * @param {Record<string, string>} raw
+ * @returns {UsageError | null}
+ */
+export function optionsError(err, flags, raw) {
+  const { option, expected } = /** @type {import('../lib/api.js').OptionsError} */ (err ?? {});
+  if (!(err instanceof TypeError) || option === undefined || expected === undefined) return null;
+  const flag = flags[option];
+  const value = flag === undefined ? undefined : raw[flag];
+  if (flag === undefined || value === undefined) return null;
+  const unit = flag.endsWith('timeout') ? ' (seconds, × 1000)' : '';
+  return invalid(`${flag}${unit}`, value, expected);
+}
+
 // One of choices ("must be a, b or c"); with ignoreCase, the choice as spelled in choices.
 /**
  * @template {string} T

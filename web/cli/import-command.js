@@ -3,12 +3,31 @@
 // per-image status), 1 refused (the Status is printed), 2 an input could not be read.
 
 import { load } from '../lib/isimport.js';
-import { UsageError, choice, fieldValidation, integer, invalid, parseArgs, seconds } from './args.js';
+import { UsageError, choice, fieldValidation, invalid, optionsError, parseArgs } from './args.js';
 import { authFilePaths, lookUpCredentials } from './auth-files.js';
 import { STDIN, out, readInput, readStream } from './io.js';
 import { reportImport } from './import-report.js';
 
-export const IMPORT_HELP = `Usage: isimport import [flags] [-f FILE|-]
+// The library option each flag sets, for naming the flag when the core refuses its value.
+/** @type {Record<string, string>} */
+const OPTION_FLAGS = {
+  concurrency: '--concurrency', requestTimeout: '--timeout', importTimeout: '--import-timeout',
+  platform: '--platform', maxTagsPerRepository: '--max-tags', now: '--now',
+};
+
+/**
+ * Seconds (fractions allowed) as milliseconds; text that is no number is passed on as it is, for
+ * the core to refuse.
+ * @param {string} value
+ * @returns {number | string}
+ */
+const milliseconds = (value) => (value.trim() === '' || Number.isNaN(Number(value)) ? value : Number(value) * 1000);
+
+/**
+ * The help text, its defaults the core's (docs/options.md).
+ * @param {import('../lib/api.js').ImportOptionsDecoded} defaults
+ */
+export const importHelp = (defaults) => `Usage: isimport import [flags] [-f FILE|-]
 
 Performs the import the OpenShift API server would perform for 'oc create -f FILE' of an
 ImageStreamImport, against the real registries, and prints the answer: the ImageStreamImport with
@@ -32,14 +51,14 @@ Flags:
   --current FILE          the ImageStream as it is now (e.g. 'oc get is NAME -o yaml'); with
                           spec.import: true, status.import is computed against it (default: a new
                           ImageStream)
-  --concurrency N         requests in flight at once (default 6)
-  --timeout S             seconds allowed per registry request (default 30; 0: no limit of its
+  --concurrency N         requests in flight at once (default ${defaults.concurrency})
+  --timeout S             seconds allowed per registry request (default ${defaults.requestTimeout / 1000}; 0: no limit of its
                           own, as Go's http.Client, the import's still applies)
-  --import-timeout S      seconds allowed for the whole import (default 120, more than 0);
+  --import-timeout S      seconds allowed for the whole import (default ${defaults.importTimeout / 1000}, more than 0);
                           requests still running then end as per-image failures
   --platform OS/ARCH      the control plane's platform, used to pick one image of a manifest list
                           in Legacy mode (default linux/amd64)
-  --max-tags N            tags imported per spec.repository (default 50, as upstream; -1: all)
+  --max-tags N            tags imported per spec.repository (default ${defaults.maxTagsPerRepository}, as upstream; -1: all)
   -n, --namespace NS      the namespace of the request (default "default"): fills an empty
                           metadata.namespace; a document in another namespace is refused
   --field-validation Strict|Warn|Ignore
@@ -68,12 +87,20 @@ Status is printed, e.g. 422 Invalid with status.details.causes); 2 usage error, 
 `;
 
 /**
+ * importPreview()'s options as the flags set them: a timeout that is no number stays text, for the
+ * core to refuse with the rest.
+ * @typedef {Omit<import('../lib/api.js').ImportPreviewOptions, 'requestTimeout' | 'importTimeout'>
+ *   & {requestTimeout?: number | string, importTimeout?: number | string}} ImportLib
+ */
+
+/**
  * The flags: `lib` the options for importPreview(); the rest the command's own.
  * @typedef {object} ImportFlags
  * @property {'json' | 'yaml'} output
  * @property {string | undefined} file
  * @property {boolean} help
- * @property {import('../lib/api.js').ImportPreviewOptions} lib
+ * @property {ImportLib} lib
+ * @property {Record<string, string>} raw each flag's value as given (for a refusal's message)
  * @property {string} [authFile]
  * @property {boolean} [noCreds]
  * @property {string} [currentFile]
@@ -86,8 +113,19 @@ Status is printed, e.g. 422 Invalid with status.details.causes); 2 usage error, 
  */
 function parseImportArgs(args) {
   /** @type {ImportFlags} */
-  const opts = { output: 'json', file: undefined, help: false, lib: {} };
+  const opts = { output: 'json', file: undefined, help: false, lib: {}, raw: {} };
   const lib = opts.lib;
+  /**
+   * A flag's value for the core, kept as given for a refusal's message.
+   * @template T
+   * @param {string} flag
+   * @param {string} value
+   * @param {(value: string) => T} convert
+   */
+  const given = (flag, value, convert) => {
+    opts.raw[flag] = value;
+    return convert(value);
+  };
   /** @param {string} value */
   const setFile = (value) => {
     if (opts.file !== undefined) throw new UsageError('import takes one input (-f FILE or -)');
@@ -115,19 +153,16 @@ function parseImportArgs(args) {
       '--authfile': (value) => { opts.authFile = value(); },
       '--no-creds': () => { opts.noCreds = true; },
       '--current': (value) => { opts.currentFile = value(); },
-      '--concurrency': (value, flag) => { lib.concurrency = integer(flag, value(), 1, 64); },
+      // The values go to the core as they are; it checks them (a refusal names the flag).
+      '--concurrency': (value, flag) => { lib.concurrency = given(flag, value(), Number); },
       '--timeout': (value, flag) => {
         const v = value();
         if (v.trim() !== '' && Number(v) === 0) opts.noRequestTimeout = true;
-        else lib.requestTimeout = seconds(flag, v);
+        else lib.requestTimeout = given(flag, v, milliseconds);
       },
-      '--import-timeout': (value, flag) => { lib.importTimeout = seconds(flag, value()); },
-      '--platform': (value) => {
-        const v = value();
-        if (!/^[^/\s]+\/[^/\s]+(\/[^/\s]+)?$/.test(v)) throw invalid('--platform', v, 'OS/ARCH[/VARIANT], e.g. linux/arm64');
-        lib.platform = v;
-      },
-      '--max-tags': (value, flag) => { lib.maxTagsPerRepository = integer(flag, value(), -1, 1000000); },
+      '--import-timeout': (value, flag) => { lib.importTimeout = given(flag, value(), milliseconds); },
+      '--platform': (value, flag) => { lib.platform = given(flag, value(), String); },
+      '--max-tags': (value, flag) => { lib.maxTagsPerRepository = given(flag, value(), Number); },
       '-n': namespace,
       '--namespace': namespace,
       '--field-validation': (value) => { lib.fieldValidation = fieldValidation(value()); },
@@ -136,13 +171,7 @@ function parseImportArgs(args) {
         if (!/^https?:\/\/./.test(v)) throw invalid('--proxy', v, 'an http:// or https:// URL prefix');
         lib.proxyPrefix = v;
       },
-      '--now': (value) => {
-        const v = value();
-        if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(v) || Number.isNaN(Date.parse(v))) {
-          throw invalid('--now', v, 'an RFC 3339 time such as 2024-01-02T03:04:05Z');
-        }
-        lib.now = v;
-      },
+      '--now': (value, flag) => { lib.now = given(flag, value(), String); },
     },
   });
   return opts;
@@ -155,7 +184,7 @@ function parseImportArgs(args) {
 export async function importCommand(args) {
   const opts = parseImportArgs(args);
   if (opts.help) {
-    out(IMPORT_HELP);
+    out(importHelp((await load({ schemas: false })).options('importPreview')));
     return 0;
   }
   if (opts.file === undefined) {
@@ -191,8 +220,6 @@ export async function importCommand(args) {
     for (const path of found.helpers) process.stderr.write(`isimport: note: ${path} names credential helpers (credsStore, credHelpers); isimport does not run them\n`);
     if (found.config) lib.credentials = found.config;
   }
-  // No limit of the request's own: the import's deadline bounds it.
-  if (opts.noRequestTimeout) lib.requestTimeout = lib.importTimeout ?? 120_000;
   if (opts.currentFile !== undefined) {
     const bytes = await readOrFail(opts.currentFile, '--current');
     if (bytes === null) return 2;
@@ -200,6 +227,8 @@ export async function importCommand(args) {
   }
 
   const isi = await load({ schemas: false });
+  // No limit of the request's own: the import's deadline bounds it.
+  if (opts.noRequestTimeout) lib.requestTimeout = lib.importTimeout ?? isi.options('importPreview').importTimeout;
   const controller = new AbortController();
   lib.signal = controller.signal;
   let interrupts = 0;
@@ -218,10 +247,13 @@ export async function importCommand(args) {
 
   let answer;
   try {
-    answer = await isi.importPreview(spec, lib);
+    // As the flags gave them: the core checks every value (a refusal names the flag, below).
+    answer = await isi.importPreview(spec, /** @type {import('../lib/api.js').ImportPreviewOptions} */ (lib));
   } catch (err) {
+    bar?.clear();
+    const usage = optionsError(err, OPTION_FLAGS, opts.raw);
+    if (usage) throw usage;
     if (err instanceof TypeError && /^isimport: /.test(err.message)) {
-      bar?.clear();
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
@@ -236,9 +268,10 @@ export async function importCommand(args) {
     : `${JSON.stringify(answer, null, 2)}\n`);
   const input = opts.file === '-' ? STDIN : opts.file;
   const refusal = answer?.kind === 'Status'
-    ? isi.validate(spec, { fieldValidation: lib.fieldValidation ?? 'Strict', ...(lib.namespace !== undefined ? { namespace: lib.namespace } : {}) })
+    ? isi.validate(spec, { ...(lib.fieldValidation !== undefined ? { fieldValidation: lib.fieldValidation } : {}), ...(lib.namespace !== undefined ? { namespace: lib.namespace } : {}) })
     : null;
-  process.stderr.write(reportImport(answer, { input, notices, refusal, maxTags: lib.maxTagsPerRepository ?? 50, cancelled: controller.signal.aborted }));
+  const maxTags = isi.options('importPreview', { maxTagsPerRepository: lib.maxTagsPerRepository }).maxTagsPerRepository;
+  process.stderr.write(reportImport(answer, { input, notices, refusal, maxTags, cancelled: controller.signal.aborted }));
   if (controller.signal.aborted) return 130;
   return answer?.kind === 'Status' ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 
 import { load } from '../lib/isimport.js';
 import { UsageError } from './args.js';
-import { IMPORT_HELP, importCommand } from './import-command.js';
+import { importCommand, importHelp } from './import-command.js';
 import { out } from './io.js';
 import { VALIDATE_HELP, validateCommand } from './validate-command.js';
 
@@ -42,7 +42,7 @@ async function main(argv) {
   }
   if (command === '-h' || command === '--help' || command === 'help') {
     if (command === 'help' && rest[0] === 'validate') return out(VALIDATE_HELP), 0;
-    if (command === 'help' && rest[0] === 'import') return out(IMPORT_HELP), 0;
+    if (command === 'help' && rest[0] === 'import') return out(importHelp((await load({ schemas: false })).options('importPreview'))), 0;
     out(HELP);
     return 0;
   }

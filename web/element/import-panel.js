@@ -68,8 +68,9 @@ export class ImportPanel extends HTMLElement {
     const inputs = {
       platform: h('input', { type: 'text', value: 'linux/amd64', spellcheck: false, attrs: { list: listId, autocomplete: 'off' } }),
       proxyPrefix: h('input', { type: 'url', value: '', placeholder: 'e.g. http://localhost:4173/proxy/', spellcheck: false, attrs: { autocomplete: 'off' } }),
-      concurrency: h('input', { type: 'number', value: '6', min: '1', max: '64', attrs: { inputmode: 'numeric' } }),
-      maxTags: h('input', { type: 'number', value: '50', min: '-1', attrs: { inputmode: 'numeric' } }),
+      // Their values are the core's defaults (defaults()), once it is loaded; the core checks them.
+      concurrency: h('input', { type: 'number', value: '', attrs: { inputmode: 'numeric' } }),
+      maxTags: h('input', { type: 'number', value: '', attrs: { inputmode: 'numeric' } }),
     };
     const credentials = new CredentialsPanel();
     const current = h('textarea', { rows: 4, spellcheck: false, placeholder: 'oc get is NAME -o yaml', attrs: { autocomplete: 'off' } });
@@ -145,17 +146,25 @@ export class ImportPanel extends HTMLElement {
   }
 
   /**
-   * The settings as importPreview() options; {error} when one cannot be used.
+   * The core's defaults (isi.options('importPreview')), for the settings nobody has set.
+   * @param {import('../lib/api.js').ImportOptionsDecoded} defaults
+   */
+  set defaults(defaults) {
+    const { inputs } = this.#controls();
+    if (inputs.concurrency.value === '') inputs.concurrency.value = String(defaults.concurrency);
+    if (inputs.maxTags.value === '') inputs.maxTags.value = String(defaults.maxTagsPerRepository);
+  }
+
+  /**
+   * The settings as importPreview() options (the core checks their values); {error} when the
+   * credentials cannot be read.
    * @returns {ImportSettings | { error: string }}
    */
   get settings() {
     const { inputs, credentials: panel, current } = this.#controls();
     const concurrency = Number(inputs.concurrency.value);
     const maxTags = Number(inputs.maxTags.value);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) return { error: 'Requests at once must be a whole number from 1 to 64' };
-    if (!Number.isInteger(maxTags) || maxTags < -1) return { error: 'Tags per repository must be a whole number, -1 for all' };
     const platform = inputs.platform.value.trim() || 'linux/amd64';
-    if (!/^[^/\s]+\/[^/\s]+(?:\/[^/\s]+)?$/.test(platform)) return { error: 'The platform must be os/arch or os/arch/variant, e.g. linux/arm64' };
     const credentials = panel.dockerConfig();
     if ('error' in credentials) return { error: credentials.error };
     return {

@@ -146,6 +146,7 @@ export class IsimportPreview extends HTMLElement {
     if (this.#result) p.result.clear('Loading…');
     core().then((isi) => {
       this.#isi = isi;
+      p.panel.defaults = isi.options('importPreview');
       this.#validate();
       if (this.#result) this.#showResult();
     }, (error) => {
@@ -229,12 +230,14 @@ export class IsimportPreview extends HTMLElement {
     const p = this.#parts;
     const isi = this.#isi;
     if (this.#running || !p || !isi || !this.#validation?.valid) return null;
-    const settings = p.panel.settings;
-    if ('error' in settings) {
-      p.panel.blockedReason = settings.error;
+    const read = p.panel.settings;
+    const refusal = 'error' in read ? read.error : settingsRefusal(isi, read);
+    if (refusal !== null || 'error' in read) {
+      p.panel.blockedReason = refusal;
       setTimeout(() => { p.panel.blockedReason = this.#blockedReason(); }, 4000);
       return null;
     }
+    const settings = read;
     const controller = new AbortController();
     this.#running = { controller };
     p.panel.running = true;
@@ -440,4 +443,26 @@ function failureMessages(answer) {
     ...(answer.status?.repository?.images ?? []).map((i) => i.status),
   ];
   return statuses.filter((st) => st && st.status !== 'Success').map((st) => st?.message ?? '');
+}
+
+// The panel's labels of the settings the core may refuse.
+const SETTING_LABELS = /** @type {Record<string, string>} */ ({
+  concurrency: 'Requests at once', maxTagsPerRepository: 'Tags per repository', platform: 'The platform', proxyPrefix: 'The proxy prefix',
+});
+
+/**
+ * What the core says of the panel's settings, in the panel's words; null when it takes them.
+ * @param {import('../lib/api.js').Isimport} isi
+ * @param {import('./import-panel.js').ImportSettings} settings
+ * @returns {string | null}
+ */
+function settingsRefusal(isi, { proxyPrefix, platform, concurrency, maxTagsPerRepository }) {
+  try {
+    isi.options('importPreview', { proxyPrefix, platform, concurrency, maxTagsPerRepository });
+    return null;
+  } catch (error) {
+    const { option, expected, message } = /** @type {import('../lib/api.js').OptionsError} */ (error);
+    const label = option === undefined ? undefined : SETTING_LABELS[option];
+    return label && expected ? `${label} must be ${expected}` : String(message).replace(/^isimport: /, '');
+  }
 }

@@ -101,22 +101,21 @@ export interface DecodeFailure {
 
 export type DecodeResult<T = ImageStreamImport> = DecodeSuccess<T> | DecodeFailure;
 
-export interface ValidateOptions {
-  /** Default "Strict", as kubectl sends today: unknown and duplicate fields are errors (400). */
-  fieldValidation?: FieldValidation;
-  /** The kind to expect; by default the document's own `kind` (ImageStreamImport, ImageStream, Image). */
-  kind?: 'ImageStreamImport' | 'ImageStream' | 'Image' | (string & {});
-  /**
-   * The namespace of the request. When given, an empty metadata.namespace is filled with it and a
-   * different one is a 400; when absent, an empty metadata.namespace becomes "default".
-   */
-  namespace?: string;
-  /** Validate only these kinds (`Kind` or `apiVersion/Kind`); objects of others are skipped. */
-  kinds?: string[];
-  /** Skip these kinds (`Kind` or `apiVersion/Kind`). */
-  skip?: string[];
-  /** A kind outside image.openshift.io is an error instead of skipped. */
-  rejectUnknownKinds?: boolean;
+// The options and the core's findings are declared once, in the core, and generated:
+// boundary.d.ts (wasm/boundary/options.h, wasm/json/diagnostic.h; docs/boundary.md).
+export type {
+  ValidateOptions, ImportPreviewOptions, ValidateOptionsDecoded, ImportOptionsDecoded, DiagnosticKind, CoreDiagnostic,
+  ImportProgress, ImportNotice,
+} from './boundary.js';
+import type { ValidateOptions, ImportPreviewOptions, ValidateOptionsDecoded, ImportOptionsDecoded, DiagnosticKind } from './boundary.js';
+
+/**
+ * What bad options throw: a TypeError worded by the core. For a value an option does not take it
+ * also names the option and what it takes.
+ */
+export interface OptionsError extends TypeError {
+  option?: string;
+  expected?: string;
 }
 
 /** What `validate` accepts: JSON or YAML text, its bytes (UTF-8, or UTF-16 with a BOM), or an object. */
@@ -139,6 +138,14 @@ export interface Diagnostic {
   column?: number;
   /** isimport's own addition, never part of the server's text, e.g. `did you mean "from"?`. */
   hint?: string;
+  /** What the finding is (unknownField, duplicateField, typeError, syntax, cause, warning). */
+  kind: DiagnosticKind;
+  /** The field path ('' for the whole document): highlight a field without reading `message`. */
+  path: string;
+  /** The byte of the JSON text the core found it at; -1 when not known (YAML input, validation causes). */
+  byteOffset: number;
+  /** typeError: the Go type the value did not fit. */
+  goType?: string;
 }
 
 export interface ValidateResult<T = ImageStreamImport> {
@@ -244,6 +251,12 @@ export interface Isimport {
   legacyChoice(manifests: Array<Pick<ImageManifest, 'architecture' | 'os'>>, platform?: string): LegacyChoice;
   /** What an importPreview() answer means for a person; null for a refusal. */
   explain(answer: ImportResult, options?: ExplainOptions): ImportFacts | null;
+  /**
+   * The options as the core reads them, every default filled in (what the call would run with);
+   * throws the OptionsError the call would throw.
+   */
+  options(call: 'validate', options?: ValidateOptions): ValidateOptionsDecoded;
+  options(call: 'importPreview', options?: ImportPreviewOptions): ImportOptionsDecoded;
 }
 
 export type TagClass = 'latest' | 'minor' | 'full' | 'other';
@@ -397,60 +410,8 @@ export interface DockerConfigSecret {
   stringData?: Record<string, string>;
 }
 
-/** Counts of the import so far, sent to `onProgress` whenever one changes. */
-export interface ImportProgress {
-  /** Registry requests answered (or failed). */
-  requestsDone: number;
-  /** Registry requests known so far (grows as manifests reveal configs, list entries, pages). */
-  requestsKnown: number;
-  /** Spec images and repository tags finished. */
-  imagesDone: number;
-  imagesTotal: number;
-}
-
 /** The subset of `fetch` the import uses (the global fetch, undici's, a test double …). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
-export interface ImportPreviewOptions {
-  /** Default: globalThis.fetch. Every registry request goes through it (redirects are followed by isimport). */
-  fetch?: FetchLike;
-  /**
-   * Registry credentials: a docker config.json (object or text) or a kubernetes.io/dockerconfigjson
-   * Secret (object, or JSON/YAML text), whose `.data[".dockerconfigjson"]` is read. Matched to
-   * registries as the cluster matches pull secrets; sent only to the registry and its token realm,
-   * never over plain HTTP unless the image is `insecure`, never to another host.
-   */
-  credentials?: DockerConfigJson | DockerConfigSecret | string | Uint8Array | null;
-  /** The ImageStream as it is now (object, or JSON/YAML text); `import: true` is computed against it. Default: a new one. */
-  currentImageStream?: ImageStream | string | Uint8Array | null;
-  /** Requests in flight at once (1–64); default 6. */
-  concurrency?: number;
-  /** Cancels the requests still running: they end as per-image failures ("context canceled"); the promise still resolves. */
-  signal?: AbortSignal | null;
-  onProgress?: (progress: ImportProgress) => void;
-  /** Each request that ended without an answer (the page explains CORS refusals with it); never with credentials. */
-  onRequestFailure?: (failure: RequestFailure) => void;
-  /** What the answer does not say, once it is in: e.g. Legacy mode's silent fallback from the wanted platform. */
-  onNotice?: (notice: { field: string; message: string }) => void;
-  /** Every request goes to `proxyPrefix + url` (a CORS proxy for registries without CORS headers). */
-  proxyPrefix?: string;
-  /** The request time (creationTimestamp, tag events, conditions, PreserveOriginal `Created`); default: now. */
-  now?: Date | string | number;
-  /** The control plane's platform, `os/arch[/variant]`, for Legacy list selection; default "linux/amd64". */
-  platform?: string;
-  /** The import mode of entries that give none; default "Legacy", as upstream. */
-  defaultImportMode?: 'Legacy' | 'PreserveOriginal';
-  /** Tags imported per `spec.repository`; default 50 (upstream's), -1 unlimited, 0 none (upstream quirk). */
-  maxTagsPerRepository?: number;
-  /** Milliseconds per registry request (headers and body); default 30000. */
-  requestTimeout?: number;
-  /** Milliseconds for the whole import; default 120000. Requests still running then end as per-image failures. */
-  importTimeout?: number;
-  /** Default "Strict", as kubectl sends today. */
-  fieldValidation?: FieldValidation;
-  /** The namespace of the request (fills an empty metadata.namespace; default "default"). */
-  namespace?: string;
-}
 
 /** An accepted import: the ImageStreamImport the server answers, with its status. */
 export interface ImportedImageStreamImport extends ImageStreamImport {

@@ -159,15 +159,16 @@ export function nearestWord(word, candidates) {
 }
 
 /**
- * For the server's apiVersion mismatch on an image kind: how OpenShift 4 spells it, or null.
- * @param {string} message
+ * For an image kind sent with another apiVersion (the server refuses it): how OpenShift 4 spells
+ * it, or null when the body named none.
+ * @param {string} apiVersion as the body wrote it
  * @returns {string | null}
  */
-export function apiVersionHint(message) {
-
-  const m = /^the API version in the data \(([^)]*)\) does not match the expected API version \(([^)]+)\)/.exec(message);
-  if (!m) return null;
-  return m[1] === 'v1'
-    ? `apiVersion: ${m[2]} (OpenShift 3 wrote v1; OpenShift 4 serves the image kinds only in ${m[2]})`
-    : `apiVersion: ${m[2]}`;
+export function apiVersionHint(apiVersion) {
+  if (apiVersion === '') return null;
+  return apiVersion === 'v1'
+    ? `apiVersion: ${IMAGE_GROUP_VERSION} (OpenShift 3 wrote v1; OpenShift 4 serves the image kinds only in ${IMAGE_GROUP_VERSION})`
+    : `apiVersion: ${IMAGE_GROUP_VERSION}`;
 }
+
+const IMAGE_GROUP_VERSION = 'image.openshift.io/v1';

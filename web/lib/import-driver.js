@@ -16,6 +16,8 @@
 //     Each ending is reported to the core as the failure it is, which turns it into per-image status
 //     (the core writes Go's `Get "<url>": <cause>` around the cause given here).
 
+import { internalError } from './status.js';
+
 /**
  * The import module as the driver uses it (the embind glue, instantiated by isimport.js): its
  * ImportSession class (wasm/import_bindings.cpp).
@@ -35,55 +37,25 @@
  * @property {() => void} delete embind's: frees the C++ object
  */
 
-/**
- * What the core answers to start() and feed(): more requests, or the end (`done`); `status` when it
- * refused the spec before any request, `usageError` for bad options.
- * @typedef {object} SessionState
- * @property {boolean} done
- * @property {CoreRequest[]} [requests]
- * @property {import('./api.js').ImportProgress} [progress]
- * @property {import('./api.js').ImportRefusal} [status]
- * @property {string} [usageError]
- */
+// The messages of the session (wasm/boundary/session_messages.h), generated into boundary.d.ts:
+// what start() and feed() answer, each request, and how a request ended (fed with `elapsedMs`).
+/** @typedef {import('./boundary.js').SessionState} SessionState */
+/** @typedef {import('./boundary.js').SessionRequest} CoreRequest */
+/** @typedef {import('./boundary.js').ResponseMeta} ResponseMeta */
 
-/**
- * A request the core decided, headers and all (its caps, delay and deadline in bytes and ms).
- * @typedef {object} CoreRequest
- * @property {number} id
- * @property {string} method
- * @property {string} url
- * @property {Array<[string, string]>} headers
- * @property {number} [maxBodyBytes]
- * @property {number} [maxErrorBodyBytes]
- * @property {number} [delayMs]
- * @property {number} [timeoutMs]
- */
-
-/**
- * How a request ended, for the core (fed with `elapsedMs` added): `url` where the answer came from
- * after redirects; `failureText` the cause of a failure, in Go's words.
- * @typedef {object} ResponseMeta
- * @property {number} id
- * @property {number} status
- * @property {string} [url]
- * @property {Array<[string, string]>} headers
- * @property {'none' | 'network' | 'timeout' | 'aborted' | 'tooLarge'} failure
- * @property {string} [failureText]
- */
-
-/** @typedef {{meta: ResponseMeta, body: Uint8Array}} CoreResponse */
+/** @typedef {{meta: Omit<ResponseMeta, 'elapsedMs'>, body: Uint8Array}} CoreResponse the arrival time is added when it is fed */
 
 /**
  * What isimport.js passes along of importPreview()'s options.
  * @typedef {object} DriverIo
  * @property {import('./api.js').FetchLike} [fetch]
- * @property {number} [concurrency]
+ * @property {number} concurrency requests in flight at once (the decoded option)
  * @property {AbortSignal | null} [signal]
  * @property {(progress: import('./api.js').ImportProgress) => void} [onProgress]
  * @property {(failure: import('./api.js').RequestFailure) => void} [onRequestFailure]
  * @property {(notice: {field: string, message: string}) => void} [onNotice]
  * @property {string} [proxyPrefix]
- * @property {number} [importTimeoutMs]
+ * @property {number} importTimeoutMs the whole import's deadline (the decoded option)
  */
 
 /**
@@ -116,9 +88,6 @@
  * @typedef {import('./api.js').ImportResult & {readonly trap?: true}} DriverAnswer
  */
 
-const DEFAULT_CONCURRENCY = 6;
-const DEFAULT_IMPORT_TIMEOUT_MS = 120_000;
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_BODY_CAP = 4 << 20;
 const MAX_REDIRECTS = 10;
 
@@ -128,15 +97,15 @@ const MAX_REDIRECTS = 10;
  * TypeError (the core's usage error).
  * @param {ImportEngine} core the loaded wasm module (has the ImportSession class)
  * @param {string} specText the ImageStreamImport as JSON text
- * @param {object} coreOptions options for the core (see wasm/boundary/import_session.h)
- * @param {DriverIo} [io]
+ * @param {string} optionsJson importPreview()'s options as JSON, which the session reads again
+ *   (wasm/boundary/options.h; options.js checked them)
+ * @param {DriverIo} io
  * @returns {Promise<DriverAnswer>}
  */
-export async function runImport(core, specText, coreOptions, io = {}) {
+export async function runImport(core, specText, optionsJson, io) {
   const fetchImpl = io.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new TypeError('isimport: no fetch function (pass options.fetch)');
-  const concurrency = Math.max(1, Math.floor(io.concurrency ?? DEFAULT_CONCURRENCY));
-  const importTimeoutMs = io.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS;
+  const { concurrency, importTimeoutMs } = io;
 
   // `deadline` ends the whole import (timeout); `stop` cancels what is still running when the loop
   // ends early (a core failure, a throwing onProgress).
@@ -161,7 +130,7 @@ export async function runImport(core, specText, coreOptions, io = {}) {
   /** @type {ImportSession} */
   let session;
   try {
-    session = new core.ImportSession(specText, JSON.stringify(coreOptions));
+    session = new core.ImportSession(specText, optionsJson);
   } catch (error) {
     return coreFailure('ImportSession()', error);
   }
@@ -173,7 +142,8 @@ export async function runImport(core, specText, coreOptions, io = {}) {
     if (started.failed) return started.failed;
     let state = /** @type {SessionState} */ (started.value);
     if (state.usageError !== undefined) throw new TypeError(`isimport: ${state.usageError}`);
-    if (state.status !== undefined) return state.status; // refused before any request
+    // Refused before any request: a failure Status, every member present.
+    if (state.status !== undefined) return /** @type {DriverAnswer} */ (state.status);
 
     const waiting = [...(state.requests ?? [])];
     let last = '';
@@ -253,13 +223,6 @@ function coreFailure(name, error) {
   return failure;
 }
 
-/**
- * @param {string} message
- * @returns {import('./api.js').ImportRefusal}
- */
-function internalError(message) {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 };
-}
 
 // The import's ends (the caller's signal or `stop`: 'aborted'; the import's timeout: 'deadline')
 // fanned out to its requests: one listener per signal for the whole import, not one per request
@@ -335,7 +298,7 @@ async function perform(ctx, request) {
       controller.abort();
     }
   };
-  const requestTimer = setTimeout(() => abortWith('timeout'), request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const requestTimer = setTimeout(() => abortWith('timeout'), request.timeoutMs);
   const unwatch = ctx.watch(abortWith);
   /** @param {'awaiting headers' | 'reading body'} stage */
   const ended = (stage) => {
@@ -348,7 +311,7 @@ async function perform(ctx, request) {
   };
   try {
     let url = request.url;
-    let headers = request.headers;
+    let headers = /** @type {Array<[string, string]>} */ (request.headers); // the core writes each as [name, value]
     /** @type {Response} */
     let response;
     for (let hop = 0; ; hop++) {
@@ -381,7 +344,7 @@ async function perform(ctx, request) {
       url = next;
     }
 
-    /** @type {ResponseMeta} */
+    /** @type {CoreResponse['meta']} */
     const meta = {
       id: request.id,
       status: response.status,

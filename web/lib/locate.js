@@ -1,8 +1,20 @@
 // Field paths (`spec.images[0].from.kind`, `metadata.labels[app]`, `spec.tags[latest].from`) →
-// positions in a position tree (documents.js), and the located lines ("diagnostics") of a result.
+// offsets in a position tree (documents.js); diagnostics.js turns them into line:column.
 
-/** `spec.images[0].from` → [{name:'spec'}, {name:'images'}, {key:'0'}, {name:'from'}]. */
+/** @typedef {import('./documents.js').TreeNode} TreeNode */
+/** @typedef {import('./documents.js').MapNode} MapNode */
+/** @typedef {import('./documents.js').SeqNode} SeqNode */
+/** @typedef {import('./documents.js').MapEntry} MapEntry */
+/** @typedef {{name: string, key?: undefined} | {key: string, name?: undefined}} Segment */
+/** @typedef {{node: TreeNode | null | undefined, entry: MapEntry | null, exact: boolean}} Found */
+
+/**
+ * `spec.images[0].from` → [{name:'spec'}, {name:'images'}, {key:'0'}, {name:'from'}].
+ * @param {string} path
+ * @returns {Segment[]}
+ */
 export function parsePath(path) {
+  /** @type {Segment[]} */
   const segs = [];
   let i = 0;
   while (i < path.length) {
@@ -23,11 +35,24 @@ export function parsePath(path) {
   return segs;
 }
 
-const deref = (n) => {
+/**
+ * The node an alias stands for (at most 1000 hops).
+ * @param {TreeNode | null | undefined} n
+ * @returns {TreeNode | null | undefined}
+ */
+export const deref = (n) => {
   for (let k = 0; n && n.t === 'alias' && k < 1000; k++) n = n.target;
   return n;
 };
 
+/**
+ * The entry of `map` with this key (the first, or with `last` the last), else one its merge keys
+ * bring in.
+ * @param {MapNode} map
+ * @param {string} key
+ * @param {boolean} last
+ * @returns {MapEntry | null}
+ */
 function findEntry(map, key, last) {
   let found = null;
   for (const e of map.entries) {
@@ -47,6 +72,11 @@ function findEntry(map, key, last) {
   return null;
 }
 
+/**
+ * A list's item by index, or by the name (or tag) a field path puts in brackets.
+ * @param {SeqNode} seq
+ * @param {string} key
+ */
 function findItem(seq, key) {
   if (/^(0|[1-9][0-9]*)$/.test(key)) return seq.items[Number(key)] ?? null;
   // Named list entries, as field paths name them: spec.tags[<name>], status.tags[<tag>].
@@ -66,13 +96,17 @@ function findItem(seq, key) {
  * Follows `segs` as far as the tree has them. Returns {node, entry, exact}: the deepest node
  * reached, the map entry that holds it (when reached through a map key), and whether the whole path
  * was found. `last`: for a repeated key take the last one (duplicate fields).
+ * @param {TreeNode | null | undefined} tree
+ * @param {Segment[]} segs
+ * @param {{last?: boolean}} [options]
+ * @returns {Found}
  */
 export function lookup(tree, segs, { last = false } = {}) {
   let node = deref(tree);
   let entry = null;
   let i = 0;
   while (node && i < segs.length) {
-    const seg = segs[i];
+    const seg = /** @type {Segment} */ (segs[i]);
     if (node.t === 'map') {
       const key = seg.name ?? seg.key;
       let e = findEntry(node, key, last);
@@ -80,8 +114,8 @@ export function lookup(tree, segs, { last = false } = {}) {
       if (!e && seg.name !== undefined) {
         // A key with dots in it, written in dotted form (`metadata.labels.a.b`).
         let joined = seg.name;
-        for (let j = i + 1; j < segs.length && segs[j].name !== undefined; j++) {
-          joined += `.${segs[j].name}`;
+        for (let j = i + 1; j < segs.length && segs[j]?.name !== undefined; j++) {
+          joined += `.${segs[j]?.name}`;
           e = findEntry(node, joined, last);
           if (e) { used = j - i + 1; break; }
         }
@@ -105,79 +139,37 @@ export function lookup(tree, segs, { last = false } = {}) {
 }
 
 /**
- * Every place a path without list indices (as Go's type errors print it: `spec.images.from.name`)
- * can name, trying each item of a list. At most `limit` results.
+ * Where to point for a node: a scalar's own text; for a map or list the key that introduces it
+ * (its first line), or where it starts.
+ * @param {Found} found
+ * @param {boolean} preferKey
  */
-function lookupLenient(tree, segs, limit = 1000) {
-  const out = [];
-  const walk = (node, entry, i) => {
-    if (out.length >= limit) return;
-    node = deref(node);
-    if (i === segs.length) { out.push({ node, entry }); return; }
-    if (!node) return;
-    const seg = segs[i];
-    if (node.t === 'map') {
-      const e = findEntry(node, seg.name ?? seg.key, false);
-      if (e) walk(e.value, e, i + 1);
-    } else if (node.t === 'seq') {
-      if (seg.key !== undefined) {
-        const item = findItem(node, seg.key);
-        if (item) walk(item, null, i + 1);
-      } else {
-        for (const item of node.items) walk(item, null, i);
-      }
-    }
-  };
-  walk(tree, null, 0);
-  return out;
-}
-
-// Where to point for a node: a scalar's own text; for a map or list the key that introduces it (its
-// first line), or where it starts.
 function offsetOf({ node, entry }, preferKey) {
   if (entry && (preferKey || !node || node.t !== 'scalar' || node.off < 0)) return entry.keyOff;
   if (node && node.off >= 0) return node.off;
   return entry ? entry.keyOff : -1;
 }
 
-/** The offset a field path points at (nearest existing ancestor when it is missing), or -1. */
-export function offsetOfPath(tree, path, { preferKey = false, last = false, message } = {}) {
+/**
+ * The offset a field path points at (nearest existing ancestor when it is missing), or -1.
+ * `value`: the string a cause names, for a map named as a whole (metadata.labels) with an invalid
+ * key or value: that entry is pointed at.
+ * @param {TreeNode | null | undefined} tree
+ * @param {string} path
+ * @param {{preferKey?: boolean, last?: boolean, value?: string | undefined}} [options]
+ * @returns {number}
+ */
+export function offsetOfPath(tree, path, { preferKey = false, last = false, value } = {}) {
   if (!tree) return -1;
   const segs = path === '' ? [] : parsePath(path);
   const found = lookup(tree, segs, { last });
   if (!found.exact) return offsetOf(found, true);
-  // A map named as a whole (metadata.labels) with an invalid key or value: point at that entry.
-  if (found.node?.t === 'map' && typeof message === 'string') {
-    const m = /^[A-Za-z ]+: ("(?:[^"\\]|\\.)*")/.exec(message);
-    let value;
-    try { value = m ? JSON.parse(m[1]) : undefined; } catch { value = undefined; }
-    if (value !== undefined) {
-      for (const e of found.node.entries) {
-        if (e.key === value) return e.keyOff;
-        const v = deref(e.value);
-        if (v?.t === 'scalar' && v.v === value) return v.off;
-      }
+  if (found.node?.t === 'map' && typeof value === 'string') {
+    for (const e of found.node.entries) {
+      if (e.key === value) return e.keyOff;
+      const v = deref(e.value);
+      if (v?.t === 'scalar' && v.v === value) return v.off;
     }
   }
   return offsetOf(found, preferKey);
-}
-
-const GO_TYPE_KIND = (goType) => {
-  if (goType === 'string') return 'string';
-  if (goType === 'bool') return 'boolean';
-  if (/^u?int(8|16|32|64)?$|^float(32|64)$/.test(goType)) return 'number';
-  if (goType.startsWith('[]')) return 'seq';
-  return 'map';
-};
-
-/** For Go's `json: cannot unmarshal X into Go struct field T.a.b of type Y`: the offending node. */
-export function offsetOfTypeError(tree, path, goType) {
-  if (!tree) return -1;
-  const want = GO_TYPE_KIND(goType);
-  const kindOf = (n) => (n?.t === 'scalar' ? n.type : n?.t);
-  const candidates = lookupLenient(tree, parsePath(path));
-  const bad = candidates.find((c) => kindOf(c.node) !== want && !(kindOf(c.node) === 'null'));
-  const pick = bad ?? candidates[0];
-  if (pick) return offsetOf(pick, false);
-  return offsetOfPath(tree, path);
 }

@@ -33,7 +33,8 @@ export const IsimportPreview = forwardRef(function IsimportPreview(/** @type {Is
   const { spec, className, style, id } = props;
   /** @type {ElementRef} */
   const element = useRef(null);
-  useImperativeHandle(ref, () => element.current, []);
+  // React makes the handle after mounting, when the element is there.
+  useImperativeHandle(ref, () => /** @type {NonNullable<typeof element.current>} */ (element.current), []);
 
   // The latest handlers, read when an event comes, so listeners are added once.
   /** @type {{ current: IsimportPreviewProps }} */

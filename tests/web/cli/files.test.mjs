@@ -155,7 +155,7 @@ describe('kinds', () => {
     assert.deepEqual(rejected.entries.map((e) => e.valid), [false, false, true]);
     assert.match(rejected.entries[0].status.message, /^isimport does not validate apps\/v1 Deployment \(--reject-unknown-kinds\)/);
     assert.deepEqual(rejected.entries[0].positions, []);
-    assert.deepEqual(rejected.entries[0].diagnostics[0], { severity: 'error', message: rejected.entries[0].status.message, field: 'kind', line: 2, column: 7 });
+    assert.deepEqual(rejected.entries[0].diagnostics[0], { severity: 'error', message: rejected.entries[0].status.message, field: 'kind', line: 2, column: 7, kind: 'cause', path: 'kind', byteOffset: -1 });
 
     const skip = await json(['--skip', 'ImageStreamImport,v1/Service', 'manifests/deployment.yaml', 'manifests/isi.yaml']);
     assert.deepEqual(skip.entries.map((e) => e.reason), ['apps/v1 Deployment: not an image.openshift.io kind', 'v1 Service: skipped (--skip)', 'image.openshift.io/v1 ImageStreamImport: skipped (--skip)']);
@@ -168,8 +168,9 @@ describe('kinds', () => {
     const r = await runCli(['validate', 'typo-kind.yaml', 'unmodeled.yaml'], { cwd: tree.dir });
     assert.equal(r.code, 1);
     assert.equal(r.stdout, [
-      'typo-kind.yaml#0: no kind "ImageStreamImprot" is registered for version "image.openshift.io/v1"',
-      '  typo-kind.yaml:2:7: no kind "ImageStreamImprot" is registered for version "image.openshift.io/v1"; did you mean kind: ImageStreamImport?',
+      // The core's answer, as the API server words it; the hint is isimport's.
+      'typo-kind.yaml#0: ImageStreamImprot in version "v1" cannot be handled as a ImageStreamImport: no kind "ImageStreamImprot" is registered for version "image.openshift.io/v1"',
+      '  typo-kind.yaml:2:7: ImageStreamImprot in version "v1" cannot be handled as a ImageStreamImport: no kind "ImageStreamImprot" is registered for version "image.openshift.io/v1"; did you mean kind: ImageStreamImport?',
       'unmodeled.yaml#0: isimport does not validate ImageStreamTag (image.openshift.io/v1): it models ImageStreamImport, ImageStream and Image',
       '  unmodeled.yaml:2:7: isimport does not validate ImageStreamTag (image.openshift.io/v1): it models ImageStreamImport, ImageStream and Image',
       '',
@@ -217,8 +218,9 @@ describe('outputs', () => {
 
   test('decode errors keep their positions in -o json (diagnostics, with hints)', async () => {
     const { entries } = await json(['labels.yaml', 'bad.json']);
-    assert.deepEqual(entries[0].diagnostics, [{ severity: 'error', message: 'unknown field "labels"', field: 'labels', line: 5, column: 1, hint: 'did you mean "metadata.labels"?' }]);
-    assert.deepEqual(entries[1].diagnostics, [{ severity: 'error', message: "invalid character '}' looking for beginning of object key string", line: 4, column: 28 }]);
+    assert.deepEqual(entries[0].diagnostics, [{ severity: 'error', message: 'unknown field "labels"', field: 'labels', line: 5, column: 1, hint: 'did you mean "metadata.labels"?', kind: 'unknownField', path: 'labels', byteOffset: -1 }]);
+    // JSON text: the core's byte of it, placed.
+    assert.deepEqual(entries[1].diagnostics, [{ severity: 'error', message: "invalid character '}' looking for beginning of object key string", line: 4, column: 28, kind: 'syntax', path: '', byteOffset: 101 }]);
   });
 
   test('--summary and -q: the counts, and only the problems', async () => {

@@ -172,6 +172,7 @@ describe('positions', () => {
     assert.deepEqual(r.diagnostics, [{
       severity: 'error', field: 'spec.images[0].from.kind', line: 9, column: 13,
       message: 'spec.images[0].from.kind: Invalid value: "ImageStreamTag": only DockerImage is supported',
+      kind: 'cause', path: 'spec.images[0].from.kind', byteOffset: -1,
     }]);
   });
 
@@ -262,9 +263,13 @@ status:
 
   test('YAML: unknown fields point at their key; errors before the core at their place', () => {
     const r = isi.validate(VALID_YAML.replace('      kind: DockerImage', '      kind: DockerImage\n      nmae: x'), { fieldValidation: 'Warn' });
-    assert.deepEqual(r.diagnostics, [{ severity: 'warning', message: 'unknown field "spec.images[0].from.nmae"', field: 'spec.images[0].from.nmae', line: 10, column: 7, hint: 'did you mean "name"?' }]);
+    // YAML reaches the core re-encoded as JSON: the finding is placed by its path, and has no byte of the text.
+    assert.deepEqual(r.diagnostics, [{
+      severity: 'warning', message: 'unknown field "spec.images[0].from.nmae"', field: 'spec.images[0].from.nmae', line: 10, column: 7, hint: 'did you mean "name"?',
+      kind: 'unknownField', path: 'spec.images[0].from.nmae', byteOffset: -1,
+    }]);
     const tab = isi.validate('kind: ImageStreamImport\nmetadata:\n\tname: x\n');
-    assert.deepEqual(tab.diagnostics, [{ severity: 'error', message: 'Tabs are not allowed as indentation', line: 3, column: 1 }]);
+    assert.deepEqual(tab.diagnostics, [{ kind: 'syntax', severity: 'error', path: '', byteOffset: -1, message: 'Tabs are not allowed as indentation', line: 3, column: 1 }]);
   });
 
   test('the namespace mismatch points at metadata.namespace', () => {

@@ -1,0 +1,121 @@
+// validate()'s and importPreview()'s options go to the core, which declares them (names, values,
+// defaults: wasm/boundary/options.h) and reads them strictly; a refusal is a TypeError worded by
+// the core ("isimport: unknown option \"concurency\" (did you mean \"concurrency\"?)"). JavaScript
+// only carries across what JSON cannot: a function or an AbortSignal travels as a word
+// ({"$host": "a function"}), a Date as RFC 3339 text, and the values themselves stay here.
+
+/** @typedef {import('./core-abi.js').ValidationCore} ValidationCore */
+/** @typedef {import('./boundary.js').ValidateOptionsDecoded} ValidateOptionsDecoded */
+/** @typedef {import('./boundary.js').ImportOptionsDecoded} ImportOptionsDecoded */
+
+/**
+ * validate()'s options as the core read them, with the numbers validateBytes takes.
+ * @typedef {object} DecodedValidateOptions
+ * @property {ValidateOptionsDecoded} options
+ * @property {{fieldValidation: number, kind: number}} request
+ */
+
+/** @type {Map<string, DecodedValidateOptions>} */
+const validateCache = new Map();
+const VALIDATE_CACHE_SIZE = 64;
+
+/**
+ * @param {ValidationCore} core
+ * @param {unknown} options
+ * @returns {DecodedValidateOptions}
+ */
+export function decodeValidateOptions(core, options) {
+  const wire = wireOptions(options);
+  const cached = validateCache.get(wire);
+  if (cached) return cached;
+  const decoded = /** @type {DecodedValidateOptions} */ (answerOf(core.call(undefined, 'validateOptions', wire)));
+  if (validateCache.size >= VALIDATE_CACHE_SIZE) validateCache.clear();
+  validateCache.set(wire, decoded);
+  return decoded;
+}
+
+/**
+ * importPreview()'s options as the core read them (every default filled in), and the JSON the
+ * import session reads them from again. `now` is the clock's unless given: the core has none.
+ * @param {ValidationCore} core
+ * @param {unknown} options with credentials and currentImageStream already read into text
+ * @returns {{options: ImportOptionsDecoded, wire: string}}
+ */
+export function decodeImportOptions(core, options) {
+  const given = /** @type {Record<string, unknown>} */ (options);
+  const withNow = typeof options === 'object' && options !== null && given.now === undefined ? { ...given, now: new Date() } : options;
+  // The validation module checks the options' shape; the credentials themselves go only to the
+  // import engine, which zeroes every block it frees (a stand-in of the same shape goes here).
+  const checked = typeof withNow === 'object' && withNow !== null && given.credentials !== undefined && given.credentials !== null
+    ? { .../** @type {object} */ (withNow), credentials: typeof given.credentials === 'string' ? '' : {} }
+    : withNow;
+  const { options: decoded } = /** @type {{options: ImportOptionsDecoded}} */ (answerOf(core.call(undefined, 'importOptions', wireOptions(checked))));
+  return { options: decoded, wire: wireOptions(withNow) };
+}
+
+/**
+ * The core's answer, or its usage error thrown as a TypeError; a refused value also names its
+ * option and what it takes (`option`, `expected`: the CLI names its flag with them).
+ * @param {any} answer
+ */
+function answerOf(answer) {
+  if (answer?.usageError !== undefined) {
+    const error = new TypeError(`isimport: ${answer.usageError}`);
+    if (answer.option !== undefined) Object.assign(error, { option: answer.option, expected: answer.expected });
+    throw error;
+  }
+  if (answer?.status !== undefined) throw new Error(answer.status.message); // the core trapped
+  return answer;
+}
+
+/**
+ * The options as JSON for the core (undefined members are left out, as absent).
+ * @param {unknown} options
+ */
+export function wireOptions(options) {
+  if (options === undefined || options === null) return '';
+  if (typeof options !== 'object') return '[]'; // refused by the core: "options must be an object"
+  return JSON.stringify(options, replacer);
+}
+
+/**
+ * @this {Record<string, unknown>} the object holding the member
+ * @param {string} key
+ * @param {unknown} value
+ */
+function replacer(key, value) {
+  return key === '' ? value : carried(value, this[key]);
+}
+
+/**
+ * A member's value as JSON can carry it. `raw` is the value before toJSON (a Date's own).
+ * @param {unknown} value
+ * @param {unknown} raw
+ */
+function carried(value, raw) {
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? hostWord(raw) : raw.toISOString();
+  if (typeof value === 'function' || typeof value === 'bigint' || typeof value === 'symbol') return hostWord(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return hostWord(value);
+  if (isAbortSignal(value)) return hostWord(value);
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return hostWord(value);
+  return value;
+}
+
+/**
+ * What a value JSON cannot carry is, in the words the core's refusals use.
+ * @param {unknown} value
+ */
+function hostWord(value) {
+  if (typeof value === 'function') return { $host: 'a function' };
+  if (isAbortSignal(value)) return { $host: 'an AbortSignal' };
+  if (value instanceof Date) return { $host: 'an invalid Date' };
+  if (typeof value === 'number') return { $host: String(value) };
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return { $host: 'bytes' };
+  return { $host: typeof value === 'string' ? JSON.stringify(value) : `a ${typeof value}` };
+}
+
+/** @param {unknown} value */
+function isAbortSignal(value) {
+  return typeof value === 'object' && value !== null && 'aborted' in value
+    && typeof /** @type {{addEventListener?: unknown}} */ (value).addEventListener === 'function';
+}
