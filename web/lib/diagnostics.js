@@ -3,7 +3,8 @@
 // document's position tree (YAML, or JSON when the core saw no byte). Nothing is read out of the
 // messages: they are shown as the server words them. Hints ("did you mean") are isimport's own.
 
-import { MAX_BODY_BYTES, jsonTree } from './documents.js';
+import { MAX_BODY_BYTES } from './documents.js';
+import { jsonTree } from './position-tree.js';
 import { offsetOfPath } from './locate.js';
 import { apiVersionHint, suggestField } from './hints.js';
 import { kindHint } from './objects.js';
@@ -13,8 +14,8 @@ import { kindHint } from './objects.js';
 /** @typedef {import('./api.js').Position} Position */
 /** @typedef {import('./core-abi.js').CoreAnswer} CoreAnswer */
 /** @typedef {import('./boundary.js').CoreDiagnostic} CoreDiagnostic */
-/** @typedef {import('./documents.js').LineIndex} LineIndex */
-/** @typedef {import('./documents.js').TreeNode} PositionNode */
+/** @typedef {import('./position-tree.js').LineIndex} LineIndex */
+/** @typedef {import('./position-tree.js').TreeNode} PositionNode */
 
 /**
  * Where a document came from: its lines, its position tree when one was built, and its text when

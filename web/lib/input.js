@@ -3,7 +3,8 @@
 // kubectl would send (documents.js), objects serialized as a client library sends them. What
 // cannot be read is refused here with the Status the API server (or kubectl before it) answers.
 
-import { LineIndex, MAX_BODY_BYTES, splitDocuments } from './documents.js';
+import { MAX_BODY_BYTES, splitDocuments } from './documents.js';
+import { LineIndex } from './position-tree.js';
 import { objectsOf } from './objects.js';
 import { status, tooLarge } from './status.js';
 

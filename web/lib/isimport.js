@@ -25,7 +25,8 @@ import { classify, objectsOf, typeOf } from './objects.js';
 import { DecodedResult, placeFindings } from './diagnostics.js';
 import { dockerConfigOf } from './credentials.js';
 import { decodeFailure, internalError, status, validationFailure } from './status.js';
-import { MAX_BODY_BYTES, jsonTree } from './documents.js';
+import { MAX_BODY_BYTES } from './documents.js';
+import { jsonTree } from './position-tree.js';
 import { offsetOfPath } from './locate.js';
 import { runImport } from './import-driver.js';
 import { explainImport } from './explain.js';
@@ -40,7 +41,7 @@ export { probeRegistry } from './import-driver.js';
 /** @typedef {import('./core-abi.js').CoreAnswer} CoreAnswer */
 /** @typedef {import('./options.js').DecodedValidateOptions} DecodedValidateOptions */
 /** @typedef {import('./objects.js').DocumentObject} DocumentObject */
-/** @typedef {import('./documents.js').LineIndex} LineIndex */
+/** @typedef {import('./position-tree.js').LineIndex} LineIndex */
 
 /**
  * Instantiates the core (its validation module; the import engine follows on the first

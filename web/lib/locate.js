@@ -1,10 +1,10 @@
 // Field paths (`spec.images[0].from.kind`, `metadata.labels[app]`, `spec.tags[latest].from`) →
-// offsets in a position tree (documents.js); diagnostics.js turns them into line:column.
+// offsets in a position tree (position-tree.js); diagnostics.js turns them into line:column.
 
-/** @typedef {import('./documents.js').TreeNode} TreeNode */
-/** @typedef {import('./documents.js').MapNode} MapNode */
-/** @typedef {import('./documents.js').SeqNode} SeqNode */
-/** @typedef {import('./documents.js').MapEntry} MapEntry */
+/** @typedef {import('./position-tree.js').TreeNode} TreeNode */
+/** @typedef {import('./position-tree.js').MapNode} MapNode */
+/** @typedef {import('./position-tree.js').SeqNode} SeqNode */
+/** @typedef {import('./position-tree.js').MapEntry} MapEntry */
 /** @typedef {{name: string, key?: undefined} | {key: string, name?: undefined}} Segment */
 /** @typedef {{node: TreeNode | null | undefined, entry: MapEntry | null, exact: boolean}} Found */
 

@@ -12,11 +12,12 @@
 // server would answer); a kind the group does not have goes to the core, which answers as the
 // server does, with a hint naming the nearest kind; a kind of any other group is skipped.
 
-import { emitJson, jsonTree } from './documents.js';
+import { emitJson } from './documents.js';
+import { jsonTree } from './position-tree.js';
 import { deref } from './locate.js';
 import { nearestWord } from './hints.js';
 
-/** @typedef {import('./documents.js').TreeNode} TreeNode */
+/** @typedef {import('./position-tree.js').TreeNode} TreeNode */
 /** @typedef {import('./documents.js').SplitDocument} SplitDocument */
 /** @typedef {{apiVersion: string, kind: string}} TypeHeader */
 

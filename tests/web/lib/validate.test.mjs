@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { load } from 'isimport';
 import { withinOneEdit, suggestField } from '../../../web/lib/hints.js';
 import { parsePath, offsetOfPath } from '../../../web/lib/locate.js';
-import { LineIndex, splitDocuments } from '../../../web/lib/documents.js';
+import { splitDocuments } from '../../../web/lib/documents.js';
+import { LineIndex } from '../../../web/lib/position-tree.js';
 import { VALID_YAML, validImport } from '../support/cli-run.mjs';
 
 let isi;
