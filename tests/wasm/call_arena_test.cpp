@@ -1,4 +1,4 @@
-// The validation module's call arena (wasm/call_arena.h), natively: this test binary has the
+// The validation module's call arena (wasm/boundary/call_arena.h), natively: this test binary has the
 // arena's operator new and delete in place of the C++ library's, as the validation module has.
 #include "boundary/call_arena.h"
 
