@@ -53,7 +53,7 @@ SessionOptions readSessionOptions(std::string_view optionsJson) {
   }
   if (declared.now) o.settings.nowUnix = *parseRfc3339(*declared.now);
   // os/arch, optionally /variant (ignored: upstream compares architecture and OS only).
-  if (declared.platform) o.settings.controlPlane = *parsePlatform(*declared.platform);
+  o.settings.controlPlane = *parsePlatform(declared.platform);
   o.settings.defaultImportMode = declared.defaultImportMode;
   o.create.decode.defaultImportMode = declared.defaultImportMode;
   o.settings.maxTagsPerRepository = static_cast<int>(declared.maxTagsPerRepository);

@@ -83,7 +83,7 @@ void optionsOf(V& v, O& o, const ValidateOptions*) {
 struct ImportOptions {
   std::string fieldValidation = "Strict";
   std::optional<std::string> nameSpace;
-  std::optional<std::string> platform;
+  std::string platform = kDefaultControlPlane;
   std::string defaultImportMode = kDefaultImportMode;
   int64_t maxTagsPerRepository = kDefaultMaxTagsPerRepository;
   int64_t concurrency = 6;
@@ -103,7 +103,7 @@ void optionsOf(V& v, O& o, const ImportOptions*) {
             kFieldValidationModes});
   v.option("namespace", o.nameSpace, {OptionType::String, "the request's namespace"});
   v.option("platform", o.platform,
-           {OptionType::Platform, "the control plane's platform, os/arch[/variant]: the entry of a list Legacy mode imports (absent: linux/amd64)"});
+           {OptionType::Platform, "the control plane's platform, os/arch[/variant]: the entry of a list Legacy mode imports"});
   v.option("defaultImportMode", o.defaultImportMode,
            {OptionType::OneOf, "the cluster's import mode for entries that name none", kImportModes});
   v.option("maxTagsPerRepository", o.maxTagsPerRepository,

@@ -73,7 +73,7 @@ namespace isimport {
 inline constexpr int kDefaultMaxTagsPerRepository = 50;
 
 struct ImportSettings {
-  PlatformPreference controlPlane{"amd64", "linux"};
+  PlatformPreference controlPlane = *parsePlatform(kDefaultControlPlane);
   int maxTagsPerRepository = kDefaultMaxTagsPerRepository;  // -1: unlimited; 0: no listing (upstream quirk)
   int64_t nowUnix = 0;
   Keyring keyring;

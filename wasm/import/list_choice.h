@@ -17,6 +17,9 @@ struct PlatformPreference {
   std::string architecture, os;
 };
 
+// The control plane's platform when nobody says (importPreview()'s `platform`).
+inline constexpr const char* kDefaultControlPlane = "linux/amd64";
+
 enum class ListChoiceRule {
   Preferred,   // the first entry whose architecture and OS equal the preference (variant ignored)
   LinuxAmd64,  // none does: the first linux/amd64 entry

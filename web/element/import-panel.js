@@ -14,7 +14,7 @@ const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/ppc64le', 'linux/s390x',
  * The settings of an import, as importPreview() options.
  * @typedef {object} ImportSettings
  * @property {string} proxyPrefix
- * @property {string} platform
+ * @property {string | undefined} platform
  * @property {number} concurrency
  * @property {number} maxTagsPerRepository
  * @property {DockerConfigJson | string | null} credentials
@@ -66,9 +66,9 @@ export class ImportPanel extends HTMLElement {
     };
     const listId = uid('platforms');
     const inputs = {
-      platform: h('input', { type: 'text', value: 'linux/amd64', spellcheck: false, attrs: { list: listId, autocomplete: 'off' } }),
+      platform: h('input', { type: 'text', value: '', spellcheck: false, attrs: { list: listId, autocomplete: 'off' } }),
       proxyPrefix: h('input', { type: 'url', value: '', placeholder: 'e.g. http://localhost:4173/proxy/', spellcheck: false, attrs: { autocomplete: 'off' } }),
-      // Their values are the core's defaults (defaults()), once it is loaded; the core checks them.
+      // These three start with the core's defaults (`defaults`), once it is loaded; the core checks them.
       concurrency: h('input', { type: 'number', value: '', attrs: { inputmode: 'numeric' } }),
       maxTags: h('input', { type: 'number', value: '', attrs: { inputmode: 'numeric' } }),
     };
@@ -151,6 +151,7 @@ export class ImportPanel extends HTMLElement {
    */
   set defaults(defaults) {
     const { inputs } = this.#controls();
+    if (inputs.platform.value === '') inputs.platform.value = defaults.platform;
     if (inputs.concurrency.value === '') inputs.concurrency.value = String(defaults.concurrency);
     if (inputs.maxTags.value === '') inputs.maxTags.value = String(defaults.maxTagsPerRepository);
   }
@@ -164,7 +165,7 @@ export class ImportPanel extends HTMLElement {
     const { inputs, credentials: panel, current } = this.#controls();
     const concurrency = Number(inputs.concurrency.value);
     const maxTags = Number(inputs.maxTags.value);
-    const platform = inputs.platform.value.trim() || 'linux/amd64';
+    const platform = inputs.platform.value.trim() || undefined; // none: the core's default
     const credentials = panel.dockerConfig();
     if ('error' in credentials) return { error: credentials.error };
     return {

@@ -264,9 +264,9 @@ export interface PrioritizedTag { tag: string; class: TagClass }
 export interface LegacyChoice { index: number; rule: 'preferred' | 'linux/amd64' | 'first' }
 
 export interface ExplainOptions {
-  /** The control plane's platform the import used; default "linux/amd64". */
+  /** The control plane's platform the import used; default: the core's (docs/options.md). */
   platform?: string;
-  /** The cap the import used; default 50. */
+  /** The cap the import used; default: the core's (docs/options.md). */
   maxTagsPerRepository?: number;
   /** The ImageStream before the import (object or text), to say what changes. */
   currentImageStream?: ImageStream | string | null;

@@ -35,7 +35,7 @@ export interface ImportPreviewOptions {
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
   /** the request's namespace. */
   namespace?: string;
-  /** the control plane's platform, os/arch[/variant]: the entry of a list Legacy mode imports (absent: linux/amd64). */
+  /** the control plane's platform, os/arch[/variant]: the entry of a list Legacy mode imports. Default: "linux/amd64". */
   platform?: string;
   /** the cluster's import mode for entries that name none. Default: "Legacy". */
   defaultImportMode?: 'Legacy' | 'PreserveOriginal';
@@ -71,7 +71,7 @@ export interface ImportPreviewOptions {
 export interface ImportOptionsDecoded {
   fieldValidation: 'Strict' | 'Warn' | 'Ignore';
   namespace?: string;
-  platform?: string;
+  platform: string;
   defaultImportMode: 'Legacy' | 'PreserveOriginal';
   maxTagsPerRepository: number;
   concurrency: number;

@@ -155,10 +155,10 @@ const CLASS_WORDS = {
  * Every tag of a repository import with the rule that put it where it is: its class in OpenShift's
  * priority, its place, and whether the cap cut it (docs/import.md §3.10).
  * @param {import('./api.js').RepositoryImportStatus | null | undefined} repositoryStatus
- * @param {{rules: ExplainRules, maxTagsPerRepository?: number}} options
+ * @param {{rules: ExplainRules, maxTagsPerRepository: number}} options
  * @returns {Omit<import('./api.js').RepositoryFacts, 'images'> | null} (explainImport adds the images)
  */
-export function repositoryFacts(repositoryStatus, { rules, maxTagsPerRepository = 50 }) {
+export function repositoryFacts(repositoryStatus, { rules, maxTagsPerRepository }) {
   if (!repositoryStatus) return null;
   const imported = (repositoryStatus.images ?? []).map((i) => i.tag ?? '');
   const additional = repositoryStatus.additionalTags ?? [];
@@ -344,12 +344,12 @@ function tagIndex(stream) {
 /**
  * Everything at once, for the page.
  * @param {import('./api.js').ImportResult | null | undefined} answer
- * @param {{rules: ExplainRules, platform?: string, maxTagsPerRepository?: number, currentImageStream?: ImageStream | null}} options
+ * @param {{rules: ExplainRules, platform: string, maxTagsPerRepository: number, currentImageStream?: ImageStream | null}} options
  *   `rules` are needed (list entries and repository tags are read with them); the current stream
  *   is an object, as the server stores it (isimport.js decodes the caller's text).
  * @returns {import('./api.js').ImportFacts | null}
  */
-export function explainImport(answer, { rules, platform = 'linux/amd64', maxTagsPerRepository = 50, currentImageStream = null }) {
+export function explainImport(answer, { rules, platform, maxTagsPerRepository, currentImageStream = null }) {
 
   if (answer?.kind !== 'ImageStreamImport') return null;
   const images = (answer.status?.images ?? []).map((status) => ({

@@ -328,7 +328,7 @@ class Isimport {
    * @param {Array<{architecture?: unknown, os?: unknown}>} manifests
    * @param {string} [platform]
    */
-  legacyChoice(manifests, platform = 'linux/amd64') {
+  legacyChoice(manifests, platform = this.options('importPreview').platform) {
     if (!Array.isArray(manifests) || manifests.length === 0) throw new TypeError('isimport: legacyChoice takes a non-empty array of {architecture, os}');
     if (typeof platform !== 'string') throw new TypeError('isimport: platform must be a string');
     const entries = manifests.map((m) => ({ architecture: String(m?.architecture ?? ''), os: String(m?.os ?? '') }));
@@ -355,7 +355,9 @@ class Isimport {
       const decoded = doc.status ? null : this.decode(doc.json, { kind: 'ImageStream', fieldValidation: 'Ignore' });
       current = decoded?.ok ? decoded.object : null;
     }
-    return explainImport(answer, { ...options, currentImageStream: current, rules });
+    // What the options leave out, as an import would have taken it (the core's defaults).
+    const { platform, maxTagsPerRepository } = this.options('importPreview', { platform: options.platform, maxTagsPerRepository: options.maxTagsPerRepository });
+    return explainImport(answer, { currentImageStream: current, rules, platform, maxTagsPerRepository });
   }
 
   /**

@@ -10,7 +10,7 @@ export interface IsimportPreviewProps {
   platform?: string;
   /** Prefix for every registry request (for registries without CORS headers). */
   proxyPrefix?: string;
-  /** Requests at once (default 6). */
+  /** Requests at once (default: the core's, docs/options.md). */
   concurrency?: number;
   /** The spec cannot be edited; Import still works. */
   readOnly?: boolean;
