@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 
 import { load } from '../lib/isimport.js';
+import { status, validationFailure } from '../lib/status.js';
 import { UsageError, choice, fieldValidation, integer, kindList, parseArgs } from './args.js';
 import { expandInputs, out } from './io.js';
 import { validators } from './validate-pool.js';
@@ -149,12 +150,7 @@ const WINDOW = 256;
 const noObjects = () => ({
   source: 0,
   item: '',
-  valid: false,
-  causes: [],
-  warnings: [],
-  positions: [],
-  diagnostics: [],
-  status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'no objects passed to validate', reason: 'BadRequest', code: 400 },
+  ...validationFailure('ImageStreamImport', status(400, 'BadRequest', 'no objects passed to validate')),
 });
 
 /**

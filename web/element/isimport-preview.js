@@ -12,6 +12,7 @@
 
 import { load } from '../lib/isimport.js';
 import { probeRegistry } from '../lib/import-driver.js';
+import { status, validationFailure } from '../lib/status.js';
 import { h } from './dom.js';
 import { IsimportDoneEvent, IsimportProgressEvent, IsimportValidateEvent } from './events.js';
 import { adoptStyles } from './styles.js';
@@ -272,7 +273,7 @@ export class IsimportPreview extends HTMLElement {
         },
       });
     } catch (error) {
-      answer = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'BadRequest', code: 400, message: messageOf(error) };
+      answer = status(400, 'BadRequest', messageOf(error));
     }
     const elapsedMs = performance.now() - started;
     const cancelled = controller.signal.aborted;
@@ -375,15 +376,7 @@ export class IsimportPreview extends HTMLElement {
     } catch (error) {
       // validate() does not throw for any text (a trap in the core is its own 500 answer, with
       // no diagnostics): should it ever, the same answer.
-      result = {
-        valid: false,
-        kind: 'ImageStreamImport',
-        causes: [],
-        warnings: [],
-        positions: [],
-        diagnostics: [],
-        status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'InternalError', code: 500, message: messageOf(error) },
-      };
+      result = validationFailure('ImageStreamImport', status(500, 'InternalError', messageOf(error)));
     }
     this.#validation = result;
     p.diagnostics.result = result;
