@@ -848,6 +848,29 @@ TEST(ImporterRepository, RepositoryNamesDistributionRefuses) {
   EXPECT_EQ(run.requests, 0u);
 }
 
+// Run to completion (importer.h): a spec.images entry that fails inside the call issuing it (`*`
+// cannot be named for the fetch, no request) only counts down; SpecImages still issues the tag
+// listing and waits for it, so the repository's tags are imported after it.
+TEST(ImporterRepository, TagsAreImportedAfterASpecImageThatFailsAtOnce) {
+  FakeRegistry registry;
+  auto& r = registry.repo(kHub, "library/test");
+  r.tags = {"v1", "v2", "latest"};
+  for (const auto& t : r.tags) serveBusybox(r, t);
+  Outcome run = runImport(isiOf({image("*")}, repositoryOf("test")), registry);
+  EXPECT_EQ(run.image(0), failure(internalError("unable to parse docker reference *:latest: invalid reference format"), "latest"));
+  ASSERT_TRUE(run.result.status.repository) << run.json;
+  const auto& repo = *run.result.status.repository;
+  std::vector<std::string> tags;
+  for (const auto& e : repo.images) tags.push_back(e.tag);
+  EXPECT_EQ(tags, (std::vector<std::string>{"latest", "v1", "v2"}));  // v1, v2: "other", byte-wise
+  Image expected = builtImage(kSchema2, readFixture("registry/busybox-schema2.json"),
+                              readFixture("registry/busybox-config.json"), "test");
+  for (const auto& e : repo.images) EXPECT_EQ(toJson(e), success(expected, e.tag)) << e.tag;
+  EXPECT_EQ(toJson(repo.status), R"({"metadata":{},"status":"Success"})");
+  EXPECT_EQ(run.registry.count("GET", "/tags/list"), 1u);
+  EXPECT_EQ(run.registry.count("GET", "/manifests/"), 3u);
+}
+
 
 // =================================================================================================
 // Authorization (docs/import.md §3.4 step 2, §3.5, §3.12, docs/browser.md §7; docs/architecture.md: where credentials may go)
