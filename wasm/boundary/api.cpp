@@ -16,17 +16,23 @@ ISIMPORT_COLD_CODE_BEGIN
 namespace isimport {
 namespace {
 
-// The options of decodeJson and validateJson (api.h), as the core's create path takes them; "" or
-// the usage error.
-std::string readCreateOptions(std::string_view optionsJson, CreateOptions& options) {
-  ValidateOptions declared;
-  if (OptionsRefusal refusal = readOptions(optionsJson, declared); refusal.refused()) return refusal.message;
+// validate()'s options as the core's create path takes them.
+CreateOptions createOptionsOf(const ValidateOptions& declared) {
+  CreateOptions options;
   options.decode.fieldValidation = *parseFieldValidation(declared.fieldValidation);
   if (declared.kind) options.decode.defaultKind = *declared.kind;
   if (declared.nameSpace) {
     options.namespaceGiven = true;
     options.requestNamespace = *declared.nameSpace;
   }
+  return options;
+}
+
+// The options of decodeJson and validateJson (api.h); "" or the usage error.
+std::string readCreateOptions(std::string_view optionsJson, CreateOptions& options) {
+  ValidateOptions declared;
+  if (OptionsRefusal refusal = readOptions(optionsJson, declared); refusal.refused()) return refusal.message;
+  options = createOptionsOf(declared);
   return "";
 }
 
@@ -223,8 +229,7 @@ std::string compactAnswersJson() {
 std::string validateOptionsJson(std::string_view optionsJson) {
   ValidateOptions options;
   if (OptionsRefusal refusal = readOptions(optionsJson, options); refusal.refused()) return usageError(refusal);
-  CreateOptions create;
-  readCreateOptions(optionsJson, create);
+  CreateOptions create = createOptionsOf(options);
   json::Writer out;
   out.beginObject();
   out.key("options");

@@ -15,8 +15,9 @@
  * @property {{fieldValidation: number, kind: number}} request
  */
 
-/** @type {Map<string, DecodedValidateOptions>} */
-const validateCache = new Map();
+// validate() is called per document: the answers for the last few options texts are kept, per core.
+/** @type {WeakMap<ValidationCore, Map<string, DecodedValidateOptions>>} */
+const validateCaches = new WeakMap();
 const VALIDATE_CACHE_SIZE = 64;
 
 /**
@@ -26,11 +27,18 @@ const VALIDATE_CACHE_SIZE = 64;
  */
 export function decodeValidateOptions(core, options) {
   const wire = wireOptions(options);
-  const cached = validateCache.get(wire);
+  let cache = validateCaches.get(core);
+  if (!cache) validateCaches.set(core, (cache = new Map()));
+  const cached = cache.get(wire);
   if (cached) return cached;
   const decoded = /** @type {DecodedValidateOptions} */ (answerOf(core.call(undefined, 'validateOptions', wire)));
-  if (validateCache.size >= VALIDATE_CACHE_SIZE) validateCache.clear();
-  validateCache.set(wire, decoded);
+  // Shared by every call with the same options (and handed out by isi.options()): read-only.
+  for (const list of [decoded.options.kinds, decoded.options.skip]) Object.freeze(list);
+  Object.freeze(decoded.options);
+  Object.freeze(decoded.request);
+  Object.freeze(decoded);
+  if (cache.size >= VALIDATE_CACHE_SIZE) cache.clear();
+  cache.set(wire, decoded);
   return decoded;
 }
 
