@@ -124,7 +124,7 @@ inline std::string messageDts() {
   builder.addType<Diagnostic>();
   builder.addType<SessionState>();
   builder.addType<ResponseMeta>();
-  builder.addType<SessionNotice>();
+  builder.addType<ImportNotice>();
   return builder.declarationsSince(model);
 }
 

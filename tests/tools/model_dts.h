@@ -70,6 +70,7 @@ class DtsBuilder {
   TsType of(const bool*) { return {"boolean"}; }
   TsType of(const int64_t*) { return {"number"}; }
   TsType of(const int32_t*) { return {"number"}; }
+  TsType of(const size_t*) { return {"number"}; }
   TsType of(const Time*) {
     usesTime_ = true;
     return {"Time", true, false};

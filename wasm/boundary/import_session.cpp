@@ -158,9 +158,7 @@ std::string ImportSession::state() {
   }
   state.done = importer_->done();
   for (const HttpRequest& r : importer_->takeRequests()) state.requests.push_back(messageOf(r));
-  ImportProgress p = importer_->progress();
-  state.progress = ImportProgressMessage{static_cast<int64_t>(p.requestsDone), static_cast<int64_t>(p.requestsKnown),
-                                         static_cast<int64_t>(p.imagesDone), static_cast<int64_t>(p.imagesTotal)};
+  state.progress = importer_->progress();
   return toJson(state);
 }
 
@@ -172,11 +170,7 @@ std::string ImportSession::result() const {
 }
 
 std::string ImportSession::notices() const {
-  std::vector<SessionNotice> notices;
-  if (importer_) {
-    for (const ImportNotice& n : importer_->notices()) notices.push_back({n.field, n.message});
-  }
-  return toJson(notices);
+  return toJson(importer_ ? importer_->notices() : std::vector<ImportNotice>{});
 }
 
 }  // namespace isimport

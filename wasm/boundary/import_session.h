@@ -35,7 +35,7 @@ class ImportSession {
   std::string result() const;
 
   // What a person should be told that the answer does not say, once the import is done: an array
-  // of ImportNotice (session_messages.h).
+  // of ImportNotice (importer.h).
   std::string notices() const;
 
  private:

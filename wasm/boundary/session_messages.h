@@ -1,7 +1,7 @@
 // The messages of one import between ImportSession and the JavaScript driver
 // (web/lib/import-driver.js), declared as field lists like the model: the session's state after
-// start() and feed(), each request in it, the progress, how a request ended (what the driver feeds
-// back), and the notices. The encoder writes them; the driver's types are generated from them
+// start() and feed(), each request in it, and how a request ended (what the driver feeds back).
+// The progress and the notices are the importer's own structs (importer.h). The encoder writes them; the driver's types are generated from them
 // (web/lib/boundary.d.ts); docs/boundary.md tells the protocol.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "import/importer.h"  // ImportProgress, ImportNotice: the importer's own, declared there
 #include "model/fields.h"
 #include "model/meta.h"
 
@@ -35,25 +36,13 @@ ISIMPORT_FIELDS(SessionRequest) {
   v.field("timeoutMs", o.timeoutMs, kAlways);
 }
 
-// Counts of the import so far (importPreview()'s onProgress).
-struct ImportProgressMessage {
-  static constexpr const char* kGoType = "isimport.ImportProgress";
-  int64_t requestsDone = 0, requestsKnown = 0, imagesDone = 0, imagesTotal = 0;
-};
-ISIMPORT_FIELDS(ImportProgressMessage) {
-  v.field("requestsDone", o.requestsDone, kAlways);
-  v.field("requestsKnown", o.requestsKnown, kAlways);
-  v.field("imagesDone", o.imagesDone, kAlways);
-  v.field("imagesTotal", o.imagesTotal, kAlways);
-}
-
 // What start() and feed() answer: the requests to send now and the progress; or the end before
 // any request, with the Status of a refused spec or the usage error of bad options.
 struct SessionState {
   static constexpr const char* kGoType = "isimport.SessionState";
   bool done = false;
   std::vector<SessionRequest> requests;
-  std::optional<ImportProgressMessage> progress;
+  std::optional<ImportProgress> progress;
   std::optional<Status> status;
   std::string usageError;
 };
@@ -89,16 +78,6 @@ ISIMPORT_FIELDS(ResponseMeta) {
   v.field("elapsedMs", o.elapsedMs, kAlways);
   v.field("failure", o.failure, kAlways, kRequestEndings);
   v.field("failureText", o.failureText, kOmitEmpty);
-}
-
-// What a person should be told that the answer does not say (notices()).
-struct SessionNotice {
-  static constexpr const char* kGoType = "isimport.ImportNotice";
-  std::string field, message;
-};
-ISIMPORT_FIELDS(SessionNotice) {
-  v.field("field", o.field, kAlways);
-  v.field("message", o.message, kAlways);
 }
 
 }  // namespace isimport

@@ -86,12 +86,25 @@ struct ImportSettings {
 // Something a person should be told about an import that the answer does not say (upstream keeps
 // silent): `field` names the spec entry (spec.images[0], spec.repository tag 1.2).
 struct ImportNotice {
+  static constexpr const char* kGoType = "isimport.ImportNotice";
   std::string field, message;
 };
+ISIMPORT_FIELDS(ImportNotice) {
+  v.field("field", o.field, kAlways);
+  v.field("message", o.message, kAlways);
+}
 
+// Counts of the import so far (importPreview()'s onProgress, through the session).
 struct ImportProgress {
+  static constexpr const char* kGoType = "isimport.ImportProgress";
   size_t requestsDone = 0, requestsKnown = 0, imagesDone = 0, imagesTotal = 0;
 };
+ISIMPORT_FIELDS(ImportProgress) {
+  v.field("requestsDone", o.requestsDone, kAlways);
+  v.field("requestsKnown", o.requestsKnown, kAlways);
+  v.field("imagesDone", o.imagesDone, kAlways);
+  v.field("imagesTotal", o.imagesTotal, kAlways);
+}
 
 class Importer {
  public:

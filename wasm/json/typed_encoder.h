@@ -16,6 +16,7 @@ inline bool isEmptyValue(const std::string& v) { return v.empty(); }
 inline bool isEmptyValue(bool v) { return !v; }
 inline bool isEmptyValue(int64_t v) { return v == 0; }
 inline bool isEmptyValue(int32_t v) { return v == 0; }
+inline bool isEmptyValue(size_t v) { return v == 0; }
 template <class T> bool isEmptyValue(const std::optional<T>& v) { return !v.has_value(); }
 template <class T> bool isEmptyValue(const std::vector<T>& v) { return v.empty(); }
 template <class V> bool isEmptyValue(const std::map<std::string, V>& v) { return v.empty(); }
@@ -25,6 +26,7 @@ inline void encodeValue(json::Writer& w, const std::string& v) { w.string(v); }
 inline void encodeValue(json::Writer& w, bool v) { w.boolean(v); }
 inline void encodeValue(json::Writer& w, int64_t v) { w.integer(v); }
 inline void encodeValue(json::Writer& w, int32_t v) { w.integer(v); }
+inline void encodeValue(json::Writer& w, size_t v) { w.integer(static_cast<int64_t>(v)); }  // counts
 inline void encodeValue(json::Writer& w, const Time& v) {
   if (!v.set) return w.null();
   w.string(formatRfc3339(v.unixSeconds));

@@ -119,7 +119,7 @@ function hostWord(value) {
   if (value instanceof Date) return { $host: 'an invalid Date' };
   if (typeof value === 'number') return { $host: String(value) };
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return { $host: 'bytes' };
-  return { $host: typeof value === 'string' ? JSON.stringify(value) : `a ${typeof value}` };
+  return { $host: `a ${typeof value}` }; // a bigint or a symbol
 }
 
 /** @param {unknown} value */
