@@ -18,7 +18,8 @@ export const LAYERS = {
   validation: ['json', 'model', 'go'],
   registry: ['json', 'model', 'go'],
   import: ['validation', 'registry', 'json', 'model', 'go'],
-  boundary: ['import', 'validation', 'registry', 'json', 'model', 'go'],
+  supply: ['validation', 'registry', 'json', 'model', 'go'],
+  boundary: ['import', 'supply', 'validation', 'registry', 'json', 'model', 'go'],
 };
 
 // System headers that do I/O, start threads or read clocks: the core is sans-IO (docs/architecture.md).
