@@ -27,6 +27,11 @@ struct PublicKeyRead {
 // or an algorithm WebCrypto cannot verify with is an error naming what was found.
 PublicKeyRead readPublicKeyPem(std::string_view pem);
 
+// The same reading of a SubjectPublicKeyInfo already in DER (what the PEM body decodes to, and
+// what a sigstore bundle's `publicKey` or an X.509 certificate carries): strict DER, nothing after
+// it, at most 8 KiB. RSA keys of fewer than 2048 bits are refused as sigstore refuses them.
+PublicKeyRead readPublicKeyDer(std::string_view spki);
+
 // An ECDSA signature as cosign writes it (ASN.1 DER SEQUENCE{r, s}; Go's verifier also takes the
 // raw r||s form) turned into the fixed-size r||s WebCrypto verifies, each half `coordinateBytes`
 // long (32 for P-256, 48 for P-384). nullopt when it is neither form, or r or s does not fit.
