@@ -12,7 +12,7 @@
 #include "go/base64.h"
 #include "go/go_text.h"
 #include "json/json_tree.h"
-#include "json/typed_decoder.h"
+#include "json/text_decoder.h"
 #include "model/status_builders.h"
 #include "supply/policy_patterns.h"
 #include "validation/field_error.h"
@@ -544,8 +544,8 @@ PolicyRead readImagePolicy(std::string_view text) {
   findUnknown(t, root, kRootObject, "", unknown);
   std::sort(unknown.begin(), unknown.end());
   MetaOnly meta;
-  TypedDecoder metaDecoder(t);
-  decodeValue(metaDecoder, 0, meta);
+  TextDecoder metaDecoder(text);  // the parser accepted the text: the text decoder may walk it
+  decodeValue(metaDecoder, meta);
   std::vector<std::string> strict;
   for (const std::string& path : unknown) strict.push_back("unknown field " + json::quote(path));
   for (const std::string& e : metaDecoder.errors().strictErrors()) {
@@ -583,8 +583,8 @@ PolicyRead readImagePolicy(std::string_view text) {
 
   PolicyRead read;
   ImagePolicyObject& object = read.policy.emplace();
-  TypedDecoder decoder(t);
-  decodeValue(decoder, 0, object);  // the schema held, so only its strict findings remain (ignored)
+  TextDecoder decoder(text);
+  decodeValue(decoder, object);  // the schema held, so only its strict findings remain (ignored)
   object.kind = kind;
   object.apiVersion = std::string(kImagePolicyApiVersion);
   object.metadata = std::move(meta.metadata);
