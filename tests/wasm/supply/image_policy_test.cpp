@@ -1,5 +1,5 @@
-// ClusterImagePolicy/ImagePolicy read as the API server reads them (docs/image-policy.md §11.2,
-// §11.3): strict decoding, the v1 CRD schema and its CEL rules, each compared as full texts.
+// ClusterImagePolicy/ImagePolicy read as the API server reads them: docs/image-policy.md §11.2, §11.3
+// (strict decoding, the v1 CRD schema and its CEL rules), each compared as full texts.
 #include "supply/image_policy.h"
 
 #include <gtest/gtest.h>
