@@ -37,12 +37,12 @@ std::string kindName(json::Kind kind) {
 }
 
 std::string JsonObject::check(std::initializer_list<std::string_view> known, bool closed) const {
-  const json::Node& n = tree_.at(id_);
+  const json::Node& n = tree_->at(id_);
   std::string name = where_.empty() ? "the document" : where_;
   if (n.kind != json::Kind::Object) return name + " is " + kindName(n.kind) + ", not an object";
   std::set<std::string_view> seen;
   for (uint32_t i = 0; i < n.count; ++i) {
-    const std::string& key = tree_.key(n, i);
+    const std::string& key = tree_->key(n, i);
     if (!seen.insert(key).second) return name + ": duplicate key " + json::quote(key);
     if (!closed) continue;
     bool isKnown = false;
@@ -53,17 +53,17 @@ std::string JsonObject::check(std::initializer_list<std::string_view> known, boo
 }
 
 std::optional<json::NodeId> JsonObject::find(std::string_view key) const {
-  const json::Node& n = tree_.at(id_);
+  const json::Node& n = tree_->at(id_);
   if (n.kind != json::Kind::Object) return std::nullopt;
   for (uint32_t i = 0; i < n.count; ++i) {
-    if (tree_.key(n, i) == key) return tree_.child(n, i);
+    if (tree_->key(n, i) == key) return tree_->child(n, i);
   }
   return std::nullopt;
 }
 
 const json::Node* JsonObject::node(std::string_view key) const {
   auto id = find(key);
-  return id ? &tree_.at(*id) : nullptr;
+  return id ? &tree_->at(*id) : nullptr;
 }
 
 JsonObject::Text JsonObject::string(std::string_view key, bool required) const {
@@ -88,12 +88,12 @@ std::optional<JsonObject> JsonObject::object(std::string_view key, bool required
     if (required) error = path(key) + " is missing";
     return std::nullopt;
   }
-  const json::Node& n = tree_.at(*id);
+  const json::Node& n = tree_->at(*id);
   if (n.kind != json::Kind::Object) {
     error = path(key) + " is " + kindName(n.kind) + ", not an object";
     return std::nullopt;
   }
-  return JsonObject(tree_, *id, path(key));
+  return JsonObject(*tree_, *id, path(key));
 }
 
 std::string lowerHex(std::string_view bytes) {

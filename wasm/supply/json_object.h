@@ -27,7 +27,7 @@ JsonDocument parseJsonDocument(std::string_view text, size_t maxBytes, std::stri
 // A JSON object member by member. `where` names the object in errors ("critical.image").
 class JsonObject {
  public:
-  JsonObject(const json::Tree& tree, json::NodeId id, std::string where) : tree_(tree), id_(id), where_(std::move(where)) {}
+  JsonObject(const json::Tree& tree, json::NodeId id, std::string where) : tree_(&tree), id_(id), where_(std::move(where)) {}
 
   // "" when the node is an object whose keys are unique and, if `closed`, all among `known`;
   // otherwise the first problem, e.g. `critical: unknown key "x"`.
@@ -49,13 +49,13 @@ class JsonObject {
   // not an object (or absent and `required`).
   std::optional<JsonObject> object(std::string_view key, bool required, std::string& error) const;
 
-  const json::Tree& tree() const { return tree_; }
+  const json::Tree& tree() const { return *tree_; }
   json::NodeId id() const { return id_; }
   const std::string& where() const { return where_; }
   std::string path(std::string_view key) const { return where_.empty() ? std::string(key) : where_ + "." + std::string(key); }
 
  private:
-  const json::Tree& tree_;
+  const json::Tree* tree_;
   json::NodeId id_;
   std::string where_;
 };

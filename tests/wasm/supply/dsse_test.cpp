@@ -35,11 +35,11 @@ TEST(Dsse, TheSignedFixtureGivesThePaeOpensslSigned) {
 }
 
 TEST(Dsse, UrlSafeBase64IsTakenAsTheSpecificationAllows) {
-  // "??>" is "Pz8+" in the standard alphabet, "Pz8-" in the URL one.
+  // Two question marks and ">" are "Pz8+" in the standard alphabet, "Pz8-" in the URL one.
   DsseRead read = readDsseEnvelope(R"({"payloadType":"t","payload":"Pz8-","signatures":[{"sig":"Pz8_"}]})");
   ASSERT_TRUE(read.envelope) << read.error;
-  EXPECT_EQ(read.envelope->payload, "??>");
-  EXPECT_EQ(read.envelope->signatures[0].sig, "???");
+  EXPECT_EQ(read.envelope->payload, "\?\?>");
+  EXPECT_EQ(read.envelope->signatures[0].sig, "\?\?\?");
   EXPECT_EQ(readDsseEnvelope(R"({"payloadType":"t","payload":"Pz8-+A==","signatures":[{"sig":"AA=="}]})").error,
             "payload is not base64");
   // Unpadded base64 is protobuf's, not the JSON envelope's.

@@ -82,7 +82,7 @@ TEST(SigstoreBundle, ProtojsonNamesAndFields) {
       R"("message_signature":{"message_digest":{"algorithm":1,"digest":"Pz8-"},"signature":"AA"}})");
   ASSERT_TRUE(snake.bundle) << snake.error;
   EXPECT_EQ(snake.bundle->messageDigestAlgorithm, "SHA2_256");
-  EXPECT_EQ(snake.bundle->messageDigest, "??>");
+  EXPECT_EQ(snake.bundle->messageDigest, "\?\?>");
   EXPECT_EQ(readSigstoreBundle(bundle(kV03, R"({"publicKey":{"hint":"k","extra":1}})", kSig)).error,
             "verificationMaterial.publicKey: unknown field \"extra\"");
   EXPECT_EQ(readSigstoreBundle(bundle(kV03, kKey, kSig).insert(1, "\"timestamp\":1,")).error, "unknown field \"timestamp\"");
