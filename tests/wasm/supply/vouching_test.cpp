@@ -1,0 +1,225 @@
+// Discovery and verdicts together, against the in-memory registry (which, like Distribution 2.8,
+// has no referrers API: every lookup falls back): what is found beside an image, which checks the
+// core hands to WebCrypto, and what each artifact's verdict is once told which checks held.
+#include "supply/vouching.h"
+
+#include <gtest/gtest.h>
+
+#include "go/base64.h"
+#include "support/fake_registry.h"
+#include "support/test_support.h"
+#include "supply/subjects.h"
+
+namespace isimport {
+namespace {
+
+using testing::FakeRegistry;
+using testing::readFixture;
+
+constexpr const char* kOciManifest = "application/vnd.oci.image.manifest.v1+json";
+constexpr const char* kOciIndex = "application/vnd.oci.image.index.v1+json";
+const std::string kHost = "registry.example.com";
+const std::string kRepo = "team/app";
+
+std::string descriptor(const std::string& mediaType, const std::string& body, const std::string& extra = "") {
+  return R"({"mediaType":")" + mediaType + R"(","digest":")" + sha256Digest(body) + R"(","size":)" +
+         std::to_string(body.size()) + extra + "}";
+}
+
+// A signature as cosign encodes it: ASN.1 DER SEQUENCE{r, s} (here any r and s of the curve's size).
+std::string derSignature() {
+  std::string der = "\x30\x44\x02\x20" + std::string(32, '\x11') + "\x02\x20" + std::string(32, '\x22');
+  return der;
+}
+
+std::string payloadFor(const std::string& digest, const std::string& identity) {
+  return R"({"critical":{"identity":{"docker-reference":")" + identity + R"("},"image":{"docker-manifest-digest":")" +
+         digest + R"("},"type":"cosign container image signature"},"optional":null})";
+}
+
+struct Fixture {
+  FakeRegistry registry;
+  std::string subject;
+  ImageStreamImport answer;
+
+  Fixture() {
+    auto& repo = registry.repo(kHost, kRepo);
+    std::string config = R"({"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}})";
+    repo.putBlob(config);
+    subject = repo.putManifest(kOciManifest,
+                               R"({"schemaVersion":2,"mediaType":")" + std::string(kOciManifest) + R"(","config":)" +
+                                   descriptor("application/vnd.oci.image.config.v1+json", config) + R"(,"layers":[]})",
+                               "v1");
+    answer.status.images.resize(1);
+    Image image;
+    image.metadata.name = subject;
+    image.dockerImageReference = kHost + "/" + kRepo + "@" + subject;
+    answer.status.images[0].image = image;
+  }
+
+  // A cosign .sig tag holding one simple-signing layer per payload.
+  void signatures(const std::vector<std::string>& payloads) {
+    auto& repo = registry.repo(kHost, kRepo);
+    std::string config = R"({"architecture":"","os":"","config":{},"rootfs":{"type":"layers","diff_ids":[]}})";
+    repo.putBlob(config);
+    std::string layers;
+    std::string signature = base64Encode(derSignature());
+    for (const std::string& payload : payloads) {
+      repo.putBlob(payload);
+      layers += (layers.empty() ? "" : ",") +
+                descriptor("application/vnd.dev.cosign.simplesigning.v1+json", payload,
+                           R"(,"annotations":{"dev.cosignproject.cosign/signature":")" + signature + R"("})");
+    }
+    std::string tag = "sha256-" + subject.substr(7) + ".sig";
+    repo.putManifest(kOciManifest,
+                     R"({"schemaVersion":2,"mediaType":")" + std::string(kOciManifest) + R"(","config":)" +
+                         descriptor("application/vnd.oci.image.config.v1+json", config) + R"(,"layers":[)" + layers + "]}",
+                     tag);
+  }
+
+  std::unique_ptr<Discovery> discover() {
+    auto discovery = std::make_unique<Discovery>(subjectsOf(answer), DiscoverySettings{});
+    for (std::vector<HttpRequest> pending = discovery->takeRequests(); !pending.empty(); pending = discovery->takeRequests()) {
+      for (const HttpRequest& request : pending) discovery->feed(registry.answer(request));
+    }
+    EXPECT_TRUE(discovery->done());
+    return discovery;
+  }
+};
+
+std::vector<PublicKey> keys(std::initializer_list<const char*> names) {
+  std::vector<PublicKey> out;
+  for (const char* name : names) out.push_back(*readPublicKeyPem(readFixture(std::string("supply/keys/") + name)).key);
+  return out;
+}
+
+TEST(Vouching, WithoutReferrersApiTheLookupFallsBackAndFindsTheSigTag) {
+  Fixture f;
+  f.signatures({payloadFor(f.subject, kHost + "/" + kRepo)});
+  auto discovery = f.discover();
+  EXPECT_EQ(f.registry.count("GET", "/v2/team/app/referrers/" + f.subject), 1u);
+  EXPECT_EQ(f.registry.count("GET", "/v2/team/app/manifests/sha256-" + f.subject.substr(7)), 4u)
+      << "the referrers tag, then .sig, .att and .sbom";
+  const Findings& found = discovery->findings(0);
+  ASSERT_EQ(found.artifacts.size(), 1u);
+  EXPECT_EQ(found.artifacts[0].foundBy, "cosign-tag");
+  EXPECT_TRUE(found.errors.empty()) << found.errors.front();
+}
+
+TEST(Vouching, ASignatureIsVerifiedOnlyWhenItsCheckHeld) {
+  Fixture f;
+  std::string payload = payloadFor(f.subject, kHost + "/" + kRepo);
+  f.signatures({payload});
+  auto discovery = f.discover();
+  std::vector<PublicKey> given = keys({"ec-p256.pub.pem", "rsa-2048.pub.pem"});
+  Vouching vouching(*discovery, given);
+  ASSERT_EQ(vouching.checks().size(), 2u) << "one check per key";
+  const CryptoCheck& ecdsa = vouching.checks()[0];
+  EXPECT_EQ(ecdsa.key, given[0].fingerprint);
+  EXPECT_EQ(ecdsa.data, payload) << "the exact payload bytes are what is signed";
+  EXPECT_EQ(ecdsa.signature, std::string(32, '\x11') + std::string(32, '\x22')) << "DER turned into r||s";
+  EXPECT_EQ(vouching.checks()[1].signature, derSignature()) << "RSA signatures go as they are";
+
+  Verification none = vouching.verdicts({}).artifacts[0][0].verification;
+  EXPECT_EQ(none.state, "failed");
+  EXPECT_NE(none.reason.find("does not verify with any of the 2 keys given"), std::string::npos) << none.reason;
+
+  Verdicts held = vouching.verdicts({ecdsa.id});
+  const Artifact& artifact = held.artifacts[0][0];
+  EXPECT_EQ(artifact.kind, "signature");
+  EXPECT_EQ(artifact.format, "cosign");
+  EXPECT_EQ(artifact.verification.state, "verified");
+  EXPECT_EQ(artifact.verification.key, given[0].fingerprint);
+  ASSERT_EQ(held.pulls[0].signatures.size(), 1u) << "a .sig signature is what CRI-O reads";
+  EXPECT_EQ(held.pulls[0].signatures[0].verifiedBy, std::vector<std::string>{given[0].fingerprint});
+}
+
+TEST(Vouching, ASignatureOverAnotherDigestOrForAnotherRepositoryFailsWhateverHeld) {
+  Fixture f;
+  std::string other = "sha256:" + std::string(64, 'a');
+  f.signatures({payloadFor(other, kHost + "/" + kRepo), payloadFor(f.subject, "quay.io/other/repo")});
+  auto discovery = f.discover();
+  std::vector<PublicKey> given = keys({"ec-p256.pub.pem"});
+  Vouching vouching(*discovery, given);
+  std::set<int64_t> all;
+  for (const CryptoCheck& c : vouching.checks()) all.insert(c.id);
+  Verdicts verdicts = vouching.verdicts(all);
+  ASSERT_EQ(verdicts.artifacts[0].size(), 2u);
+  const Verification& otherDigest = verdicts.artifacts[0][0].verification;
+  EXPECT_EQ(otherDigest.state, "failed");
+  EXPECT_NE(otherDigest.reason.find("names the image " + other + ", not this one"), std::string::npos) << otherDigest.reason;
+  const Verification& otherRepository = verdicts.artifacts[0][1].verification;
+  EXPECT_EQ(otherRepository.state, "failed");
+  EXPECT_NE(otherRepository.reason.find("identity"), std::string::npos) << otherRepository.reason;
+}
+
+TEST(Vouching, NoKeyGivenLeavesASignatureUnverified) {
+  Fixture f;
+  f.signatures({payloadFor(f.subject, kHost + "/" + kRepo)});
+  auto discovery = f.discover();
+  std::vector<PublicKey> none;
+  Vouching vouching(*discovery, none);
+  EXPECT_TRUE(vouching.checks().empty());
+  Verification v = vouching.verdicts({}).artifacts[0][0].verification;
+  EXPECT_EQ(v.state, "unverified");
+  EXPECT_EQ(v.reason, "no public key was given to check the signature with");
+}
+
+TEST(Vouching, AReferrerInTheTagSchemaMustNameThisImageAsItsSubject) {
+  Fixture f;
+  auto& repo = f.registry.repo(kHost, kRepo);
+  std::string empty = "{}";
+  repo.putBlob(empty);
+  std::string sbom = R"({"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","name":"app","packages":[{"name":"a"},{"name":"b"}]})";
+  repo.putBlob(sbom);
+  auto referrer = [&](const std::string& subjectDigest) {
+    return R"({"schemaVersion":2,"mediaType":")" + std::string(kOciManifest) +
+           R"(","artifactType":"application/spdx+json","config":)" + descriptor("application/vnd.oci.empty.v1+json", empty) +
+           R"(,"layers":[)" + descriptor("application/spdx+json", sbom) + R"(],"subject":{"mediaType":")" + kOciManifest +
+           R"(","digest":")" + subjectDigest + R"(","size":1}})";
+  };
+  std::string mine = repo.putManifest(kOciManifest, referrer(f.subject));
+  std::string stranger = repo.putManifest(kOciManifest, referrer("sha256:" + std::string(64, 'b')));
+  std::string index = R"({"schemaVersion":2,"mediaType":")" + std::string(kOciIndex) + R"(","manifests":[)" +
+                      descriptor(kOciManifest, referrer(f.subject), R"(,"artifactType":"application/spdx+json")") + "," +
+                      descriptor(kOciManifest, referrer("sha256:" + std::string(64, 'b'))) + "]}";
+  repo.putManifest(kOciIndex, index, "sha256-" + f.subject.substr(7));
+  auto discovery = f.discover();
+  const Findings& found = discovery->findings(0);
+  ASSERT_EQ(found.artifacts.size(), 1u);
+  EXPECT_EQ(found.artifacts[0].digest, mine);
+  EXPECT_EQ(found.artifacts[0].foundBy, "referrers-tag");
+  ASSERT_EQ(found.errors.size(), 1u);
+  EXPECT_NE(found.errors[0].find("the referrer " + stranger + " names the subject"), std::string::npos) << found.errors[0];
+
+  std::vector<PublicKey> none;
+  Verdicts verdicts = Vouching(*discovery, none).verdicts({});
+  const Artifact& artifact = verdicts.artifacts[0][0];
+  EXPECT_EQ(artifact.kind, "sbom");
+  EXPECT_EQ(artifact.format, "spdx");
+  ASSERT_TRUE(artifact.summary.has_value());
+  EXPECT_EQ(artifact.summary->name, "app");
+  EXPECT_EQ(artifact.summary->packages, 2);
+  EXPECT_EQ(artifact.verification.state, "unverified");
+}
+
+TEST(Vouching, TheRequestBudgetBoundsOneSubjectsLookups) {
+  Fixture f;
+  std::vector<std::string> payloads;
+  for (int i = 0; i < 20; ++i) payloads.push_back(payloadFor(f.subject, kHost + "/" + kRepo) + std::string(i, ' '));
+  f.signatures(payloads);
+  DiscoverySettings settings;
+  settings.maxRequests = 10;
+  Discovery discovery(subjectsOf(f.answer), settings);
+  for (auto pending = discovery.takeRequests(); !pending.empty(); pending = discovery.takeRequests()) {
+    for (const HttpRequest& request : pending) discovery.feed(f.registry.answer(request));
+  }
+  ASSERT_TRUE(discovery.done());
+  const Findings& found = discovery.findings(0);
+  EXPECT_EQ(found.requests, 10u);
+  ASSERT_FALSE(found.errors.empty());
+  EXPECT_NE(found.errors[0].find("stopped after 10 requests"), std::string::npos) << found.errors[0];
+}
+
+}  // namespace
+}  // namespace isimport
