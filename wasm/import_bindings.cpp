@@ -1,4 +1,5 @@
-// The import module's embind glue: one ImportSession per import, driven by web/lib/import-driver.js
+// The import module's embind glue: one ImportSession per import, and one SupplySession per
+// supply-chain lookup (web/lib/supply-chain.js), each driven by web/lib/import-driver.js
 // (the session asks for requests, the driver fetches them and feeds the answers back). Loaded on the
 // first importPreview(), so pages that only validate never fetch it.
 #include <emscripten/bind.h>
@@ -7,6 +8,7 @@
 
 #include "boundary/api.h"
 #include "boundary/import_session.h"
+#include "boundary/supply_session.h"
 #include "registry/digest.h"
 
 namespace {
@@ -14,6 +16,14 @@ namespace {
 // Embind passes strings (and Uint8Array bodies) as std::string; the session wants views.
 std::string feedSession(isimport::ImportSession& session, const std::string& metaJson, const std::string& body) {
   return session.feed(metaJson, body);
+}
+
+std::string feedSupply(isimport::SupplySession& session, const std::string& metaJson, const std::string& body) {
+  return session.feed(metaJson, body);
+}
+
+std::string supplyAnswer(const isimport::SupplySession& session, const std::string& heldJson) {
+  return session.answer(heldJson);
 }
 
 std::string version() { return std::string(isimport::libraryVersion()); }
@@ -42,4 +52,10 @@ EMSCRIPTEN_BINDINGS(isimport_import) {
       .function("feed", &feedSession)
       .function("result", &isimport::ImportSession::result)
       .function("notices", &isimport::ImportSession::notices);
+  emscripten::class_<isimport::SupplySession>("SupplySession")
+      .constructor<std::string, std::string>()
+      .function("start", &isimport::SupplySession::start)
+      .function("feed", &feedSupply)
+      .function("checks", &isimport::SupplySession::checks)
+      .function("answer", &supplyAnswer);
 }

@@ -30,6 +30,7 @@ std::string legacyChoice(const std::string& manifestsJson, const std::string& pl
 std::string validateOptions(const std::string& optionsJson) { return isimport::validateOptionsJson(optionsJson); }
 
 std::string importOptions(const std::string& optionsJson) { return isimport::importOptionsJson(optionsJson); }
+std::string supplyChainOptions(const std::string& optionsJson) { return isimport::supplyChainOptionsJson(optionsJson); }
 
 std::string compactAnswers() { return isimport::compactAnswersJson(); }
 
@@ -65,6 +66,7 @@ EMSCRIPTEN_BINDINGS(isimport_validation) {
   emscripten::function("legacyChoice", &legacyChoice);
   emscripten::function("validateOptions", &validateOptions);
   emscripten::function("importOptions", &importOptions);
+  emscripten::function("supplyChainOptions", &supplyChainOptions);
   emscripten::function("compactAnswers", &compactAnswers);
   emscripten::function("version", &version);
 }

@@ -247,8 +247,11 @@ std::string validateOptionsJson(std::string_view optionsJson) {
   return out.take();
 }
 
-std::string importOptionsJson(std::string_view optionsJson) {
-  ImportOptions options;
+namespace {
+
+template <class Options>
+std::string optionsAnswer(std::string_view optionsJson) {
+  Options options;
   if (OptionsRefusal refusal = readOptions(optionsJson, options); refusal.refused()) return usageError(refusal);
   json::Writer out;
   out.beginObject();
@@ -257,6 +260,11 @@ std::string importOptionsJson(std::string_view optionsJson) {
   out.endObject();
   return out.take();
 }
+
+}  // namespace
+
+std::string importOptionsJson(std::string_view optionsJson) { return optionsAnswer<ImportOptions>(optionsJson); }
+std::string supplyChainOptionsJson(std::string_view optionsJson) { return optionsAnswer<SupplyChainOptions>(optionsJson); }
 
 std::string parseReferenceJson(std::string_view text) {
   ReferenceParse parsed = parseDockerImageReference(text);

@@ -45,11 +45,12 @@ int validateCompact(std::string_view text, const ValidateRequest& request, std::
 // (so that JavaScript reads the bit layout from here instead of restating it).
 std::string compactAnswersJson();
 
-// validate()'s and importPreview()'s options (boundary/options.h), read strictly: {"options":
+// validate()'s, importPreview()'s and supplyChain()'s options (boundary/options.h), read strictly: {"options":
 // {every option with its value or default}, "request": {"fieldValidation", "kind"} (the numbers
 // ValidateRequest takes; validate only)} or {"usageError": text}.
 std::string validateOptionsJson(std::string_view optionsJson);
 std::string importOptionsJson(std::string_view optionsJson);
+std::string supplyChainOptionsJson(std::string_view optionsJson);
 
 // Parses an image reference as OpenShift does (library-go reference.Parse) and answers
 // {"valid": true, "registry", "namespace", "name", "tag", "id", "exact", "repository",

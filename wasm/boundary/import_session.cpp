@@ -1,6 +1,7 @@
 #include "boundary/import_session.h"
 
 #include "boundary/options_reader.h"
+#include "boundary/session_exchange.h"
 #include "boundary/session_messages.h"
 
 #include "go/time_text.h"
@@ -59,42 +60,6 @@ SessionOptions readSessionOptions(std::string_view optionsJson) {
   o.settings.maxTagsPerRepository = static_cast<int>(declared.maxTagsPerRepository);
   o.settings.requestTimeoutMs = static_cast<uint32_t>(declared.requestTimeout);
   return o;
-}
-
-SessionRequest messageOf(const HttpRequest& r) {
-  SessionRequest m{r.id, r.method, r.url, {}, static_cast<int64_t>(r.maxBodyBytes),
-                   static_cast<int64_t>(r.maxErrorBodyBytes), r.delayMs, r.timeoutMs};
-  for (const auto& [name, value] : r.headers) m.headers.push_back({name, value});
-  return m;
-}
-
-TransportFailure failureNamed(std::string_view name) {
-  if (name == "network") return TransportFailure::Network;
-  if (name == "timeout") return TransportFailure::Timeout;
-  if (name == "aborted") return TransportFailure::Aborted;
-  if (name == "tooLarge") return TransportFailure::BodyTooLarge;
-  return TransportFailure::None;
-}
-
-// The driver's ResponseMeta as the registry layer's response (header names lower-cased, pairs
-// that are not two strings dropped); false when it cannot be read or names no request.
-bool readResponseMeta(std::string_view metaJson, HttpResponse& r) {
-  ResponseMeta meta;
-  if (!gojson::unmarshal(metaJson, meta).empty() || meta.id <= 0 || meta.id > UINT32_MAX) return false;
-  r.id = static_cast<uint32_t>(meta.id);
-  r.status = static_cast<int>(meta.status);
-  r.finalUrl = meta.url;
-  r.elapsedMs = meta.elapsedMs > 0 ? static_cast<uint64_t>(meta.elapsedMs) : 0;
-  r.failure = failureNamed(meta.failure);
-  r.failureText = meta.failureText;
-  for (auto& pair : meta.headers) {
-    if (pair.size() != 2) continue;
-    std::string lower = pair[0];
-    for (char& c : lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    r.headers.emplace_back(std::move(lower), std::move(pair[1]));
-  }
-  return true;
 }
 
 // rest.FillObjectMetaSystemFields: the answer carries the request time and a fresh uid. Upstream's

@@ -30,6 +30,7 @@ enum class OptionType {
   Time,          // RFC 3339 text or epoch milliseconds (JavaScript also takes a Date)
   Platform,      // "os/arch[/variant]"
   Document,      // an object, or text holding one (JSON or YAML: JavaScript reads YAML first)
+  Documents,     // an array of objects (JavaScript reads texts, several documents and Lists, into them)
   Function,      // a JavaScript function (host)
   Signal,        // an AbortSignal (host)
 };
@@ -146,6 +147,58 @@ void optionsOf(V& v, O& o, const ImportOptions*) {
            {.type = OptionType::Function,
             .doc = "called with what a person should be told beyond the answer (e.g. Legacy mode's platform fallback)",
             .tsType = "(notice: ImportNotice) => void"});
+}
+
+// ---- supplyChain() ------------------------------------------------------------------------------
+
+// The most requests one subject's lookups make when nobody says (docs/supply-chain.md §9.2).
+inline constexpr int64_t kDefaultMaxRequestsPerSubject = 100;
+
+struct SupplyChainOptions {
+  int64_t concurrency = 6;
+  int64_t requestTimeout = kDefaultRequestTimeoutMs;
+  int64_t timeout = 120000;
+  int64_t maxRequestsPerSubject = kDefaultMaxRequestsPerSubject;
+  std::optional<std::string> proxyPrefix;
+  std::optional<std::string> credentials;
+  std::vector<std::string> keys;
+  std::vector<std::string> policies;
+  HostValue fetch, signal, onProgress;
+};
+
+template <class V, class O>
+void optionsOf(V& v, O& o, const SupplyChainOptions*) {
+  v.option("concurrency", o.concurrency, {OptionType::Integer, "registry requests in flight at once", {}, 1, 64});
+  v.option("requestTimeout", o.requestTimeout,
+           {OptionType::Milliseconds, "milliseconds per registry request (headers and body)", {}, 1, 3600000});
+  v.option("timeout", o.timeout,
+           {OptionType::Milliseconds, "milliseconds for the whole lookup; what is still running then is reported as an error", {},
+            1, 3600000});
+  v.option("maxRequestsPerSubject", o.maxRequestsPerSubject,
+           {OptionType::Integer, "the most registry requests made for one image (referrer pages, tags, manifests, blobs)", {}, 1,
+            10000});
+  v.option("proxyPrefix", o.proxyPrefix,
+           {OptionType::String, "a URL prefix every registry request goes through (a CORS proxy: the registry's URL is appended)"});
+  v.option("credentials", o.credentials,
+           {.type = OptionType::Document,
+            .doc = "a docker config.json, or a kubernetes.io/dockerconfigjson Secret (read in JavaScript, never stored)",
+            .tsType = "DockerConfigJson | DockerConfigSecret | string | Uint8Array"});
+  v.option("keys", o.keys,
+           {OptionType::Strings, "public keys (PEM `PUBLIC KEY`: ECDSA P-256/P-384, RSA, Ed25519) signatures are checked with"});
+  v.option("policies", o.policies,
+           {.type = OptionType::Documents,
+            .doc = "ClusterImagePolicy and ImagePolicy objects (config.openshift.io/v1), or texts holding them (JSON or YAML, Lists too)",
+            .tsType = "Array<object | string>"});
+  v.option("fetch", o.fetch,
+           {.type = OptionType::Function,
+            .doc = "the fetch every registry request goes through (absent: globalThis.fetch)",
+            .tsType = "FetchLike"});
+  v.option("signal", o.signal,
+           {.type = OptionType::Signal, .doc = "ends the lookup: what is still running is reported as an error", .tsType = "AbortSignal"});
+  v.option("onProgress", o.onProgress,
+           {.type = OptionType::Function,
+            .doc = "called with each progress report",
+            .tsType = "(progress: SupplyProgress) => void"});
 }
 
 // Visits every option of `o` (a ValidateOptions or ImportOptions, const or not).

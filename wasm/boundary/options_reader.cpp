@@ -61,6 +61,7 @@ std::string mustBe(const OptionRule& rule) {
     case OptionType::Time: return "a Date, epoch milliseconds or RFC 3339 text";
     case OptionType::Platform: return "os/arch[/variant], e.g. linux/amd64";
     case OptionType::Document: return "an object or text";
+    case OptionType::Documents: return "an array of objects or texts";
     case OptionType::Function: return "a function";
     case OptionType::Signal: return "an AbortSignal";
   }
@@ -138,11 +139,17 @@ struct OptionApplier {
     ok = n.kind == json::Kind::Bool;
     if (ok) member = n.boolean;
   }
-  void read(std::vector<std::string>& member, const OptionRule&) {
+  // Strings: each a string. Documents: each an object (kept as its JSON text) or a string.
+  void read(std::vector<std::string>& member, const OptionRule& rule) {
     const json::Node& n = tree.at(id);
     ok = n.kind == json::Kind::Array;
     for (uint32_t i = 0; ok && i < n.count; ++i) {
-      const json::Node& item = tree.at(tree.child(n, i));
+      json::NodeId itemId = tree.child(n, i);
+      const json::Node& item = tree.at(itemId);
+      if (rule.type == OptionType::Documents && item.kind == json::Kind::Object && hostWord(tree, itemId).empty()) {
+        member.push_back(json::compactText(tree, itemId));
+        continue;
+      }
       ok = item.kind == json::Kind::String;
       if (ok) member.push_back(item.text);
     }
@@ -260,8 +267,10 @@ std::string writeAny(const O& options) {
 
 OptionsRefusal readOptions(std::string_view json, ValidateOptions& out) { return readAny(json, out); }
 OptionsRefusal readOptions(std::string_view json, ImportOptions& out) { return readAny(json, out); }
+OptionsRefusal readOptions(std::string_view json, SupplyChainOptions& out) { return readAny(json, out); }
 std::string writeOptions(const ValidateOptions& options) { return writeAny(options); }
 std::string writeOptions(const ImportOptions& options) { return writeAny(options); }
+std::string writeOptions(const SupplyChainOptions& options) { return writeAny(options); }
 
 }  // namespace isimport
 

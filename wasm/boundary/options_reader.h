@@ -20,10 +20,12 @@ struct OptionsRefusal {
 // Decodes `json` (an object; "" means {}) into `out`, which starts with every default.
 OptionsRefusal readOptions(std::string_view json, ValidateOptions& out);
 OptionsRefusal readOptions(std::string_view json, ImportOptions& out);
+OptionsRefusal readOptions(std::string_view json, SupplyChainOptions& out);
 
 // The options as JSON, every option with its value or default (an absent optional is left out;
 // a host option that was given is true).
 std::string writeOptions(const ValidateOptions& options);
 std::string writeOptions(const ImportOptions& options);
+std::string writeOptions(const SupplyChainOptions& options);
 
 }  // namespace isimport

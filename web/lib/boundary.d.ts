@@ -88,6 +88,47 @@ export interface ImportOptionsDecoded {
   onNotice?: true;
 }
 
+/** supplyChain()'s options. */
+export interface SupplyChainOptions {
+  /** registry requests in flight at once. Default: 6. */
+  concurrency?: number;
+  /** milliseconds per registry request (headers and body). Default: 30000. */
+  requestTimeout?: number;
+  /** milliseconds for the whole lookup; what is still running then is reported as an error. Default: 120000. */
+  timeout?: number;
+  /** the most registry requests made for one image (referrer pages, tags, manifests, blobs). Default: 100. */
+  maxRequestsPerSubject?: number;
+  /** a URL prefix every registry request goes through (a CORS proxy: the registry's URL is appended). */
+  proxyPrefix?: string;
+  /** a docker config.json, or a kubernetes.io/dockerconfigjson Secret (read in JavaScript, never stored). */
+  credentials?: DockerConfigJson | DockerConfigSecret | string | Uint8Array | null;
+  /** public keys (PEM `PUBLIC KEY`: ECDSA P-256/P-384, RSA, Ed25519) signatures are checked with. */
+  keys?: string[];
+  /** ClusterImagePolicy and ImagePolicy objects (config.openshift.io/v1), or texts holding them (JSON or YAML, Lists too). */
+  policies?: Array<object | string> | null;
+  /** the fetch every registry request goes through (absent: globalThis.fetch). */
+  fetch?: FetchLike | null;
+  /** ends the lookup: what is still running is reported as an error. */
+  signal?: AbortSignal | null;
+  /** called with each progress report. */
+  onProgress?: ((progress: SupplyProgress) => void) | null;
+}
+
+/** supplyChain()'s options as the core reads them back (host options: true when given). */
+export interface SupplyChainOptionsDecoded {
+  concurrency: number;
+  requestTimeout: number;
+  timeout: number;
+  maxRequestsPerSubject: number;
+  proxyPrefix?: string;
+  credentials?: string;
+  keys: string[];
+  policies: string[];
+  fetch?: true;
+  signal?: true;
+  onProgress?: true;
+}
+
 /** What a finding is (wasm/json/diagnostic.h). */
 export type DiagnosticKind = CoreDiagnostic['kind'];
 
@@ -145,5 +186,102 @@ export interface ResponseMeta {
 /** isimport.ImportNotice. */
 export interface ImportNotice {
   field: string;
+  message: string;
+}
+
+/** isimport.SupplyState. */
+export interface SupplyState {
+  done: boolean;
+  requests?: SessionRequest[];
+  progress?: SupplyProgress;
+  status?: Status;
+  usageError?: string;
+}
+
+/** isimport.SupplyProgress. */
+export interface SupplyProgress {
+  requestsDone: number;
+  requestsKnown: number;
+  subjectsDone: number;
+  subjectsTotal: number;
+}
+
+/** isimport.SupplyChecks. */
+export interface SupplyChecks {
+  keys: CheckKey[];
+  checks: SignatureCheck[];
+}
+
+/** isimport.CheckKey. */
+export interface CheckKey {
+  fingerprint: string;
+  algorithm: 'ecdsa-p256' | 'ecdsa-p384' | 'rsa' | 'ed25519';
+  spki: string;
+}
+
+/** isimport.SignatureCheck. */
+export interface SignatureCheck {
+  id: number;
+  key: string;
+  data: string;
+  signature: string;
+}
+
+/** isimport.SupplyChain. */
+export interface SupplyChain {
+  subjects: Subject[];
+  errors: SupplyError[];
+}
+
+/** isimport.Subject. */
+export interface Subject {
+  source: string;
+  repository: string;
+  digest: string;
+  platform?: string;
+  artifacts: Artifact[];
+  policy: PolicyDecision | null;
+}
+
+/** isimport.Artifact. */
+export interface Artifact {
+  digest: string;
+  mediaType: string;
+  artifactType: string;
+  kind: 'signature' | 'attestation' | 'sbom' | 'other';
+  format: 'cosign' | 'sigstore-bundle' | 'notation' | 'in-toto' | 'spdx' | 'cyclonedx' | 'buildkit' | 'unknown';
+  foundBy: 'referrers' | 'referrers-tag' | 'cosign-tag' | 'index';
+  predicateType?: string;
+  summary?: ArtifactSummary;
+  verification: Verification;
+}
+
+/** isimport.ArtifactSummary. */
+export interface ArtifactSummary {
+  name?: string;
+  packages?: number;
+  builder?: string;
+  source?: string;
+}
+
+/** isimport.Verification. */
+export interface Verification {
+  state: 'verified' | 'failed' | 'unverified';
+  key?: string;
+  reason: string;
+}
+
+/** isimport.PolicyDecision. */
+export interface PolicyDecision {
+  kind: 'ClusterImagePolicy' | 'ImagePolicy';
+  name: string;
+  scope: string;
+  decision: 'admit' | 'deny' | 'not-evaluated';
+  reason: string;
+}
+
+/** isimport.SupplyError. */
+export interface SupplyError {
+  repository: string;
   message: string;
 }
