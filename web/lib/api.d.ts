@@ -105,9 +105,13 @@ export type DecodeResult<T = ImageStreamImport> = DecodeSuccess<T> | DecodeFailu
 // boundary.d.ts (wasm/boundary/options.h, wasm/json/diagnostic.h; docs/boundary.md).
 export type {
   ValidateOptions, ImportPreviewOptions, ValidateOptionsDecoded, ImportOptionsDecoded, DiagnosticKind, CoreDiagnostic,
-  ImportProgress, ImportNotice,
+  ImportProgress, ImportNotice, SupplyChainOptions, SupplyChainOptionsDecoded, SupplyChain, Subject as SupplySubject,
+  Artifact as SupplyArtifact, Verification as SupplyVerification, PolicyDecision, SupplyError, SupplyProgress,
 } from './boundary.js';
-import type { ValidateOptions, ImportPreviewOptions, ValidateOptionsDecoded, ImportOptionsDecoded, DiagnosticKind } from './boundary.js';
+import type {
+  ValidateOptions, ImportPreviewOptions, ValidateOptionsDecoded, ImportOptionsDecoded, DiagnosticKind, SupplyChainOptions,
+  SupplyChainOptionsDecoded, SupplyChain,
+} from './boundary.js';
 
 /**
  * What bad options throw: a TypeError worded by the core. For a value an option does not take it
@@ -243,6 +247,16 @@ export interface Isimport {
    * `kind`. Never rejects for bad input or registry failures; throws a TypeError for bad options.
    */
   importPreview(spec: ImportInput, options?: ImportPreviewOptions): Promise<ImportResult>;
+  /**
+   * What vouches for each image of an ImageStreamImport answer (from importPreview() or a cluster):
+   * signatures, attestations and SBOMs found beside every digest (referrers API, referrers tag,
+   * cosign's tags, BuildKit's attestation manifests), signatures checked with `options.keys` by
+   * WebCrypto, and the decision of the image policies in `options.policies` (docs/supply-chain.md).
+   * A repository that cannot be read is one of `errors`. Throws a TypeError for bad options, a key
+   * that is no public key or an answer that is no ImageStreamImport; an Error whose `status` is the
+   * 422 Status for a policy the API server would refuse.
+   */
+  supplyChain(answer: ImportResult | string | object, options?: SupplyChainOptions): Promise<SupplyChain>;
   /** Parses an image reference as OpenShift does (library-go reference.Parse). */
   parseReference(reference: string): ParsedReference;
   /** Tags in OpenShift's repository-import priority, each with its class (the core's rule). */
@@ -257,6 +271,7 @@ export interface Isimport {
    */
   options(call: 'validate', options?: ValidateOptions): ValidateOptionsDecoded;
   options(call: 'importPreview', options?: ImportPreviewOptions): ImportOptionsDecoded;
+  options(call: 'supplyChain', options?: SupplyChainOptions): SupplyChainOptionsDecoded;
 }
 
 export type TagClass = 'latest' | 'minor' | 'full' | 'other';

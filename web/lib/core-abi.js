@@ -15,6 +15,7 @@ import { decodeFailure, internalError, validationFailure } from './status.js';
  * @property {(manifestsJson: string, platform: string) => string} legacyChoice
  * @property {(optionsJson: string) => string} validateOptions
  * @property {(optionsJson: string) => string} importOptions
+ * @property {(optionsJson: string) => string} supplyChainOptions
  * @property {() => string} compactAnswers
  * @property {() => string} version
  * @property {(text: number, length: number, fieldValidation: number, kind: number, nameSpace: number,
@@ -76,7 +77,7 @@ export class ValidationCore {
    * Calls a core function that answers JSON text, and parses it; a trap or nonsense is a 500 in
    * decode()'s shape (`kind`: the kind that was asked for).
    * @param {unknown} kind
-   * @param {'decode' | 'parseReference' | 'prioritizeTags' | 'legacyChoice' | 'validateOptions' | 'importOptions'} name
+   * @param {'decode' | 'parseReference' | 'prioritizeTags' | 'legacyChoice' | 'validateOptions' | 'importOptions' | 'supplyChainOptions'} name
    * @param {...string} args
    * @returns {any} the core's JSON answer (its shape is the called function's, api.h)
    */

@@ -1,5 +1,5 @@
-// The one place that performs the import engine's HTTP requests. The C++ core (ImportSession)
-// decides every request — URL, method, headers, Authorization, retries and their delays, body caps —
+// The one place that performs the import engine's HTTP requests. The C++ core (ImportSession, and
+// SupplySession for supplyChain()) decides every request — URL, method, headers, Authorization, retries and their delays, body caps —
 // and this loop only sends them with fetch, bounded in number, each with its own deadline and body
 // cap, and feeds the answers back. It runs unchanged in browsers and in Node 20 (no Node imports).
 //
@@ -23,6 +23,7 @@ import { internalError } from './status.js';
  * ImportSession class (wasm/import_bindings.cpp).
  * @typedef {object} ImportEngine
  * @property {new (specText: string, optionsJson: string) => ImportSession} ImportSession
+ * @property {new (answerText: string, optionsJson: string) => import('./supply-chain.js').SupplySession} SupplySession
  */
 
 /**
@@ -103,6 +104,43 @@ const MAX_REDIRECTS = 10;
  * @returns {Promise<DriverAnswer>}
  */
 export async function runImport(core, specText, optionsJson, io) {
+  /** @type {ImportSession} */
+  let session;
+  try {
+    session = new core.ImportSession(specText, optionsJson);
+  } catch (error) {
+    return coreFailure('ImportSession()', error);
+  }
+  return driveSession(session, io, () => {
+    const answer = step(() => session.result(), 'result()');
+    if (!answer.failed && io.onNotice) {
+      const notices = step(() => session.notices(), 'notices()');
+      for (const notice of /** @type {Array<{field: string, message: string}> | undefined} */ (notices.value) ?? []) io.onNotice({ ...notice });
+    }
+    return answer.failed ?? /** @type {import('./api.js').ImportResult} */ (answer.value);
+  });
+}
+
+/**
+ * A session of the core that hands out registry requests (the import's, the supply chain's):
+ * start() and feed() answer a state with the requests to send; delete() frees it.
+ * @typedef {object} RequestSession
+ * @property {() => string} start
+ * @property {(metaJson: string, body: Uint8Array) => string} feed
+ * @property {() => void} delete
+ */
+
+/**
+ * Sends a session's requests until it is done, feeding every answer back, and then answers what
+ * `finish` makes of it. A refusal before any request answers its Status; a usage error throws a
+ * TypeError; a trap of the core answers a 500 Status marked `trap`. The session is freed at the end.
+ * @template T
+ * @param {RequestSession} session
+ * @param {DriverIo} io
+ * @param {() => T | DriverAnswer | Promise<T | DriverAnswer>} finish called once the session is done
+ * @returns {Promise<T | DriverAnswer>}
+ */
+export async function driveSession(session, io, finish) {
   const fetchImpl = io.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new TypeError('isimport: no fetch function (pass options.fetch)');
   const { concurrency, importTimeoutMs } = io;
@@ -127,13 +165,6 @@ export async function runImport(core, specText, optionsJson, io) {
     watch: endWatchers(io.signal, stop.signal, deadline.signal),
   };
 
-  /** @type {ImportSession} */
-  let session;
-  try {
-    session = new core.ImportSession(specText, optionsJson);
-  } catch (error) {
-    return coreFailure('ImportSession()', error);
-  }
   /** @typedef {{task: Promise<Finished>, answer: CoreResponse}} Finished */
   /** @type {Set<Promise<Finished>>} */
   const running = new Set();
@@ -143,7 +174,7 @@ export async function runImport(core, specText, optionsJson, io) {
     let state = /** @type {SessionState} */ (started.value);
     if (state.usageError !== undefined) throw new TypeError(`isimport: ${state.usageError}`);
     // Refused before any request: a failure Status, every member present.
-    if (state.status !== undefined) return /** @type {DriverAnswer} */ (state.status);
+    if (state.status !== undefined) return /** @type {DriverAnswer} */ (/** @type {unknown} */ (state.status));
 
     const waiting = [...(state.requests ?? [])];
     let last = '';
@@ -176,12 +207,7 @@ export async function runImport(core, specText, optionsJson, io) {
       waiting.push(...(state.requests ?? []));
       report(state);
     }
-    const answer = step(() => session.result(), 'result()');
-    if (!answer.failed && io.onNotice) {
-      const notices = step(() => session.notices(), 'notices()');
-      for (const notice of /** @type {Array<{field: string, message: string}> | undefined} */ (notices.value) ?? []) io.onNotice({ ...notice });
-    }
-    return answer.failed ?? /** @type {import('./api.js').ImportResult} */ (answer.value);
+    return await finish();
   } finally {
     clearTimeout(timer);
     stop.abort();
@@ -197,7 +223,7 @@ export async function runImport(core, specText, optionsJson, io) {
  * @param {string} name
  * @returns {{failed: DriverAnswer, value?: undefined} | {value: unknown, failed?: undefined}}
  */
-function step(call, name) {
+export function step(call, name) {
   let text;
   try {
     text = call();
@@ -217,7 +243,7 @@ function step(call, name) {
  * @param {unknown} error what the core threw (an Error, or a wasm trap's RuntimeError)
  * @returns {DriverAnswer}
  */
-function coreFailure(name, error) {
+export function coreFailure(name, error) {
   const failure = internalError(`Internal error occurred: isimport core failed in ${name}: ${/** @type {ErrorLike | null | undefined} */ (error)?.message ?? error}`);
   Object.defineProperty(failure, 'trap', { value: true, enumerable: false });
   return failure;

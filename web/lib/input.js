@@ -114,6 +114,41 @@ export function readOneObject(input, kind) {
 }
 
 /**
+ * Text (JSON or YAML, any number of documents), bytes or an object → the JSON of every object in
+ * it, Lists flattened as kubectl flattens them; or the Status refusing it.
+ * @param {unknown} input
+ * @returns {{objects: string[], status?: undefined} | {status: Status}}
+ */
+export function readObjects(input) {
+  /** @type {string[]} */
+  const objects = [];
+  /** @param {ReturnType<typeof objectsOf>} found */
+  const add = (found) => {
+    for (const object of found) {
+      if (object.listError) return status(400, 'BadRequest', object.listError);
+      objects.push(object.json);
+    }
+    return null;
+  };
+  if (!isTextLike(input)) {
+    const wire = toWireInput(input);
+    if (wire.error !== undefined) return { status: status(400, 'BadRequest', wire.error) };
+    const json = /** @type {string} */ (wire.text);
+    const refused = add(objectsOf({ json, raw: true }, json));
+    return refused ? { status: refused } : { objects };
+  }
+  const read = readDocuments(/** @type {string | ArrayBuffer | ArrayBufferView} */ (input));
+  if (read.refusal) return { status: read.refusal.status };
+  for (const doc of read.docs) {
+    const refusal = documentRefusal(doc, read.lines);
+    if (refusal) return { status: refusal.status };
+    const refused = add(objectsOf(/** @type {import('./documents.js').JsonDocument | import('./documents.js').YamlDocument} */ (doc), read.text));
+    if (refused) return { status: refused };
+  }
+  return { objects };
+}
+
+/**
  * @param {ReturnType<typeof objectsOf>} objects
  * @param {string} kind
  * @returns {{json: string, status?: undefined} | {status: Status}}

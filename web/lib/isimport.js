@@ -19,8 +19,8 @@
 
 import { ValidationCore } from './core-abi.js';
 import { loadModules } from './loader.js';
-import { decodeImportOptions, decodeValidateOptions, wireOptions } from './options.js';
-import { documentRefusal, isTextLike, readDocuments, readOneObject, toWireInput } from './input.js';
+import { decodeImportOptions, decodeSupplyChainOptions, decodeValidateOptions, wireOptions } from './options.js';
+import { documentRefusal, isTextLike, readDocuments, readObjects, readOneObject, toWireInput } from './input.js';
 import { classify, objectsOf, typeOf } from './objects.js';
 import { DecodedResult, placeFindings } from './diagnostics.js';
 import { dockerConfigOf } from './credentials.js';
@@ -29,6 +29,7 @@ import { MAX_BODY_BYTES } from './documents.js';
 import { jsonTree } from './position-tree.js';
 import { offsetOfPath } from './locate.js';
 import { runImport } from './import-driver.js';
+import { runSupplyChain } from './supply-chain.js';
 import { explainImport } from './explain.js';
 
 export { probeRegistry } from './import-driver.js';
@@ -268,6 +269,52 @@ class Isimport {
   }
 
   /**
+   * What vouches for each image of an ImageStreamImport answer (from importPreview() or from a
+   * cluster): signatures, attestations and SBOMs found beside every digest, signatures checked with
+   * `options.keys`, and what the image policies in `options.policies` would decide at pull
+   * (docs/supply-chain.md §9). Resolves to {subjects, errors}; a repository that cannot be read is
+   * one of the errors. Bad options, a key that is no public key and an answer that is no
+   * ImageStreamImport throw a TypeError; a policy the API server would refuse throws an Error whose
+   * `status` is its 422 Status.
+   * @param {unknown} answer
+   * @param {import('./api.js').SupplyChainOptions} [options]
+   * @returns {Promise<import('./api.js').SupplyChain>}
+   */
+  async supplyChain(answer, options) {
+    const given = /** @type {Record<string, unknown>} */ (options ?? {});
+    const readable = { ...given };
+    if (given.credentials !== undefined && given.credentials !== null) {
+      readable.credentials = dockerConfigOf(given.credentials, (input) => readOneObject(input, 'Secret'));
+    }
+    // Policies may be YAML texts with several documents, or Lists: the core gets one JSON text each.
+    if (Array.isArray(given.policies)) {
+      readable.policies = given.policies.flatMap((policy, i) => {
+        const read = readObjects(policy);
+        if (read.status) throw new TypeError(`isimport: policies[${i}]: ${read.status.message}`);
+        return read.objects;
+      });
+    }
+    const { options: decoded, wire } = decodeSupplyChainOptions(this.#core, typeof options === 'object' && options !== null ? readable : options);
+    const subject = readOneObject(answer, 'ImageStreamImport');
+    if (subject.status) throw new TypeError(`isimport: the answer: ${subject.status.message}`);
+    const engine = await this.#importEngineOnce();
+    const host = /** @type {import('./api.js').SupplyChainOptions} */ (given);
+    const result = await runSupplyChain(engine, subject.json, wire, {
+      fetch: host.fetch ?? undefined,
+      concurrency: decoded.concurrency,
+      signal: host.signal ?? undefined,
+      onProgress: /** @type {(progress: unknown) => void} */ (host.onProgress ?? undefined),
+      proxyPrefix: decoded.proxyPrefix,
+      importTimeoutMs: decoded.timeout,
+    });
+    if (/** @type {{trap?: boolean}} */ (result)?.trap) this.#importEngine = null;
+    if ('kind' in result && result.kind === 'Status') {
+      throw Object.assign(new Error(`isimport: ${result.message}`), { status: result });
+    }
+    return /** @type {import('./api.js').SupplyChain} */ (result);
+  }
+
+  /**
    * @overload
    * @param {'validate'} call
    * @param {import('./api.js').ValidateOptions} [options]
@@ -280,16 +327,23 @@ class Isimport {
    * @returns {import('./api.js').ImportOptionsDecoded}
    */
   /**
+   * @overload
+   * @param {'supplyChain'} call
+   * @param {import('./api.js').SupplyChainOptions} [options]
+   * @returns {import('./api.js').SupplyChainOptionsDecoded}
+   */
+  /**
    * The options as the core reads them, every default filled in: what validate() or
    * importPreview() would run with (docs/options.md). Throws the TypeError those would throw.
-   * @param {'validate' | 'importPreview'} call
+   * @param {'validate' | 'importPreview' | 'supplyChain'} call
    * @param {unknown} [options]
-   * @returns {import('./api.js').ValidateOptionsDecoded | import('./api.js').ImportOptionsDecoded}
+   * @returns {import('./api.js').ValidateOptionsDecoded | import('./api.js').ImportOptionsDecoded | import('./api.js').SupplyChainOptionsDecoded}
    */
   options(call, options) {
     if (call === 'validate') return decodeValidateOptions(this.#core, options).options;
     if (call === 'importPreview') return decodeImportOptions(this.#core, options ?? {}).options;
-    throw new TypeError('isimport: options() takes "validate" or "importPreview"');
+    if (call === 'supplyChain') return decodeSupplyChainOptions(this.#core, options ?? {}).options;
+    throw new TypeError('isimport: options() takes "validate", "importPreview" or "supplyChain"');
   }
 
   /** The import module, instantiated on first use; a failed load is tried again next time. */

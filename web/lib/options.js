@@ -62,6 +62,24 @@ export function decodeImportOptions(core, options) {
 }
 
 /**
+ * supplyChain()'s options as the core read them (every default filled in), and the JSON the
+ * supply-chain session reads them from again. As for importPreview(), the credentials themselves
+ * go only to the import engine: a stand-in of the same shape is checked here.
+ * @param {ValidationCore} core
+ * @param {unknown} options with credentials and policies already read (policies: objects)
+ * @returns {{options: import('./boundary.js').SupplyChainOptionsDecoded, wire: string}}
+ */
+export function decodeSupplyChainOptions(core, options) {
+  const given = /** @type {Record<string, unknown>} */ (options);
+  const checked = typeof options === 'object' && options !== null && given.credentials !== undefined && given.credentials !== null
+    ? { .../** @type {object} */ (options), credentials: typeof given.credentials === 'string' ? '' : {} }
+    : options;
+  const { options: decoded } = /** @type {{options: import('./boundary.js').SupplyChainOptionsDecoded}} */ (
+    answerOf(core.call(undefined, 'supplyChainOptions', wireOptions(checked))));
+  return { options: decoded, wire: wireOptions(options) };
+}
+
+/**
  * The core's answer, or its usage error thrown as a TypeError; a refused value also names its
  * option and what it takes (`option`, `expected`: the CLI names its flag with them).
  * @param {any} answer
