@@ -174,8 +174,12 @@ std::string SupplySession::answer(std::string_view heldJson) const {
                     std::move(verdicts.artifacts[i]), std::nullopt};
     PullDecision decision = decidePull(policies_->policies, policies_->keyFingerprints, nameSpace_, verdicts.pulls[i]);
     if (!decision.policies.empty()) {
-      const ImagePolicyObject& first = policies_->policies[decision.policies.front()];
-      subject.policy = PolicyDecision{first.kind, first.metadata.name, decision.scope, decision.decision, decision.reason};
+      // Several policies on one scope all apply; the one named is the first whose verdict is the
+      // decision (the one that denies, when one does).
+      size_t named = 0;
+      while (named + 1 < decision.verdicts.size() && decision.verdicts[named].decision != decision.decision) ++named;
+      const ImagePolicyObject& policy = policies_->policies[decision.policies[named]];
+      subject.policy = PolicyDecision{policy.kind, policy.metadata.name, decision.scope, decision.decision, decision.reason};
     }
     out.subjects.push_back(std::move(subject));
   }

@@ -1,6 +1,7 @@
-// The images of an ImageStreamImport answer that something may vouch for (docs/supply-chain.md
-// §9.1): each image of status.images, each entry of a list kept whole (PreserveOriginal), each
-// image of the repository import; with the repository to ask and the reference a pod would pull.
+// The images of an ImageStreamImport answer that something may vouch for
+// (docs/supply-chain.md §9.1): each image of status.images, each entry of a list kept whole
+// (PreserveOriginal), each image of the repository import; with the repository to ask and the
+// reference a pod would pull.
 #pragma once
 
 #include <string>

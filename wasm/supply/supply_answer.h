@@ -22,9 +22,9 @@ inline constexpr const char* kVerificationStates[] = {"verified", "failed", "unv
 inline constexpr const char* kPolicyKinds[] = {"ClusterImagePolicy", "ImagePolicy"};
 inline constexpr const char* kPolicyDecisions[] = {"admit", "deny", "not-evaluated"};
 
-// Whether an artifact's signature held: "verified" only when every check held (docs/supply-chain.md
-// §9.5); `key` the fingerprint (SHA256:<hex> of the SPKI) of the key it verified with, or that a
-// failed check was made with when there was one key to blame.
+// Whether an artifact's signature held: "verified" only when every check held
+// (docs/supply-chain.md §9.5); `key` the fingerprint (SHA256:<hex> of the SPKI) of the key it
+// verified with, or that a failed check was made with when there was one key to blame.
 struct Verification {
   static constexpr const char* kGoType = "isimport.Verification";
   std::string state = "unverified";
