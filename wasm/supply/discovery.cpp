@@ -164,6 +164,14 @@ class Discovery::Lookup {
     return false;
   }
 
+  // No HTTP answer (the registry cannot be reached, a deadline, a cancel): said once per lookup,
+  // with the first such failure's words, instead of once per request.
+  void unreachable(const CallOutcome& outcome) {
+    if (unreachableNoted_) return;
+    unreachableNoted_ = true;
+    findings_.errors.push_back("the registry did not answer: " + outcome.error.text);
+  }
+
   void finishOne() {
     if (--pending_ == 0) onDone_();
   }
@@ -176,9 +184,10 @@ class Discovery::Lookup {
     ++pending_;
     repo_.get(url, indexAccept(), settings_.indexBytes, "referrers list", [this, page](CallOutcome outcome) {
       if (!outcome.ok()) {
-        if (outcome.ok() == false && outcome.status >= 200 && outcome.status < 300) {
-          findings_.errors.push_back("referrers list: " + outcome.error.text);
-        }
+        // A success over the cap is worth saying (a list too long to read); a registry that did
+        // not answer at all is said once, by whichever lookup meets it.
+        if (outcome.status >= 200 && outcome.status < 300) findings_.errors.push_back("referrers list: " + outcome.error.text);
+        if (outcome.status == 0) unreachable(outcome);
         if (page == 0) referrersTag();
         return finishOne();
       }
@@ -213,7 +222,8 @@ class Discovery::Lookup {
     repo_.get("/v2/" + repo_.path() + "/manifests/" + tag, indexAccept(), settings_.indexBytes, "referrers tag",
               [this, tag](CallOutcome outcome) {
                 if (!outcome.ok()) {
-                  if (outcome.status != 404) findings_.errors.push_back("referrers tag " + tag + ": " + outcome.error.text);
+                  if (outcome.status == 0) unreachable(outcome);
+                  else if (outcome.status != 404) findings_.errors.push_back("referrers tag " + tag + ": " + outcome.error.text);
                   return finishOne();
                 }
                 OciIndexRead read = readOciIndex(outcome.response->header("content-type"), outcome.response->body,
@@ -232,7 +242,8 @@ class Discovery::Lookup {
     repo_.get("/v2/" + repo_.path() + "/manifests/" + tag, manifestAccept(), settings_.manifestBytes, "cosign tag",
               [this, tag, suffix](CallOutcome outcome) {
                 if (!outcome.ok()) {
-                  if (outcome.status != 404) findings_.errors.push_back("tag " + tag + ": " + outcome.error.text);
+                  if (outcome.status == 0) unreachable(outcome);
+                  else if (outcome.status != 404) findings_.errors.push_back("tag " + tag + ": " + outcome.error.text);
                   return finishOne();
                 }
                 FoundArtifact artifact;
@@ -387,7 +398,7 @@ class Discovery::Lookup {
   std::function<void()> onDone_;
   Findings findings_;
   size_t pending_ = 0;
-  bool started_ = false, budgetNoted_ = false;
+  bool started_ = false, budgetNoted_ = false, unreachableNoted_ = false;
   std::set<std::string> seen_, pagesRead_;
   std::map<std::string, std::string> blobs_;  // digest → bytes, checked: read once per lookup
 };

@@ -221,5 +221,15 @@ TEST(Vouching, TheRequestBudgetBoundsOneSubjectsLookups) {
   EXPECT_NE(found.errors[0].find("stopped after 10 requests"), std::string::npos) << found.errors[0];
 }
 
+TEST(Vouching, ARegistryThatDoesNotAnswerIsOneErrorNotOnePerRequest) {
+  Fixture f;
+  f.registry.scriptMatching("GET", "/v2/", std::vector<testing::Answer>(20, testing::Answer::fail(TransportFailure::Network, "connection refused")));
+  auto discovery = f.discover();
+  const Findings& found = discovery->findings(0);
+  EXPECT_TRUE(found.artifacts.empty());
+  ASSERT_EQ(found.errors.size(), 1u) << found.errors.back();
+  EXPECT_NE(found.errors[0].find("the registry did not answer"), std::string::npos) << found.errors[0];
+}
+
 }  // namespace
 }  // namespace isimport
