@@ -8,6 +8,8 @@
 /** @typedef {import('./index.js').IsimportValidateEvent} DeclaredValidateEvent */
 /** @typedef {import('./index.js').IsimportProgressEvent} DeclaredProgressEvent */
 /** @typedef {import('./index.js').IsimportDoneEvent} DeclaredDoneEvent */
+/** @typedef {import('./index.js').IsimportSupplyChainEvent} DeclaredSupplyChainEvent */
+/** @typedef {import('../lib/api.js').SupplyChain} SupplyChain */
 
 /**
  * After every validation of the spec: `detail` is isi.validate()'s result.
@@ -49,6 +51,19 @@ export class IsimportDoneEvent extends Event {
 }
 
 /**
+ * When a supply-chain run ends with an answer: `detail` is supplyChain()'s answer.
+ * @implements {DeclaredSupplyChainEvent}
+ */
+export class IsimportSupplyChainEvent extends Event {
+  /** @param {SupplyChain} chain */
+  constructor(chain) {
+    super('supplychain', { bubbles: true, composed: true });
+    /** @readonly */
+    this.detail = chain;
+  }
+}
+
+/**
  * An edit of the spec the form asks for (spec-text.js applies it): `set` a value at `path` (an
  * empty string, false or undefined removes an optional field unless `keep`), `delete` it, or
  * `append` a value to the list at `path`. Paths are arrays of keys and indexes.
@@ -63,6 +78,9 @@ export class IsimportDoneEvent extends Event {
  *   'import-start': undefined,
  *   'import-cancel': undefined,
  *   'use-proxy': { prefix: string },
+ *   'supply-start': undefined,
+ *   'supply-cancel': undefined,
+ *   'supply-inputs': undefined,
  * }} PartEventDetails
  */
 /**

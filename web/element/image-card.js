@@ -5,6 +5,7 @@
 
 import { imageFacts } from '../lib/explain.js';
 import { copyable, facts, formatBytes, formatPercent, h, replaceChildren, table } from './dom.js';
+import { SupplyChainView } from './supply-chain-view.js';
 
 /** @typedef {import('../lib/api.js').Status} Status */
 /** @typedef {import('../lib/api.js').Image} Image */
@@ -13,6 +14,7 @@ import { copyable, facts, formatBytes, formatPercent, h, replaceChildren, table 
 /** @typedef {import('../lib/api.js').ConfigFacts} ConfigFacts */
 /** @typedef {import('../lib/api.js').PlatformTable} PlatformTable */
 /** @typedef {import('./dom.js').TableRow} TableRow */
+/** @typedef {import('./supply-chain-view.js').SupplyChainModel} SupplyChainModel */
 /**
  * One image of an answer, and what explain() says of it.
  * @typedef {object} ImageCardModel
@@ -25,6 +27,9 @@ import { copyable, facts, formatBytes, formatPercent, h, replaceChildren, table 
  */
 
 export class ImageCard extends HTMLElement {
+  /** @type {SupplyChainView | null} */
+  #supply = null;
+
   /**
    * {title, from, to, entry: ImageImportStatus, facts: {image, platforms} (explain()), headingLevel}
    * @param {ImageCardModel} m
@@ -41,6 +46,22 @@ export class ImageCard extends HTMLElement {
       h('header', {}, heading, h('span', { class: ok ? 'badge ok' : 'badge bad', text: ok ? 'Success' : status.status ?? 'Failure' })),
       ok ? null : failureText(status),
       m.entry?.image && m.facts?.image ? imageBody(m.entry, m.facts.image, m.facts.platforms) : null);
+    this.#supply = null;
+  }
+
+  /**
+   * What vouches for this image (and each entry of a list kept whole), last in the card; null
+   * removes it (a new answer, a run that did not finish).
+   * @param {SupplyChainModel | null} model
+   */
+  set supply(model) {
+    if (!model) {
+      this.#supply?.remove();
+      this.#supply = null;
+      return;
+    }
+    this.#supply ??= this.appendChild(new SupplyChainView());
+    this.#supply.model = model;
   }
 }
 

@@ -16,9 +16,13 @@ import { RepositoryView } from './repository-view.js';
 import { StreamView } from './stream-view.js';
 import { PullsView } from './pulls-view.js';
 import { ExportView } from './export-view.js';
+import { SupplyPanel } from './supply-panel.js';
+import { SupplyInputs } from './supply-inputs.js';
+import { SupplyChainView } from './supply-chain-view.js';
+import { ArtifactList } from './artifact-list.js';
 
 export { IsimportPreview };
-export { IsimportDoneEvent, IsimportProgressEvent, IsimportValidateEvent } from './events.js';
+export { IsimportDoneEvent, IsimportProgressEvent, IsimportSupplyChainEvent, IsimportValidateEvent } from './events.js';
 
 const ELEMENTS = {
   'isimport-preview': IsimportPreview,
@@ -34,6 +38,10 @@ const ELEMENTS = {
   'isi-stream': StreamView,
   'isi-pulls': PullsView,
   'isi-export': ExportView,
+  'isi-supply-panel': SupplyPanel,
+  'isi-supply-inputs': SupplyInputs,
+  'isi-supply-chain': SupplyChainView,
+  'isi-artifact-list': ArtifactList,
 };
 
 // The parts first: <isimport-preview> constructs them.

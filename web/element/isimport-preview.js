@@ -6,7 +6,8 @@
 //   el.spec = text; el.credentials = dockerConfig; el.currentImageStream = text; el.fetch = fn;
 //   await el.import(); el.cancel(); el.validation
 //   el.result = answer;   // any ImageStreamImport answer (importPreview()'s or a cluster's), shown as it is
-//   events: validate, progress, done (detail: the JS API's objects)
+//   el.publicKeys = [pem]; el.imagePolicies = [yaml]; await el.supplyChain(); el.supply
+//   events: validate, progress, done, supplychain (detail: the JS API's objects)
 //
 // The page (web/app) is this element and nothing else of its own but the URL fragment.
 
@@ -14,7 +15,7 @@ import { load } from '../lib/isimport.js';
 import { probeRegistry } from '../lib/import-driver.js';
 import { status, validationFailure } from '../lib/status.js';
 import { h } from './dom.js';
-import { IsimportDoneEvent, IsimportProgressEvent, IsimportValidateEvent } from './events.js';
+import { IsimportDoneEvent, IsimportProgressEvent, IsimportSupplyChainEvent, IsimportValidateEvent } from './events.js';
 import { adoptStyles } from './styles.js';
 import { followHostTheme } from './host-theme.js';
 import { applyEdit, readSpec, STARTER_SPEC } from './spec-text.js';
@@ -24,6 +25,8 @@ import { DiagnosticsList } from './diagnostics-list.js';
 import { ImportPanel } from './import-panel.js';
 import { CorsHelp } from './cors-help.js';
 import { ResultView } from './result-view.js';
+import { SupplyPanel } from './supply-panel.js';
+import { inputProblems, problemOf, tally } from './supply-model.js';
 
 /** @typedef {import('../lib/api.js').Isimport} Isimport */
 /** @typedef {import('../lib/api.js').ValidateResult} ValidateResult */
@@ -33,12 +36,13 @@ import { ResultView } from './result-view.js';
 /** @typedef {import('../lib/api.js').DockerConfigJson} DockerConfigJson */
 /** @typedef {import('../lib/api.js').DockerConfigSecret} DockerConfigSecret */
 /** @typedef {import('../lib/api.js').FetchLike} FetchLike */
+/** @typedef {import('../lib/api.js').SupplyChain} SupplyChain */
 /** @typedef {import('./import-panel.js').ImportSettings} ImportSettings */
 /** @typedef {import('./cors-help.js').CorsModel} CorsModel */
 /** @template {keyof import('./events.js').PartEventDetails} K @typedef {import('./events.js').PartEvent<K>} PartEvent */
 /**
  * The parts the element is made of, made when it is first connected.
- * @typedef {{ form: SpecForm, editor: SpecEditor, diagnostics: DiagnosticsList, panel: ImportPanel, cors: CorsHelp, result: ResultView }} Parts
+ * @typedef {{ form: SpecForm, editor: SpecEditor, diagnostics: DiagnosticsList, panel: ImportPanel, cors: CorsHelp, supply: SupplyPanel, result: ResultView }} Parts
  */
 /**
  * How the answer shown came to be: the settings and spec of the import (an answer set from
@@ -71,6 +75,17 @@ export class IsimportPreview extends HTMLElement {
   #currentImageStream = null;
   /** @type {FetchLike | undefined} */
   #fetch = undefined;
+  /** @type {Partial<ImportSettings> | null} the settings of the import whose answer is shown (null: set from outside) */
+  #importSettings = null;
+  /** @type {{ controller: AbortController } | null} */
+  #supplyRun = null;
+  /** @type {{ answer: ImportResult, chain: SupplyChain, policiesGiven: boolean } | null} the last run, and the answer it is about */
+  #supply = null;
+  /** @type {string[]} keys an embedding page gives (never rendered) */
+  #publicKeys = [];
+  /** @type {Array<object | string>} policies an embedding page gives (never rendered) */
+  #imagePolicies = [];
+  #inputsChecked = 0; // which check of the keys and policies is the latest
   #validateQueued = false;
   /** @type {Parts | null} */
   #parts = null;
@@ -99,6 +114,7 @@ export class IsimportPreview extends HTMLElement {
       diagnostics: new DiagnosticsList(),
       panel: new ImportPanel(),
       cors: new CorsHelp(),
+      supply: new SupplyPanel(),
       result: new ResultView(),
     };
     this.#parts = p;
@@ -117,6 +133,7 @@ export class IsimportPreview extends HTMLElement {
       h('section', { class: 'results', attrs: { 'aria-labelledby': 'isi-result-heading' } },
         h('h2', { id: 'isi-result-heading', text: 'What the cluster would import' }),
         p.cors,
+        p.supply,
         p.result)));
     p.panel.configure({
       proxyPrefix: this.getAttribute('proxy-prefix'),
@@ -137,6 +154,9 @@ export class IsimportPreview extends HTMLElement {
     });
     root.addEventListener('import-start', () => this.import());
     root.addEventListener('import-cancel', () => this.cancel());
+    root.addEventListener('supply-start', () => { this.supplyChain(); });
+    root.addEventListener('supply-cancel', () => this.#supplyRun?.controller.abort());
+    root.addEventListener('supply-inputs', () => { this.#checkSupplyInputs(); });
     root.addEventListener('use-proxy', (e) => {
       p.panel.proxyPrefix = /** @type {PartEvent<'use-proxy'>} */ (e).detail.prefix;
       this.import();
@@ -150,6 +170,7 @@ export class IsimportPreview extends HTMLElement {
       p.panel.defaults = isi.options('importPreview');
       this.#validate();
       if (this.#result) this.#showResult();
+      else p.supply.blockedReason = this.#supplyBlockedReason();
     }, (error) => {
       p.panel.blockedReason = `The validator could not be loaded: ${error?.message ?? error}`;
     });
@@ -199,9 +220,13 @@ export class IsimportPreview extends HTMLElement {
       throw new TypeError('result: expected an ImageStreamImport or Status object, or null');
     }
     this.#result = answer ?? null;
+    this.#importSettings = null;
+    this.#forgetSupply();
     if (!this.#parts) return; // shown when connected
-    if (!this.#result) this.#parts.result.clear();
-    else if (this.#isi) this.#showResult();
+    if (!this.#result) {
+      this.#parts.result.clear();
+      this.#parts.supply.blockedReason = this.#supplyBlockedReason();
+    } else if (this.#isi) this.#showResult();
     else this.#parts.result.clear('Loading…'); // shown once the core is loaded
   }
 
@@ -224,6 +249,26 @@ export class IsimportPreview extends HTMLElement {
   set fetch(fn) { this.#fetch = typeof fn === 'function' ? fn : undefined; }
 
   /**
+   * Public keys (PEM) an embedding page gives the supply-chain run, beside those typed in the
+   * panel; never rendered, never stored.
+   * @param {string[] | null | undefined} keys
+   */
+  set publicKeys(keys) { this.#publicKeys = Array.isArray(keys) ? keys.map(String) : []; }
+
+  /**
+   * ClusterImagePolicy / ImagePolicy objects (or their texts) an embedding page gives the
+   * supply-chain run, beside those typed in the panel; never rendered, never stored.
+   * @param {Array<object | string> | null | undefined} policies
+   */
+  set imagePolicies(policies) { this.#imagePolicies = Array.isArray(policies) ? [...policies] : []; }
+
+  /**
+   * The last supply-chain run's answer, while the answer it is about is shown; else null.
+   * @returns {SupplyChain | null}
+   */
+  get supply() { return this.#supply?.answer === this.#result ? this.#supply?.chain ?? null : null; }
+
+  /**
    * Starts the import of the current spec; resolves to the answer (null if it cannot start).
    * @returns {Promise<ImportResult | null>}
    */
@@ -241,6 +286,7 @@ export class IsimportPreview extends HTMLElement {
     const settings = read;
     const controller = new AbortController();
     this.#running = { controller };
+    this.#forgetSupply();
     p.panel.running = true;
     p.cors.model = null;
     p.result.clear('Importing…');
@@ -281,15 +327,114 @@ export class IsimportPreview extends HTMLElement {
     p.panel.running = false;
     p.panel.outcome = `${cancelled ? 'Cancelled' : 'Done'} in ${(elapsedMs / 1000).toFixed(1)} s`;
     this.#result = answer;
+    this.#importSettings = settings;
     this.#showResult({ settings, spec: this.#validation?.object, elapsedMs, cancelled });
     this.#explainHidden(hidden, answer, settings.proxyPrefix);
     this.dispatchEvent(new IsimportDoneEvent(answer));
     return answer;
   }
 
-  /** Cancels a running import (its requests end as per-image failures; `done` still comes). */
+  /**
+   * Cancels a running import (its requests end as per-image failures; `done` still comes) and a
+   * running supply-chain run (what is still running ends as one of its errors).
+   */
   cancel() {
     this.#running?.controller.abort();
+    this.#supplyRun?.controller.abort();
+  }
+
+  /**
+   * Looks up what vouches for each image of the answer shown (isi.supplyChain()): with the
+   * registry access of the import that made it (fetch, credentials, proxy prefix; for an answer
+   * set from outside, the panel's), the keys and policies typed in and those given as
+   * properties. Resolves to its answer, shown in the cards; null when it cannot start or a key or
+   * policy is refused (said beside the input, or in the panel for the properties').
+   * @returns {Promise<SupplyChain | null>}
+   */
+  async supplyChain() {
+    const p = this.#parts;
+    const isi = this.#isi;
+    const answer = this.#result;
+    if (this.#supplyRun || !p || !isi || !answer || this.#supplyBlockedReason() !== '') return null;
+    const controller = new AbortController();
+    this.#supplyRun = { controller };
+    p.supply.running = true;
+    const inputs = p.supply.inputs;
+    const keys = inputs.keys;
+    const policies = inputs.policies;
+    try {
+      // Each input alone first, without any request: a refusal is shown beside what caused it.
+      const problems = await inputProblems(isi, { keys, policies });
+      this.#inputsChecked++;
+      inputs.keysProblem = problems.keys;
+      inputs.policiesProblem = problems.policies;
+      if (problems.keys || problems.policies) {
+        p.supply.outcome = 'Not run: a key or a policy was refused (said under it).';
+        return null;
+      }
+      const settings = this.#importSettings ?? panelSettings(p.panel);
+      const chain = await isi.supplyChain(answer, {
+        fetch: this.#fetch,
+        credentials: settings.credentials ?? this.#credentials,
+        proxyPrefix: settings.proxyPrefix,
+        concurrency: settings.concurrency && settings.concurrency > 0 ? settings.concurrency : undefined,
+        keys: [...keys, ...this.#publicKeys],
+        policies: [...policies, ...this.#imagePolicies],
+        signal: controller.signal,
+        onProgress: (progress) => { p.supply.progress = progress; },
+      });
+      if (this.#result !== answer) return chain; // another answer came meanwhile: this one is not shown
+      this.#supply = { answer, chain, policiesGiven: policies.length + this.#imagePolicies.length > 0 };
+      p.result.supply = this.#supply;
+      p.supply.outcome = outcomeText(chain, controller.signal.aborted);
+      p.supply.errors = chain.errors;
+      this.dispatchEvent(new IsimportSupplyChainEvent(chain));
+      return chain;
+    } catch (error) {
+      // The keys and policies typed in were checked above: this is about those given as
+      // properties, or a setting.
+      p.supply.outcome = `Not run: ${problemOf(error).message}`;
+      return null;
+    } finally {
+      this.#supplyRun = null;
+      p.supply.running = false;
+    }
+  }
+
+  // A change of the keys or policies typed in: each is checked (no request) and its refusal, or
+  // none, shown beside it; only the latest check is shown.
+  async #checkSupplyInputs() {
+    const p = this.#parts;
+    const isi = this.#isi;
+    if (!p || !isi) return;
+    const check = ++this.#inputsChecked;
+    const inputs = p.supply.inputs;
+    const problems = await inputProblems(isi, { keys: inputs.keys, policies: inputs.policies });
+    if (check !== this.#inputsChecked) return;
+    inputs.keysProblem = problems.keys;
+    inputs.policiesProblem = problems.policies;
+  }
+
+  // A new answer (or none): the last run is about another one.
+  #forgetSupply() {
+    this.#supplyRun?.controller.abort();
+    this.#supply = null;
+    const p = this.#parts;
+    if (!p) return;
+    p.result.supply = null;
+    p.supply.outcome = '';
+    p.supply.errors = [];
+    p.supply.blockedReason = this.#supplyBlockedReason();
+  }
+
+  #supplyBlockedReason() {
+    const answer = this.#result;
+    if (!this.#isi) return 'Loading…';
+    if (!answer) return 'Import first: the supply chain is looked up beside each imported digest.';
+    if (answer.kind !== 'ImageStreamImport') return 'The API server would refuse this import: there is no image to look beside.';
+    const entries = [...(answer.status?.images ?? []), ...(answer.status?.repository?.images ?? [])];
+    if (!entries.some((e) => e.image)) return 'No image was imported: there is no digest to look beside.';
+    return '';
   }
 
   // The answer of #result, read for a person (isi.explain() adds the facts: platforms, tag rules,
@@ -311,6 +456,9 @@ export class IsimportPreview extends HTMLElement {
       console.warn('isimport: cannot explain the answer', error);
     }
     p.result.model = { answer, facts, spec, elapsedMs, cancelled };
+    // Drawn again (the core loaded, the element reconnected): the run about this answer still holds.
+    if (this.#supply?.answer === answer) p.result.supply = this.#supply;
+    p.supply.blockedReason = this.#supplyBlockedReason();
   }
 
   // Only hosts that a failure of the answer names: an https attempt that fell back to http, or a
@@ -436,6 +584,23 @@ function failureMessages(answer) {
     ...(answer.status?.repository?.images ?? []).map((i) => i.status),
   ];
   return statuses.filter((st) => st && st.status !== 'Success').map((st) => st?.message ?? '');
+}
+
+/**
+ * A supply-chain run's outcome in one line.
+ * @param {SupplyChain} chain
+ * @param {boolean} cancelled
+ */
+function outcomeText(chain, cancelled) {
+  const t = tally(chain);
+  const decisions = { admit: 0, deny: 0, 'not-evaluated': 0 };
+  for (const s of chain.subjects) if (s.policy) decisions[s.policy.decision]++;
+  const policy = decisions.admit + decisions.deny + decisions['not-evaluated']
+    ? `; policy: ${decisions.admit} admit, ${decisions.deny} deny, ${decisions['not-evaluated']} not evaluated`
+    : '';
+  return `${cancelled ? 'Cancelled. ' : ''}${t.subjects} image${t.subjects === 1 ? '' : 's'}: ${t.artifacts} artifact${t.artifacts === 1 ? '' : 's'} found ` +
+    `(${t.verified} verified, ${t.failed} failed, ${t.unverified} unverified)${policy}` +
+    `${t.errors ? `; ${t.errors} error${t.errors === 1 ? '' : 's'}` : ''}`;
 }
 
 // The panel's labels of the settings the core may refuse.

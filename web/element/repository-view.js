@@ -4,17 +4,24 @@
 
 import { h, replaceChildren, table } from './dom.js';
 import { failureText, ImageCard } from './image-card.js';
+import { SupplyChainView } from './supply-chain-view.js';
+import { tally } from './supply-model.js';
 
 /** @typedef {import('../lib/api.js').RepositoryImportStatus} RepositoryImportStatus */
 /** @typedef {import('../lib/api.js').RepositoryFacts} RepositoryFacts */
 /** @typedef {import('./dom.js').TableRow} TableRow */
+/** @typedef {import('./supply-chain-view.js').SupplyChainModel} SupplyChainModel */
 
 export class RepositoryView extends HTMLElement {
+  /** @type {HTMLDetailsElement | null} */
+  #supply = null;
+
   /**
    * {from, status: RepositoryImportStatus, facts: explain().repository}
    * @param {{ from: string, status: RepositoryImportStatus, facts: RepositoryFacts | null | undefined }} model
    */
   set model({ from, status, facts }) {
+    this.#supply = null;
     const ok = status?.status?.status === 'Success';
     const header = h('header', {},
       h('h3', {}, h('span', { text: 'spec.repository' }), h('code', { class: 'mono', text: ` ${from}` })),
@@ -65,5 +72,24 @@ export class RepositoryView extends HTMLElement {
       failures.map((f) => h('div', { class: 'tag-failure' }, h('code', { class: 'mono', text: f.tag }), failureText(f.status ?? {}))),
       table(['#', 'Tag', 'Rule', 'Status', 'Digest'], rows, { caption: 'Tags in priority order', className: 'tags' }),
       details);
+  }
+
+  /**
+   * What vouches for each imported tag, in a section of its own after the tags (closed: a
+   * repository has many); null removes it.
+   * @param {SupplyChainModel | null} model its subjects are the tags' (status.repository.images[k])
+   */
+  set supply(model) {
+    this.#supply?.remove();
+    this.#supply = null;
+    if (!model) return;
+    const view = new SupplyChainView();
+    view.model = model;
+    const counts = tally({ subjects: model.subjects, errors: [] });
+    const denied = model.subjects.filter((s) => s.policy?.decision === 'deny').length;
+    const summary = `Supply chain of the ${counts.subjects} imported tag${counts.subjects === 1 ? '' : 's'}: ${counts.artifacts} artifact${counts.artifacts === 1 ? '' : 's'}` +
+      ` (${counts.verified} verified, ${counts.failed} failed, ${counts.unverified} unverified)${denied ? `; ${denied} denied by policy` : ''}`;
+    this.#supply = h('details', { class: 'tag-supply' }, h('summary', { text: summary }), view);
+    this.append(this.#supply);
   }
 }

@@ -7,10 +7,17 @@ import { RepositoryView } from './repository-view.js';
 import { StreamView } from './stream-view.js';
 import { PullsView } from './pulls-view.js';
 import { ExportView } from './export-view.js';
+import { entryIndex, placeSubjects } from './supply-model.js';
 
 /** @typedef {import('../lib/api.js').ImportResult} ImportResult */
 /** @typedef {import('../lib/api.js').ImportFacts} ImportFacts */
 /** @typedef {import('../lib/api.js').ImageStreamImport} ImageStreamImport */
+/** @typedef {import('../lib/api.js').SupplyChain} SupplyChain */
+/** @typedef {import('../lib/api.js').SupplySubject} Subject */
+/**
+ * A supply-chain run of the answer shown: its answer, and whether it had image policies.
+ * @typedef {{ chain: SupplyChain, policiesGiven: boolean }} SupplyModel
+ */
 /**
  * An answer to show, and what explain() says of it.
  * @typedef {object} ResultModel
@@ -22,6 +29,15 @@ import { ExportView } from './export-view.js';
  */
 
 export class ResultView extends HTMLElement {
+  /** @type {ImageCard[]} one per status.images[i] */
+  #cards = [];
+  /** @type {RepositoryView | null} */
+  #repository = null;
+  /** @type {ImageStreamImport | null} the answer the cards show */
+  #answer = null;
+  /** @type {ImportFacts | null} what explain() said of it */
+  #facts = null;
+
   connectedCallback() {
     this.setAttribute('role', 'region');
     this.setAttribute('aria-label', 'Import result');
@@ -30,6 +46,9 @@ export class ResultView extends HTMLElement {
 
   /** @param {string} [message] */
   clear(message = 'Import to see what the cluster would bring: images, platforms, layers, tags.') {
+    this.#cards = [];
+    this.#repository = null;
+    this.#answer = null;
     replaceChildren(this, h('p', { class: 'muted placeholder', text: message }));
   }
 
@@ -42,6 +61,9 @@ export class ResultView extends HTMLElement {
       this.clear();
       return;
     }
+    this.#cards = [];
+    this.#repository = null;
+    this.#answer = null;
     if (answer.kind !== 'ImageStreamImport') {
       const card = h('article', { class: 'card bad' },
         h('header', {}, h('h3', { text: 'The API server would refuse this request' }), h('span', { class: 'badge bad', text: String(answer.code ?? 'Failure') })),
@@ -78,11 +100,52 @@ export class ResultView extends HTMLElement {
       pulls = new PullsView();
       pulls.model = facts.pulls;
     }
+    this.#cards = cards;
+    this.#repository = repository;
+    this.#answer = answer;
+    this.#facts = facts;
     const exporter = new ExportView();
     exporter.model = { answer, spec };
 
     replaceChildren(this,
       h('p', { class: 'summary', attrs: { role: 'status' }, text: parts.join(' · ') }),
       cards, repository, stream, pulls, exporter);
+  }
+
+  /**
+   * A supply-chain run of the answer shown, spread over its cards: each image card gets its
+   * image's subjects (and its list entries'), the repository its tags'. null removes them.
+   * @param {SupplyModel | null} model
+   */
+  set supply(model) {
+    const answer = this.#answer;
+    if (!model || !answer) {
+      for (const card of this.#cards) card.supply = null;
+      if (this.#repository) this.#repository.supply = null;
+      return;
+    }
+    const { chain, policiesGiven } = model;
+    const places = placeSubjects(chain, this.#cards.length);
+    this.#cards.forEach((card, i) => {
+      // An entry's platform as the answer names it; explain()'s table says which are BuildKit's
+      // attestation manifests (platform unknown/unknown), which are no image to run.
+      const rows = this.#facts?.images?.[i]?.platforms?.rows ?? [];
+      const label = (/** @type {Subject} */ s) => {
+        const k = entryIndex(s);
+        if (k < 0) return 'The manifest list (index)';
+        const name = s.platform ?? `manifests[${k}]`;
+        return rows[k]?.attestation ? `${name} (attestation manifest)` : name;
+      };
+      card.supply = { subjects: places.images[i] ?? [], errors: chain.errors, policiesGiven, label };
+    });
+    if (this.#repository) {
+      const tags = answer.status?.repository?.images ?? [];
+      const tagOf = (/** @type {Subject} */ s) => {
+        const k = /\[(\d+)\]$/.exec(s.source);
+        const tag = k ? tags[Number(k[1])]?.tag : undefined;
+        return tag ? `tag ${tag}` : s.source;
+      };
+      this.#repository.supply = { subjects: places.repository, errors: chain.errors, policiesGiven, label: tagOf };
+    }
   }
 }

@@ -150,6 +150,8 @@ isi-import-panel { display: block; margin: .8rem 0; }
 .badge { display: inline-block; font-size: .78rem; font-weight: 700; padding: .05rem .5rem; border-radius: 999px; border: 1px solid currentColor; white-space: nowrap; }
 .badge.ok { color: var(--_ok); }
 .badge.bad { color: var(--_bad); }
+.badge.warn { color: var(--_warn); }
+.badge.neutral { color: var(--_muted); }
 .failure { overflow-wrap: anywhere; }
 .failure strong { color: var(--_bad); }
 .warning-text { color: var(--_warn); font-weight: 600; }
@@ -173,6 +175,25 @@ ul.plain { margin: 0; padding-left: 1.1rem; }
 .label-value { overflow-wrap: anywhere; }
 .tag-failure { display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; }
 isi-export textarea { min-height: 10rem; }
+
+isi-supply-panel, isi-supply-inputs, isi-supply-chain, isi-artifact-list { display: block; }
+.card.supply-panel { border-left-color: var(--_accent); }
+.supply-outcome { font-weight: 600; min-height: 1.2em; }
+.file-row { display: flex; gap: .6rem; align-items: center; flex-wrap: wrap; margin: .25rem 0; }
+.input-problem:empty { display: none; }
+.input-problem { margin: .2rem 0 .4rem; }
+textarea[aria-invalid="true"] { border-color: var(--_bad); }
+isi-supply-chain { border-top: 1px solid var(--_border); margin-top: .8rem; padding-top: .3rem; }
+.supply-subject + .supply-subject { border-top: 1px dashed var(--_border); margin-top: .5rem; padding-top: .2rem; }
+h5, h6 { font-size: .9rem; margin: .7rem 0 .3rem; }
+.policy p { margin: .25rem 0; }
+.policy .reason { overflow-wrap: anywhere; }
+ul.artifacts { list-style: none; padding: 0; margin: .3rem 0; display: grid; gap: .35rem; }
+ul.artifacts li { padding: .35rem .6rem; border-left: 3px solid var(--_border); background: var(--_surface); border-radius: 0 6px 6px 0; }
+ul.artifacts li.verified { border-left-color: var(--_ok); }
+ul.artifacts li.failed { border-left-color: var(--_warn); }
+ul.artifacts li .reason { overflow-wrap: anywhere; }
+ul.artifacts dl.facts { margin: .25rem 0 0; font-size: .9rem; }
 `;
 
 /** @type {CSSStyleSheet | null} */
