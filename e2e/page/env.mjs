@@ -4,7 +4,10 @@ import { writeFragment } from '../../web/app/fragment.js';
 
 export const HOSTILE_LABEL = '<img src=x onerror="window.__pwned=1">';
 
-/** {page, anonymous, login, nocors, record, hostileDigest} (see global-setup.mjs). */
+/**
+ * {page, anonymous, login, nocors, record, hostileDigest, supply} (see global-setup.mjs; `supply` is
+ * {keys: {<name>: {pem, fingerprint}}, subjects} of e2e/registry/supply-artifacts.mjs's record).
+ */
 export const env = () => JSON.parse(process.env.ISIMPORT_E2E);
 
 /** The page's URL with `spec` (YAML text) in its fragment; `run` imports at once. */

@@ -1,7 +1,8 @@
 // Starts what the browser suite imports from, once for every test: three real docker-registry
 // instances on loopback and the built page behind Vite's preview server.
 //   anonymous  CORS headers; the demo images (an OCI index, a Docker list, a rich OCI image, a
-//              Docker image, 67 tags) and demo/hostile, whose labels and env hold HTML
+//              Docker image, 67 tags) and demo/hostile, whose labels and env hold HTML; and the
+//              supply-chain fixtures (supply/*: signed images, SBOMs, attestations, lies)
 //   login      htpasswd (alice/wonderland), CORS headers: a browser reaches it through the proxy
 //   nocors     anonymous, no CORS headers (as most public registries)
 // What tests need is handed over in process.env.ISIMPORT_E2E (JSON; see ./env.mjs).
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startRegistry } from '../registry/start.mjs';
 import { buildImages, pushSets, DEMO_REPOS } from '../registry/images.mjs';
 import { RegistryClient, MEDIA } from '../registry/util.mjs';
+import { pushSupplyChain } from '../registry/supply-artifacts.mjs';
 import { HOSTILE_LABEL } from './env.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,6 +56,11 @@ export default async function globalSetup() {
 
     const record = await pushSets(images, anonymous, { repos: DEMO_REPOS });
     const hostileDigest = await pushHostile(anonymous);
+    // 100 layers for the many-layers lie (not the fixture's 10 000): the page suite does not test it.
+    // Only the public keys and the subjects are handed over: the whole record (certificates,
+    // every layer) would not fit in one environment variable.
+    const { keys, subjects } = (await pushSupplyChain(anonymous, { manyLayers: 100 })).record;
+    const supply = { keys: Object.fromEntries(Object.entries(keys).map(([name, k]) => [name, { pem: k.pem, fingerprint: k.fingerprint }])), subjects };
     await pushSets(images, login, { sets: ['docker'], repos: { docker: 'private/tools' } });
     await pushSets(images, nocors, { sets: ['docker'], repos: { docker: 'plain/tools' } });
 
@@ -72,6 +79,7 @@ export default async function globalSetup() {
       nocors: { url: nocors.url, host: nocors.host },
       record,
       hostileDigest,
+      supply,
     });
   } catch (error) {
     await server?.close();
