@@ -4,12 +4,15 @@
 //   url          "http://127.0.0.1:PORT" (written last: its presence means the registry is ready)
 //   pid          this process
 //   record.json  what was pushed (images.mjs RECORD FORMAT)
+//   cosign.pub   the public key the demo images are signed with (made at every start)
+//   policy.yaml  a ClusterImagePolicy requiring it for the demo images (demo-supply.mjs)
 // Options: --port N (default: a free port), --state-dir DIR, --quiet.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRegistry } from './start.mjs';
 import { populate, DEMO_REPOS } from './images.mjs';
+import { signDemo } from './demo-supply.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -44,8 +47,11 @@ process.on('SIGTERM', () => stop(0));
 process.on('SIGHUP', () => stop(0));
 
 let record;
+let supply;
 try {
   record = await populate(reg, { repos: DEMO_REPOS });
+  // After the record: the signature tags it does not list are not images the demo imports.
+  supply = await signDemo(reg, record, { stateDir });
 } catch (e) {
   console.error(`demo registry: filling it failed: ${e.message}`);
   await stop(1);
@@ -75,4 +81,8 @@ if (!quiet) {
   console.log(`demo registry: ${reg.url}  (anonymous, plain HTTP, CORS on; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   console.log(lines.join('\n'));
   console.log(`  record of every tag and digest: ${join(stateDir, 'record.json')}`);
+  console.log(`  signed (cosign .sig, an SPDX .sbom; demo/tools also a SLSA provenance .att) with ${supply.fingerprint}`);
+  console.log(`  to check them in the page (“Check the supply chain”), paste or drop into “Public keys and image policies”:`);
+  console.log(`    ${supply.files.key}   the public key`);
+  console.log(`    ${supply.files.policy}  a ClusterImagePolicy requiring it for ${reg.host}/demo`);
 }
