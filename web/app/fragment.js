@@ -1,5 +1,6 @@
 // The page's state in its URL fragment: `#spec=<base64url of the YAML or JSON, padding optional>`,
-// `&run=1` to import at once, `&proxy=<prefix>`. A preview is a link; credentials never go here.
+// `&run=1` to import at once, `&proxy=<prefix>`. A preview is a link; credentials, public keys and
+// image policies never go here (they live in the element's inputs only).
 
 /**
  * The page's state as a fragment holds it; `error` says why its spec could not be read.

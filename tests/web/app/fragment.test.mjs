@@ -27,3 +27,10 @@ test('a fragment that is not base64url, or not UTF-8, says so instead of loading
   assert.deepEqual(readFragment(''), { run: false });
   assert.deepEqual(readFragment('#run=1'), { run: true });
 });
+
+test('the link carries the spec, run and proxy only: credentials, keys and policies never go into it', () => {
+  const state = { spec: 'a: 1\n', run: true, proxy: 'http://127.0.0.1/proxy/', credentials: '{"auths":{}}', keys: ['-----BEGIN PUBLIC KEY-----'], policies: ['kind: ClusterImagePolicy'] };
+  const fragment = writeFragment(state);
+  assert.deepEqual([...new URLSearchParams(fragment.slice(1)).keys()], ['spec', 'run', 'proxy']);
+  assert.deepEqual(readFragment(fragment), { spec: 'a: 1\n', run: true, proxy: 'http://127.0.0.1/proxy/' });
+});
