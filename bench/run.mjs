@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
-const benches = ['validate.mjs', 'wasm-size.mjs', 'cli.mjs', 'import.mjs', 'digest.mjs', 'page.mjs', 'bad-documents.mjs'];
+const benches = ['validate.mjs', 'wasm-size.mjs', 'cli.mjs', 'import.mjs', 'supply-chain.mjs', 'digest.mjs', 'page.mjs', 'bad-documents.mjs'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== bench/${bench}`);

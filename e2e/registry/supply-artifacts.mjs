@@ -190,7 +190,10 @@ export async function pushSupplyChain(registry, { manyLayers = 10_000 } = {}) {
     await client.putManifest(subj.repo, digestOf(manifest), manifest, MEDIA.ociManifest);
     const desc = referrerDescriptor(manifest);
     const tag = referrersTag(subj.digest);
-    const got = await client.request(`/v2/${subj.repo}/manifests/${tag}`, { headers: { accept: MEDIA.ociIndex } });
+    // The pull scope matters in token mode: a token for no scope reads nothing (401), and taking
+    // that for "no index yet" would keep only the last referrer in the index.
+    const got = await client.request(`/v2/${subj.repo}/manifests/${tag}`, { headers: { accept: MEDIA.ociIndex } }, `repository:${subj.repo}:pull`);
+    if (!got.ok && got.status !== 404) throw new Error(`GET ${subj.repo}:${tag} -> ${got.status} ${(await got.text()).slice(0, 300)}`);
     const current = got.ok ? Buffer.from(await got.arrayBuffer()) : (await got.arrayBuffer(), null);
     const next = addToReferrersIndex(current, desc, style);
     if (next !== current) await client.putManifest(subj.repo, tag, next, MEDIA.ociIndex);
