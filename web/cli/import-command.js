@@ -4,8 +4,8 @@
 
 import { load } from '../lib/isimport.js';
 import { UsageError, choice, fieldValidation, invalid, optionsError, parseArgs } from './args.js';
-import { authFilePaths, lookUpCredentials } from './auth-files.js';
-import { STDIN, out, readInput, readStream } from './io.js';
+import { STDIN, out } from './io.js';
+import { cancelOnInterrupt, credentialsOf, progressBar, readOrFail } from './run-support.js';
 import { reportImport } from './import-report.js';
 
 // The library option each flag sets, for naming the flag when the core refuses its value.
@@ -191,35 +191,13 @@ export async function importCommand(args) {
     if (process.stdin.isTTY) throw new UsageError('import needs an ImageStreamImport: -f FILE, or - for standard input');
     opts.file = '-';
   }
-  /**
-   * @param {string} path
-   * @param {string} [what] the flag that named it
-   */
-  const readOrFail = async (path, what) => {
-    const input = path === '-' ? await readStream(process.stdin, STDIN) : await readInput(path);
-    if (input.error !== undefined) {
-      process.stderr.write(`isimport: ${what ? `${what}: ` : ''}${input.error}\n`);
-      return null;
-    }
-    return input.bytes;
-  };
   const spec = await readOrFail(opts.file);
   if (spec === null) return 2;
   const lib = { ...opts.lib };
   if (opts.noCreds && opts.authFile !== undefined) throw new UsageError('--no-creds and --authfile exclude each other');
-  if (opts.authFile !== undefined) {
-    const bytes = await readOrFail(opts.authFile, '--authfile');
-    if (bytes === null) return 2;
-    lib.credentials = bytes;
-  } else if (!opts.noCreds) {
-    const found = await lookUpCredentials(authFilePaths());
-    if (found.error !== undefined) {
-      process.stderr.write(`isimport: credentials: ${found.error}\n`);
-      return 2;
-    }
-    for (const path of found.helpers) process.stderr.write(`isimport: note: ${path} names credential helpers (credsStore, credHelpers); isimport does not run them\n`);
-    if (found.config) lib.credentials = found.config;
-  }
+  const credentials = await credentialsOf(opts);
+  if (credentials === null) return 2;
+  if (credentials !== undefined) lib.credentials = credentials;
   if (opts.currentFile !== undefined) {
     const bytes = await readOrFail(opts.currentFile, '--current');
     if (bytes === null) return 2;
@@ -229,17 +207,9 @@ export async function importCommand(args) {
   const isi = await load({ schemas: false });
   // No limit of the request's own: the import's deadline bounds it.
   if (opts.noRequestTimeout) lib.requestTimeout = lib.importTimeout ?? isi.options('importPreview').importTimeout;
-  const controller = new AbortController();
-  lib.signal = controller.signal;
-  let interrupts = 0;
-  const onInterrupt = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    process.stderr.write('\nisimport: cancelling the requests still running (Ctrl-C again to exit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onInterrupt);
-  const bar = progressBar(process.stderr);
+  const cancel = cancelOnInterrupt();
+  lib.signal = cancel.signal;
+  const bar = progressBar(process.stderr, importCounts);
   if (bar) lib.onProgress = bar.update;
   /** @type {Array<{field: string, message: string}>} */
   const notices = [];
@@ -260,7 +230,7 @@ export async function importCommand(args) {
     throw err;
   } finally {
     bar?.clear();
-    process.off('SIGINT', onInterrupt);
+    cancel.stop();
   }
   // The YAML writer only when asked for: it is the slowest module to start.
   out(opts.output === 'yaml'
@@ -271,38 +241,10 @@ export async function importCommand(args) {
     ? isi.validate(spec, { ...(lib.fieldValidation !== undefined ? { fieldValidation: lib.fieldValidation } : {}), ...(lib.namespace !== undefined ? { namespace: lib.namespace } : {}) })
     : null;
   const maxTags = isi.options('importPreview', { maxTagsPerRepository: lib.maxTagsPerRepository }).maxTagsPerRepository;
-  process.stderr.write(reportImport(answer, { input, notices, refusal, maxTags, cancelled: controller.signal.aborted }));
-  if (controller.signal.aborted) return 130;
+  process.stderr.write(reportImport(answer, { input, notices, refusal, maxTags, cancelled: cancel.signal.aborted }));
+  if (cancel.signal.aborted) return 130;
   return answer?.kind === 'Status' ? 1 : 0;
 }
 
-// A one-line progress bar on a terminal (nothing when the stream is not one).
-/**
- * @param {NodeJS.WriteStream} stream
- * @returns {{update(p: import('../lib/api.js').ImportProgress): void, clear(): void} | null}
- */
-function progressBar(stream) {
-  if (!stream.isTTY) return null;
-  let shown = false;
-  let lastDraw = 0;
-  /** @param {import('../lib/api.js').ImportProgress} p the latest counts */
-  const draw = (p) => {
-    const width = 24;
-    const total = Math.max(p.requestsKnown, 1);
-    const filled = Math.min(width, Math.round((p.requestsDone / total) * width));
-    const line = `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${p.requestsDone}/${p.requestsKnown} requests, ${p.imagesDone}/${p.imagesTotal} images`;
-    stream.write(`\r${line.slice(0, Math.max(10, (stream.columns || 80) - 1))}\x1b[K`);
-    shown = true;
-    lastDraw = Date.now();
-  };
-  return {
-    update(p) {
-      if (Date.now() - lastDraw >= 50 || p.imagesDone === p.imagesTotal) draw(p);
-    },
-
-    clear() {
-      if (shown) stream.write('\r\x1b[K');
-      shown = false;
-    },
-  };
-}
+/** @param {import('../lib/api.js').ImportProgress} p */
+const importCounts = (p) => ({ done: p.requestsDone, known: p.requestsKnown, units: `${p.imagesDone}/${p.imagesTotal} images`, finished: p.imagesDone === p.imagesTotal });
