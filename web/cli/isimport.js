@@ -6,6 +6,9 @@
 //   `isimport import -f FILE` performs the import against the registries and prints the
 //   ImageStreamImport the server would answer. Exit status: 0 accepted (per-image failures live in
 //   the per-image status), 1 refused (the Status is printed), 2 usage error or unreadable input.
+//   `isimport supply-chain -f FILE` finds the signatures, attestations and SBOMs of each image of an
+//   import and what image policies would decide. Exit status: 0 done, 1 a policy denies an image,
+//   2 usage error or unreadable input (a refused spec, a key or policy that cannot be used).
 
 import { readFileSync } from 'node:fs';
 
@@ -13,6 +16,7 @@ import { load } from '../lib/isimport.js';
 import { UsageError } from './args.js';
 import { importCommand, importHelp } from './import-command.js';
 import { out } from './io.js';
+import { supplyCommand, supplyHelp } from './supply-command.js';
 import { VALIDATE_HELP, validateCommand } from './validate-command.js';
 
 /** @type {{version: string}} */
@@ -25,9 +29,12 @@ Usage:
                                            YAML or JSON as the API server would
   isimport import [flags] [-f FILE|-]      perform the import against the registries and print
                                            the ImageStreamImport the API server would answer
+  isimport supply-chain [flags] [-f FILE|-]
+                                           the signatures, attestations and SBOMs of each image
+                                           of an import, and what image policies would decide
   isimport --help | --version
 
-Run 'isimport validate --help' or 'isimport import --help' for their flags.
+Run 'isimport help COMMAND' or 'isimport COMMAND --help' for a command's flags.
 `;
 
 /**
@@ -43,6 +50,7 @@ async function main(argv) {
   if (command === '-h' || command === '--help' || command === 'help') {
     if (command === 'help' && rest[0] === 'validate') return out(VALIDATE_HELP), 0;
     if (command === 'help' && rest[0] === 'import') return out(importHelp((await load({ schemas: false })).options('importPreview'))), 0;
+    if (command === 'help' && rest[0] === 'supply-chain') return out(supplyHelp((await load({ schemas: false })).options('supplyChain'))), 0;
     out(HELP);
     return 0;
   }
@@ -53,6 +61,7 @@ async function main(argv) {
   }
   if (command === 'validate') return validateCommand(rest);
   if (command === 'import') return importCommand(rest);
+  if (command === 'supply-chain') return supplyCommand(rest);
   throw new UsageError(command.startsWith('-') ? `unknown flag ${JSON.stringify(command)}` : `unknown command ${JSON.stringify(command)}`);
 }
 
