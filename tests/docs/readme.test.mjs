@@ -3,8 +3,11 @@
 // it), and what each command prints must be what the README shows after it; a `$ cat FILE` shows
 // a file the later commands read, so FILE is written first with the text shown. Every ```js block
 // that loads the library runs too, and when the README says it "prints" what the next block
-// shows, it must. Compared modulo the registry's address, times, uids and durations; a line that
-// is only … stands for any number of lines, … inside a line for any text.
+// shows, it must. The supply-chain fixtures are pushed to the same registry, and the key and
+// policies the README's supply-chain section names are written to the scratch directory (the
+// fixtures make their keys afresh on every run). Compared modulo the registry's address, times,
+// uids, durations and short key fingerprints; a line that is only … stands for any number of
+// lines, … inside a line for any text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
@@ -16,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 import { startRegistry } from '../../e2e/registry/start.mjs';
 import { populate, DEMO_REPOS } from '../../e2e/registry/images.mjs';
+import { pushSupplyChain } from '../../e2e/registry/supply-artifacts.mjs';
 import { HERMETIC_ENV } from '../web/support/cli-run.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,7 +73,9 @@ function normalize(text) {
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '<time>')
     .replace(/"uid": "[0-9a-f-]{36}"/g, '"uid": "<uid>"')
     .replace(/^(real|user|sys)\s+\d+m[\d.]+s$/gm, '$1 <duration>')
-    .replace(/\b\d+(\.\d+)? (ms|s)\b(?=\)|$| \()/gm, '<duration>');
+    .replace(/\b\d+(\.\d+)? (ms|s)\b(?=\)|$| \()/gm, '<duration>')
+    // A key's short fingerprint: the supply-chain fixtures make their keys afresh on every run.
+    .replace(/\bSHA256:[0-9a-f]{12}\b/g, 'SHA256:<key>');
 }
 
 let registry;
@@ -78,9 +84,30 @@ let host;
 before(async () => {
   registry = await startRegistry({ mode: 'anonymous' });
   await populate(registry, { repos: DEMO_REPOS });
+  // The supply-chain section's images (supply/…; few layers for the many-layers lie: it is not shown).
+  const { record } = await pushSupplyChain(registry, { manyLayers: 2 });
   host = registry.host;
   scratch = await mkdtemp(join(tmpdir(), 'isimport-readme-'));
   await symlink(join(ROOT, 'examples'), join(scratch, 'examples'));
+  // The key the fixtures signed with, and the policies the README shows (their keyData is that key).
+  await writeFile(join(scratch, 'cosign.pub'), record.keys.ecdsa.pem);
+  const policy = (name, matchPolicy) => `apiVersion: config.openshift.io/v1
+kind: ClusterImagePolicy
+metadata:
+  name: ${name}
+spec:
+  scopes:
+  - ${host}/supply
+  policy:
+    rootOfTrust:
+      policyType: PublicKey
+      publicKey:
+        keyData: ${Buffer.from(record.keys.ecdsa.pem).toString('base64')}
+    signedIdentity:
+      matchPolicy: ${matchPolicy}
+`;
+  await writeFile(join(scratch, 'policy.yaml'), policy('supply-signed', 'MatchRepository'));
+  await writeFile(join(scratch, 'exact.yaml'), policy('supply-exact', 'MatchRepoDigestOrExact'));
 });
 after(async () => {
   await registry?.stop();
