@@ -35,6 +35,7 @@ std::string digestTag(const std::string& digest) {
 }
 
 constexpr size_t kLayersRead = 100;  // per artifact manifest; a cosign tag gains a layer per signature
+constexpr size_t kMaxCosignLayers = 1000;
 
 // BuildKit's index annotations tying an attestation manifest to the image it describes (moby/buildkit
 // docs/attestations/attestation-storage.md).
@@ -301,17 +302,18 @@ class Discovery::Lookup {
                 artifact.cosignTag = cosignTag;
                 artifact.digest = listed.digest;
                 artifact.listed = listed;
-                if (!outcome.ok()) {
-                  artifact.error = outcome.error.text;
+                auto unreadable = [&](std::string why) {
+                  artifact.error = std::move(why);
+                  findings_.errors.push_back("the artifact " + listed.digest + " could not be read: " + artifact.error);
                   findings_.artifacts.push_back(std::move(artifact));
-                  return finishOne();
-                }
+                  finishOne();
+                };
+                if (!outcome.ok()) return unreadable(outcome.error.text);
                 std::optional<std::string> actual = digestWithAlgorithmOf(listed.digest, outcome.response->body);
                 if (!actual || *actual != listed.digest) {
-                  artifact.error = "the manifest served for " + listed.digest + " has the digest " +
-                                   (actual ? *actual : std::string("of an unsupported algorithm"));
-                  findings_.artifacts.push_back(std::move(artifact));
-                  return finishOne();
+                  artifact.refused = true;
+                  return unreadable("the manifest served for " + listed.digest + " has the digest " +
+                                    (actual ? *actual : std::string("of an unsupported algorithm")));
                 }
                 artifact.manifest = readArtifactManifest(outcome.response->header("content-type"), outcome.response->body, kLayersRead);
                 // A referrer is only a referrer of what its own subject names; the list that named
@@ -334,6 +336,17 @@ class Discovery::Lookup {
   void readLayers(FoundArtifact artifact) {
     if (!artifact.manifest.error.empty()) {
       artifact.error = "not a manifest isimport can read: " + artifact.manifest.error;
+      findings_.artifacts.push_back(std::move(artifact));
+      return;
+    }
+    // cosign reads at most 1000 signatures from one manifest and refuses the rest of such a manifest
+    // (cosign pkg/oci/remote/signatures.go, maxLayers): isimport does not vouch for more than it would.
+    if (artifact.manifest.layersListed > kMaxCosignLayers) {
+      artifact.error = "the manifest lists " + std::to_string(artifact.manifest.layersListed) +
+                       " layers; cosign refuses a manifest of more than " + std::to_string(kMaxCosignLayers) + ", so none is read";
+      artifact.refused = true;
+      artifact.manifest.layers.clear();
+      findings_.errors.push_back("the artifact " + artifact.digest + ": " + artifact.error);
       findings_.artifacts.push_back(std::move(artifact));
       return;
     }
@@ -361,35 +374,68 @@ class Discovery::Lookup {
         findings_.artifacts[slot].layers[i].error = "the layer's digest " + layer.digest + " is not valid";
         continue;
       }
-      if (auto known = blobs_.find(layer.digest); known != blobs_.end()) {
-        findings_.artifacts[slot].layers[i].blob = known->second;
-        continue;
-      }
-      if (!spend("the blob " + layer.digest)) {
-        findings_.artifacts[slot].layers[i].error = "not read: the request budget for this image was spent";
-        continue;
-      }
-      ++pending_;
-      repo_.get("/v2/" + repo_.path() + "/blobs/" + layer.digest, {}, settings_.blobBytes, "artifact blob",
-                [this, slot, i](CallOutcome outcome) {
-                  FoundLayer& found = findings_.artifacts[slot].layers[i];
-                  if (!outcome.ok()) {
-                    found.error = outcome.status == 404 ? "blob unknown to registry" : outcome.error.text;
-                  } else if (std::optional<std::string> actual = digestWithAlgorithmOf(found.descriptor.digest, outcome.response->body);
-                             !actual || *actual != found.descriptor.digest) {
-                    found.error = "the bytes served do not have the layer's digest " + found.descriptor.digest;
-                    found.mismatch = true;
-                  } else if (static_cast<int64_t>(outcome.response->body.size()) != found.descriptor.size) {
-                    found.error = "the layer's descriptor says " + std::to_string(found.descriptor.size) + " bytes; " +
-                                  std::to_string(outcome.response->body.size()) + " were served";
-                    found.mismatch = true;
-                  } else {
-                    found.blob = std::move(outcome.response->body);
-                    blobs_.emplace(found.descriptor.digest, *found.blob);
-                  }
-                  finishOne();
-                });
+      readBlob(layer.digest, {slot, i});
     }
+  }
+
+  // A blob, fetched once per lookup however many layers name it: every layer waiting for it gets
+  // the bytes (each checked against its own descriptor's size) or the reason they are missing.
+  struct LayerSlot {
+    size_t artifact, layer;
+  };
+  struct BlobRead {
+    bool done = false;
+    std::optional<std::string> bytes;
+    std::string error;
+    bool mismatch = false;
+    std::vector<LayerSlot> waiting;
+  };
+
+  void readBlob(const std::string& digest, LayerSlot slot) {
+    BlobRead& read = blobs_[digest];
+    if (read.done) return settle(read, slot);
+    read.waiting.push_back(slot);
+    if (read.waiting.size() > 1) return;
+    if (!spend("the blob " + digest)) {
+      read.error = "not read: the request budget for this image was spent";
+      return settleAll(digest);
+    }
+    ++pending_;
+    repo_.get("/v2/" + repo_.path() + "/blobs/" + digest, {}, settings_.blobBytes, "artifact blob",
+              [this, digest](CallOutcome outcome) {
+                BlobRead& read = blobs_[digest];
+                if (!outcome.ok()) {
+                  read.error = outcome.status == 404 ? "blob unknown to registry" : outcome.error.text;
+                } else if (std::optional<std::string> actual = digestWithAlgorithmOf(digest, outcome.response->body);
+                           !actual || *actual != digest) {
+                  read.error = "the bytes served do not have the layer's digest " + digest;
+                  read.mismatch = true;
+                } else {
+                  read.bytes = std::move(outcome.response->body);
+                }
+                settleAll(digest);
+                finishOne();
+              });
+  }
+
+  void settleAll(const std::string& digest) {
+    BlobRead& read = blobs_[digest];
+    read.done = true;
+    for (LayerSlot slot : std::exchange(read.waiting, {})) settle(read, slot);
+  }
+
+  void settle(const BlobRead& read, LayerSlot slot) {
+    FoundLayer& found = findings_.artifacts[slot.artifact].layers[slot.layer];
+    found.error = read.error;
+    found.mismatch = read.mismatch;
+    if (!read.bytes) return;
+    if (static_cast<int64_t>(read.bytes->size()) != found.descriptor.size) {
+      found.error = "the layer's descriptor says " + std::to_string(found.descriptor.size) + " bytes; " +
+                    std::to_string(read.bytes->size()) + " were served";
+      found.mismatch = true;
+      return;
+    }
+    found.blob = read.bytes;
   }
 
   Repository& repo_;
@@ -400,7 +446,7 @@ class Discovery::Lookup {
   size_t pending_ = 0;
   bool started_ = false, budgetNoted_ = false, unreachableNoted_ = false;
   std::set<std::string> seen_, pagesRead_;
-  std::map<std::string, std::string> blobs_;  // digest → bytes, checked: read once per lookup
+  std::map<std::string, BlobRead> blobs_;  // by digest: each read once per lookup
 };
 
 // ---- the whole discovery ------------------------------------------------------------------------

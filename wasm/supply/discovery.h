@@ -56,6 +56,7 @@ struct FoundArtifact {
   OciManifestRead manifest;
   std::vector<FoundLayer> layers;  // the layers read (at most the budget), parallel to manifest.layers
   std::string error;           // why the artifact could not be read
+  bool refused = false;        // it was served, but as no honest registry serves it (a lie, not an outage)
 };
 
 struct Findings {

@@ -49,6 +49,9 @@ void addImage(const ImageImportStatus& status, const std::string& source, const 
     for (const ImageManifest& m : status.image->dockerImageManifests) {
       if (m.digest == entry.digest) entry.platform = platformOf(m);
     }
+    // BuildKit's attestation manifests sit in the list as "unknown/unknown": they are what vouches
+    // for the images beside them (found there by discovery), not images to vouch for.
+    if (entry.platform == "unknown/unknown") continue;
     entry.listDigest = list.digest;
     out.push_back(std::move(entry));
   }

@@ -91,7 +91,7 @@ void Vouching::judgeArtifact(const SubjectTarget& subject, const FoundArtifact& 
   base.foundBy = found.foundBy;
   if (!found.error.empty()) {
     Claim claim;
-    claim.unverified = "the artifact could not be read: " + found.error;
+    (found.refused ? claim.failed : claim.unverified) = "the artifact could not be read: " + found.error;
     out.push_back({base, claim});
     return;
   }
