@@ -133,11 +133,11 @@ ul.diagnostics li.warning { border-left-color: var(--_warn); }
 .status-code { font-family: ${MONO}; }
 
 isi-import-panel { display: block; margin: .8rem 0; }
-.import-actions { display: flex; gap: .6rem; align-items: center; }
-.why { color: var(--_muted); min-height: 1.4em; overflow-wrap: anywhere; }
-.progress-row { display: flex; gap: .6rem; align-items: center; min-height: 1.6rem; }
-.progress-row progress { flex: 1 1 auto; height: .8rem; accent-color: var(--_accent); }
-.progress-text { font-size: .88rem; color: var(--_muted); min-width: 14rem; }
+.import-actions, .supply-actions { display: flex; gap: .6rem; align-items: center; }
+.why, .supply-why { color: var(--_muted); min-height: 1.4em; overflow-wrap: anywhere; }
+.progress-row, .supply-progress { display: flex; gap: .6rem; align-items: center; min-height: 1.6rem; }
+.progress-row progress, .supply-progress progress { flex: 1 1 auto; height: .8rem; accent-color: var(--_accent); }
+.progress-text, .supply-progress-text { font-size: .88rem; color: var(--_muted); min-width: 14rem; }
 
 .results .placeholder { padding: 1rem; border: 1px dashed var(--_border); border-radius: 8px; }
 .summary { font-weight: 600; }

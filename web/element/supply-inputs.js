@@ -70,7 +70,8 @@ export class SupplyInputs extends HTMLElement {
       }
       this.dispatchEvent(partEvent('supply-inputs'));
     };
-    const picker = h('input', { type: 'file', multiple: true, accept: o.accept, class: 'sr-only', on: {
+    // Hidden: the button beside it opens it (one control to reach, with a label of its own).
+    const picker = h('input', { type: 'file', multiple: true, accept: o.accept, hidden: true, on: {
       change: () => {
         append(picker.files ?? []).finally(() => { picker.value = ''; });
       },

@@ -1,5 +1,5 @@
 // <isi-supply-panel>: the supply-chain run of the answer shown — the keys and policies
-// (<isi-supply-inputs>), the button that runs isi.supplyChain() (and why it cannot), Cancel, the
+// (<isi-supply-inputs>), the button that runs isi.supplyChain() (and why it cannot), Stop, the
 // progress, the outcome in one line, and the run's errors. Sends `supply-start` and
 // `supply-cancel`; the element runs it and reads `inputs`.
 
@@ -38,10 +38,13 @@ export class SupplyPanel extends HTMLElement {
     const whyId = uid('supply-why');
     const button = h('button', { type: 'button', class: 'secondary', text: 'Check the supply chain', attrs: { 'aria-describedby': whyId },
       on: { click: () => this.dispatchEvent(partEvent('supply-start')) } });
-    const cancel = h('button', { type: 'button', class: 'secondary', text: 'Cancel', disabled: true, on: { click: () => this.dispatchEvent(partEvent('supply-cancel')) } });
-    const why = h('p', { id: whyId, class: 'why', attrs: { 'aria-live': 'polite' } });
+    // "Stop", not "Cancel": the import's Cancel is on the same page, and two buttons of one name
+    // would leave a person (and a screen reader's list of buttons) guessing which is which.
+    const cancel = h('button', { type: 'button', class: 'secondary', text: 'Stop', disabled: true, attrs: { 'aria-label': 'Stop the supply-chain check' },
+      on: { click: () => this.dispatchEvent(partEvent('supply-cancel')) } });
+    const why = h('p', { id: whyId, class: 'supply-why', attrs: { 'aria-live': 'polite' } });
     const bar = h('progress', { max: 1, value: 0, attrs: { 'aria-label': 'Supply-chain progress' } });
-    const progressText = h('span', { class: 'progress-text', attrs: { 'aria-live': 'polite' } });
+    const progressText = h('span', { class: 'supply-progress-text', attrs: { 'aria-live': 'polite' } });
     const outcome = h('p', { class: 'supply-outcome', attrs: { role: 'status' } });
     const errors = h('div', { class: 'supply-errors' });
     const inputs = new SupplyInputs();
@@ -53,9 +56,9 @@ export class SupplyPanel extends HTMLElement {
       h('header', {}, h('h3', { id: headingId, text: 'Supply chain: signatures, attestations, SBOMs and image policy' })),
       h('p', { class: 'muted', text: 'Looks beside every imported digest (referrers, cosign\u2019s tags, BuildKit attestations), checks signatures with the keys you give, and says what your image policies would decide at pull. The same registry access as the import.' }),
       h('details', { class: 'settings supply-settings' }, h('summary', { text: 'Public keys and image policies' }), inputs),
-      h('div', { class: 'import-actions' }, button, cancel),
+      h('div', { class: 'supply-actions' }, button, cancel),
       why,
-      h('div', { class: 'progress-row' }, bar, progressText),
+      h('div', { class: 'supply-progress' }, bar, progressText),
       outcome,
       errors);
     this.#draw();
