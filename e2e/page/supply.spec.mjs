@@ -3,6 +3,7 @@
 // pastes a key and a policy, runs the lookup and reads, on each card, what vouches for the image —
 // and the key and the policy are nowhere but in the inputs afterwards.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readFragment } from '../../web/app/fragment.js';
@@ -14,6 +15,14 @@ const card = (page, i) => preview(page).locator('isi-image-card').nth(i);
 const panel = (page) => preview(page).locator('isi-supply-panel');
 const keysBox = (page) => panel(page).locator('textarea[data-supply-keys]');
 const policiesBox = (page) => panel(page).locator('textarea[data-supply-policies]');
+
+/** What axe finds serious or critical on the page (as people.spec.mjs asks). */
+async function seriousViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** A ClusterImagePolicy over two of the fixture's repositories, trusting `pem`. */
 function policyFor(host, pem) {
@@ -36,6 +45,7 @@ spec:
 }
 
 test('a signed image, its SBOM and provenance, a tampered signature and the policy\u2019s decisions, with the key pasted and held nowhere else', async ({ page }) => {
+  test.setTimeout(60_000);
   const { anonymous, supply } = env();
   const key = supply.keys.ecdsa;
   const shortKey = `${key.fingerprint.slice(0, 'SHA256:'.length + 16)}…`;
@@ -60,6 +70,7 @@ test('a signed image, its SBOM and provenance, a tampered signature and the poli
   await expect(policyProblem.locator('li code', { hasText: 'spec.policy' }).first()).toBeVisible();
   await expect(policyProblem).toContainText('Required value');
   await expect(keysBox(page)).toHaveValue('not a key');
+  expect(await seriousViolations(page)).toEqual([]);
   // Running with them refused runs nothing.
   await panel(page).getByRole('button', { name: 'Check the supply chain' }).click();
   await expect(panel(page).locator('.supply-outcome')).toContainText('Not run: a key or a policy was refused');
@@ -113,6 +124,7 @@ test('a signed image, its SBOM and provenance, a tampered signature and the poli
   const shots = fileURLToPath(new URL('../../build/playwright/', import.meta.url));
   mkdirSync(shots, { recursive: true });
   await card(page, 0).screenshot({ path: `${shots}supply-chain-card.png` });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Neither the key nor the policy is in the address, the link's spec or any storage.
   const held = await page.evaluate(async () => ({
