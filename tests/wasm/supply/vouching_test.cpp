@@ -221,6 +221,33 @@ TEST(Vouching, TheRequestBudgetBoundsOneSubjectsLookups) {
   EXPECT_NE(found.errors[0].find("stopped after 10 requests"), std::string::npos) << found.errors[0];
 }
 
+TEST(Vouching, RepeatedLayersAreOneSignatureAndABlobIsReadOnce) {
+  Fixture f;
+  std::string payload = payloadFor(f.subject, kHost + "/" + kRepo);
+  f.signatures({payload, payload, payload});  // the same layer three times: cosign appends on re-signing
+  auto discovery = f.discover();
+  ASSERT_EQ(discovery->findings(0).artifacts.size(), 1u);
+  EXPECT_EQ(discovery->findings(0).artifacts[0].layers.size(), 1u);
+  EXPECT_EQ(f.registry.count("GET", "/blobs/" + sha256Digest(payload)), 1u);
+}
+
+TEST(Vouching, AManifestOfMoreThanAThousandLayersIsRefusedWholeAsCosignRefusesIt) {
+  Fixture f;
+  std::vector<std::string> payloads;
+  for (int i = 0; i < 1001; ++i) payloads.push_back(payloadFor(f.subject, kHost + "/" + kRepo) + std::string(i % 7, ' '));
+  f.signatures(payloads);
+  auto discovery = f.discover();
+  const Findings& found = discovery->findings(0);
+  ASSERT_EQ(found.artifacts.size(), 1u);
+  EXPECT_TRUE(found.artifacts[0].refused);
+  EXPECT_EQ(f.registry.count("GET", "/blobs/"), 0u) << "no layer of it is read";
+  std::vector<PublicKey> given = keys({"ec-p256.pub.pem"});
+  Verdicts verdicts = Vouching(*discovery, given).verdicts({});
+  EXPECT_EQ(verdicts.artifacts[0][0].verification.state, "failed");
+  EXPECT_NE(verdicts.artifacts[0][0].verification.reason.find("lists 1001 layers; cosign refuses"), std::string::npos);
+  EXPECT_TRUE(verdicts.pulls[0].signatures.empty()) << "nothing of it reaches an image policy";
+}
+
 TEST(Vouching, ARegistryThatDoesNotAnswerIsOneErrorNotOnePerRequest) {
   Fixture f;
   f.registry.scriptMatching("GET", "/v2/", std::vector<testing::Answer>(20, testing::Answer::fail(TransportFailure::Network, "connection refused")));
