@@ -105,7 +105,7 @@ function sbomSummary(bytes) {
 /**
  * The artifacts the record says the lookup of `subjectName` must find, as lines to compare:
  * cosign's .sig/.att tags and BuildKit attestation manifests give one artifact per layer, any other
- * manifest one artifact (§9.3); found by the tag schema (Distribution 2.8 has no referrers API),
+ * manifest one artifact (docs/supply-chain.md §9.3); found by the tag schema (Distribution 2.8 has no referrers API),
  * cosign's tags or the index. Summaries come from the documents the registry serves.
  */
 async function expectedLines(subjectName, given, { referrersFoundBy = 'referrers-tag' } = {}) {

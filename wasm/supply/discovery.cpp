@@ -1,5 +1,6 @@
 #include "supply/discovery.h"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -173,8 +174,18 @@ class Discovery::Lookup {
     findings_.errors.push_back("the registry did not answer: " + outcome.error.text);
   }
 
+  // The answers arrive in any order; the artifacts are listed in the order of the lookups (§9.2's
+  // steps) and, within one, of the list that named them, so that an answer does not depend on timing.
   void finishOne() {
-    if (--pending_ == 0) onDone_();
+    if (--pending_ != 0) return;
+    auto rank = [](const FoundArtifact& a) {
+      std::string_view by = a.foundBy;
+      int step = by == kFoundByReferrers ? 0 : by == kFoundByReferrersTag ? 1 : by == kFoundByCosignTag ? 2 : 3;
+      return std::pair(step, a.position);
+    };
+    std::stable_sort(findings_.artifacts.begin(), findings_.artifacts.end(),
+                     [&](const FoundArtifact& x, const FoundArtifact& y) { return rank(x) < rank(y); });
+    onDone_();
   }
 
   // 1. The referrers API. A registry that has it answers 200 with an index (an empty one when
@@ -199,7 +210,9 @@ class Discovery::Lookup {
         return finishOne();
       }
       noteCut(read, "the referrers list");
-      for (OciDescriptor& d : read.manifests) fetchArtifact(kFoundByReferrers, "", std::move(d));
+      for (size_t i = 0; i < read.manifests.size(); ++i) {
+        fetchArtifact(kFoundByReferrers, "", std::move(read.manifests[i]), page * 100000 + i);
+      }
       std::string linkError;
       std::optional<std::string> next = nextLink(outcome.response->header("link"), outcome.url, &linkError);
       if (!linkError.empty()) findings_.errors.push_back("referrers list: " + linkError);
@@ -230,7 +243,9 @@ class Discovery::Lookup {
                 OciIndexRead read = readOciIndex(outcome.response->header("content-type"), outcome.response->body,
                                                  settings_.maxRequests);
                 noteCut(read, "the referrers tag " + tag);
-                for (OciDescriptor& d : read.manifests) fetchArtifact(kFoundByReferrersTag, "", std::move(d));
+                for (size_t i = 0; i < read.manifests.size(); ++i) {
+                  fetchArtifact(kFoundByReferrersTag, "", std::move(read.manifests[i]), i);
+                }
                 finishOne();
               });
   }
@@ -250,6 +265,7 @@ class Discovery::Lookup {
                 FoundArtifact artifact;
                 artifact.foundBy = kFoundByCosignTag;
                 artifact.cosignTag = suffix;
+                artifact.position = suffix == ".sig" ? 0 : suffix == ".att" ? 1 : 2;
                 artifact.digest = sha256Digest(outcome.response->body);
                 artifact.manifest = readArtifactManifest(outcome.response->header("content-type"), outcome.response->body, kLayersRead);
                 artifact.listed = {artifact.manifest.mediaType, artifact.digest, artifact.manifest.artifactType,
@@ -268,12 +284,13 @@ class Discovery::Lookup {
       if (!answer.error.empty() && !subject_.listDigest.empty()) {
         findings_.errors.push_back("index " + parent + ": " + answer.error);
       }
-      for (const OciDescriptor& entry : answer.index.manifests) {
+      for (size_t position = 0; position < answer.index.manifests.size(); ++position) {
+        const OciDescriptor& entry = answer.index.manifests[position];
         auto type = entry.annotations.find(kBuildkitReferenceType);
         auto of = entry.annotations.find(kBuildkitReferenceDigest);
         if (type == entry.annotations.end() || type->second != kBuildkitAttestationManifest) continue;
         if (of == entry.annotations.end() || of->second != subject_.digest) continue;
-        fetchArtifact(kFoundByIndex, "", entry);
+        fetchArtifact(kFoundByIndex, "", entry, position);
       }
       finishOne();
     });
@@ -287,7 +304,7 @@ class Discovery::Lookup {
   }
 
   // An artifact named by a descriptor: its manifest by digest, checked, then its layers.
-  void fetchArtifact(const char* foundBy, std::string cosignTag, OciDescriptor listed) {
+  void fetchArtifact(const char* foundBy, std::string cosignTag, OciDescriptor listed, size_t position) {
     if (!seen_.insert(listed.digest).second) return;  // listed twice (a page repeated, API and index)
     if (!isValidDigest(listed.digest)) {
       findings_.errors.push_back("a referrer with an invalid digest " + listed.digest + " was skipped");
@@ -296,9 +313,10 @@ class Discovery::Lookup {
     if (!spend("the artifact " + listed.digest)) return;
     ++pending_;
     repo_.get("/v2/" + repo_.path() + "/manifests/" + listed.digest, manifestAccept(), settings_.manifestBytes,
-              "artifact manifest", [this, foundBy, cosignTag, listed](CallOutcome outcome) {
+              "artifact manifest", [this, foundBy, cosignTag, listed, position](CallOutcome outcome) {
                 FoundArtifact artifact;
                 artifact.foundBy = foundBy;
+                artifact.position = position;
                 artifact.cosignTag = cosignTag;
                 artifact.digest = listed.digest;
                 artifact.listed = listed;

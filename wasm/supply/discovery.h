@@ -51,6 +51,7 @@ inline constexpr const char* kFoundByIndex = "index";
 struct FoundArtifact {
   std::string foundBy;         // kFoundBy…
   std::string cosignTag;       // ".sig", ".att", ".sbom" for cosign's tags
+  size_t position = 0;         // where its lookup listed it (the answer's order, whatever the timing)
   std::string digest;          // the manifest's digest
   OciDescriptor listed;        // the descriptor that named it (referrers, index entry)
   OciManifestRead manifest;

@@ -77,10 +77,15 @@ struct Fixture {
                      tag);
   }
 
-  std::unique_ptr<Discovery> discover() {
+  // Answers every request, first come first answered, or (`reversed`) the newest first.
+  std::unique_ptr<Discovery> discover(bool reversed = false) {
     auto discovery = std::make_unique<Discovery>(subjectsOf(answer), DiscoverySettings{});
-    for (std::vector<HttpRequest> pending = discovery->takeRequests(); !pending.empty(); pending = discovery->takeRequests()) {
-      for (const HttpRequest& request : pending) discovery->feed(registry.answer(request));
+    std::vector<HttpRequest> pending = discovery->takeRequests();
+    while (!pending.empty()) {
+      HttpRequest request = reversed ? pending.back() : pending.front();
+      pending.erase(reversed ? pending.end() - 1 : pending.begin());
+      discovery->feed(registry.answer(request));
+      for (HttpRequest& more : discovery->takeRequests()) pending.push_back(std::move(more));
     }
     EXPECT_TRUE(discovery->done());
     return discovery;
@@ -184,10 +189,15 @@ TEST(Vouching, AReferrerInTheTagSchemaMustNameThisImageAsItsSubject) {
                       descriptor(kOciManifest, referrer(f.subject), R"(,"artifactType":"application/spdx+json")") + "," +
                       descriptor(kOciManifest, referrer("sha256:" + std::string(64, 'b'))) + "]}";
   repo.putManifest(kOciIndex, index, "sha256-" + f.subject.substr(7));
+  f.signatures({payloadFor(f.subject, kHost + "/" + kRepo)});
   auto discovery = f.discover();
   const Findings& found = discovery->findings(0);
-  ASSERT_EQ(found.artifacts.size(), 1u);
+  ASSERT_EQ(found.artifacts.size(), 2u);
   EXPECT_EQ(found.artifacts[0].digest, mine);
+  EXPECT_EQ(found.artifacts[1].foundBy, "cosign-tag");
+  auto reversed = f.discover(true);
+  ASSERT_EQ(reversed->findings(0).artifacts.size(), 2u);
+  EXPECT_EQ(reversed->findings(0).artifacts[0].digest, mine) << "the order of the answer is the lookups', whatever the timing";
   EXPECT_EQ(found.artifacts[0].foundBy, "referrers-tag");
   ASSERT_EQ(found.errors.size(), 1u);
   EXPECT_NE(found.errors[0].find("the referrer " + stranger + " names the subject"), std::string::npos) << found.errors[0];
@@ -196,6 +206,7 @@ TEST(Vouching, AReferrerInTheTagSchemaMustNameThisImageAsItsSubject) {
   Verdicts verdicts = Vouching(*discovery, none).verdicts({});
   const Artifact& artifact = verdicts.artifacts[0][0];
   EXPECT_EQ(artifact.kind, "sbom");
+  EXPECT_EQ(verdicts.artifacts[0][1].kind, "signature");
   EXPECT_EQ(artifact.format, "spdx");
   ASSERT_TRUE(artifact.summary.has_value());
   EXPECT_EQ(artifact.summary->name, "app");
