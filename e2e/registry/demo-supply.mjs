@@ -66,7 +66,10 @@ export async function signDemo(registry, record, { stateDir }) {
 
   const files = { key: join(stateDir, 'cosign.pub'), policy: join(stateDir, 'policy.yaml') };
   await writeFile(files.key, key.pem);
-  await writeFile(files.policy, `# The demo's image policy: images under ${registry.host}/demo must be signed by the demo key
+  // The policy covers the repositories the demo signs: a person trying it sees admissions (and can
+  // widen the scope to ${registry.host}/demo to see the unsigned demo/versions tags denied).
+  const scopes = [...new Set(signed.map((s) => `${registry.host}/${s.repo}`))].map((scope) => `  - ${scope}`).join('\n');
+  await writeFile(files.policy, `# The demo's image policy: the signed demo repositories must be signed by the demo key
 # (made fresh at every start of the demo registry; its fingerprint is ${key.fingerprint}).
 apiVersion: config.openshift.io/v1
 kind: ClusterImagePolicy
@@ -74,7 +77,7 @@ metadata:
   name: demo-signed
 spec:
   scopes:
-  - ${registry.host}/demo
+${scopes}
   policy:
     rootOfTrust:
       policyType: PublicKey
