@@ -174,8 +174,9 @@ class Discovery::Lookup {
     findings_.errors.push_back("the registry did not answer: " + outcome.error.text);
   }
 
-  // The answers arrive in any order; the artifacts are listed in the order of the lookups (§9.2's
-  // steps) and, within one, of the list that named them, so that an answer does not depend on timing.
+  // The answers arrive in any order; the artifacts are listed in the order of the lookups (the
+  // steps of docs/supply-chain.md §9.2) and, within one, of the list that named them, so that an
+  // answer does not depend on timing.
   void finishOne() {
     if (--pending_ != 0) return;
     auto rank = [](const FoundArtifact& a) {
