@@ -126,7 +126,7 @@ function main() {
     console.log(`include fence: ${violations.length} violation(s) in ${files} files under wasm/`);
     process.exit(1);
   }
-  console.log(`include fence: ${files} files under wasm/ keep the layering (go, model < json < validation | registry < import < boundary < glue)`);
+  console.log(`include fence: ${files} files under wasm/ keep the layering (go, model < json < validation | registry < import | supply < boundary < glue)`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
