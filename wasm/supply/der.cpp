@@ -36,7 +36,7 @@ std::optional<Element> Reader::next(uint8_t expected, std::string_view what) {
     header += n;
   }
   if (rest_.size() - header < length) return fail("element longer than the bytes that hold it");
-  Element e{tag, rest_.substr(header, length)};
+  Element e{tag, rest_.substr(header, length), rest_.substr(0, header + length)};
   rest_.remove_prefix(header + length);
   return e;
 }
