@@ -195,7 +195,8 @@ PublicKeyRead readPublicKeyPem(std::string_view pem) {
   size_t bodyEnd = pem.find(end, lineEnd);
   if (bodyEnd == std::string_view::npos) return failure("the " + json::quote(type) + " PEM block has no END line");
   if (type != "PUBLIC KEY") return failure(blockTypeError(type));
-  std::string_view body = pem.substr(lineEnd + 1, bodyEnd - lineEnd - 1);
+  // The END line may follow the BEGIN line at once (an empty body).
+  std::string_view body = bodyEnd > lineEnd ? pem.substr(lineEnd + 1, bodyEnd - lineEnd - 1) : std::string_view();
   if (body.find(':') != std::string_view::npos) return failure("PEM headers in a \"PUBLIC KEY\" block");
   std::string base64;
   for (char c : body) {

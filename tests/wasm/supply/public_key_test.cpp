@@ -164,3 +164,15 @@ TEST(EcdsaSignature, NonDerIntegersAreRefused) {
 
 }  // namespace
 }  // namespace isimport
+
+namespace isimport {
+namespace {
+
+TEST(PublicKey, AnEmptyBlockIsAnEmptyKeyNotTheRestOfTheText) {
+  PublicKeyRead read = readPublicKeyPem("-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\ntrailing text\n");
+  ASSERT_FALSE(read.key.has_value());
+  EXPECT_EQ(read.error, "SubjectPublicKeyInfo: truncated element") << "the body is empty, not the text after the block";
+}
+
+}  // namespace
+}  // namespace isimport
