@@ -45,12 +45,14 @@ const std::string kBuildkitReferenceDigest = "vnd.docker.reference.digest";
 constexpr std::string_view kBuildkitAttestationManifest = "attestation-manifest";
 
 // The layers whose bytes a verdict or a summary reads: signature payloads, DSSE envelopes,
-// sigstore bundles, in-toto statements and SBOM documents (docs/supply-chain.md §9.2).
+// sigstore bundles, in-toto statements, SBOM documents, and Notation's JWS envelopes (whose
+// certificate names the signer) (docs/supply-chain.md §9.2).
 bool layerNeedsBlob(std::string_view mediaType) {
   std::string type = normalizedMediaType(mediaType);
   return type == supply_media::kCosignSimpleSigning || type == supply_media::kDsseEnvelope ||
          type == supply_media::kInToto || sigstoreBundleVersion(mediaType).has_value() ||
-         type == "application/spdx+json" || type == "text/spdx+json" || type == "application/vnd.cyclonedx+json";
+         type == "application/spdx+json" || type == "text/spdx+json" || type == "application/vnd.cyclonedx+json" ||
+         type == "application/jose+json";
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "go/base64.h"
 #include "supply/artifact_format.h"
+#include "supply/certificate_identity.h"
 #include "supply/dsse.h"
 #include "supply/in_toto.h"
 #include "supply/sbom_summary.h"
@@ -105,9 +106,7 @@ void Vouching::judgeArtifact(const SubjectTarget& subject, const FoundArtifact& 
     if (base.format == "sigstore-bundle" && content) {
       claim = bundleClaim(subject, *content, base);
     } else if (base.format == "notation") {
-      claim.signature = true;
-      claim.unverified = "a Notation signature rests on an X.509 certificate chain and a trust policy; isimport does not "
-                         "validate certificate chains, so it does not call it verified";
+      claim = notationClaim(subject, content);
     } else if (base.kind == "sbom" && content) {
       if (normalizedMediaType(content->descriptor.mediaType) == supply_media::kInToto) {
         claim = statementClaim(subject, *content, base);
@@ -196,8 +195,11 @@ Vouching::Claim Vouching::simpleSigning(const SubjectTarget& subject, const Foun
     claim.failed = "the layer has no " + kCosignSignatureAnnotation + " annotation: there is no signature to check";
   } else if (!signature.bytes) {
     claim.failed = "the signature annotation is not base64 (byte " + std::to_string(signature.errorOffset) + ")";
-  } else if (!annotation(layer.descriptor.annotations, kCosignCertificateAnnotation).empty()) {
-    claim.unverified = kKeylessReason;
+  } else if (std::string pem = annotation(layer.descriptor.annotations, kCosignCertificateAnnotation); !pem.empty()) {
+    CertificateRead certificate = readCertificatePem(pem);
+    claim.unverified = std::string(kKeylessReason) + "; " +
+                       (certificate.certificate ? describeIdentity(*certificate.certificate)
+                                                : "its certificate does not read: " + certificate.error);
   } else if (!payload.payload) {
     claim.failed = "the signed payload does not read as cosign's: " + payload.error;
   } else if (payload.payload->dockerManifestDigest != subject.digest) {
@@ -243,7 +245,12 @@ Vouching::Claim Vouching::bundleClaim(const SubjectTarget& subject, const FoundL
     return claim;
   }
   if (read.bundle->verificationMaterial != "publicKey") {
-    claim.unverified = kKeylessReason;
+    std::string who = "the bundle holds no certificate";
+    if (!read.bundle->certificates.empty()) {
+      CertificateRead certificate = readCertificateDer(read.bundle->certificates.front());
+      who = certificate.certificate ? describeIdentity(*certificate.certificate) : "its certificate does not read: " + certificate.error;
+    }
+    claim.unverified = std::string(kKeylessReason) + "; " + who;
     return claim;
   }
   if (!read.bundle->dsseEnvelope) {
@@ -251,6 +258,28 @@ Vouching::Claim Vouching::bundleClaim(const SubjectTarget& subject, const FoundL
     return claim;
   }
   return dsseClaim(subject, *read.bundle->dsseEnvelope, artifact);
+}
+
+// A Notation signature (docs/signatures.md §10.10): always X.509, so never verified here; its
+// envelope's certificate says who signed, and its payload must name this image.
+Vouching::Claim Vouching::notationClaim(const SubjectTarget& subject, const FoundLayer* envelope) {
+  Claim claim;
+  claim.signature = true;
+  const char* why = "a Notation signature rests on an X.509 certificate chain and a trust policy; isimport does not "
+                    "validate certificate chains, so it does not call it verified";
+  if (!envelope || normalizedMediaType(envelope->descriptor.mediaType) != "application/jose+json") {
+    claim.unverified = why;
+    return claim;
+  }
+  NotationJwsRead read = readNotationJws(*envelope->blob);
+  if (!read.envelope) {
+    claim.unverified = std::string(why) + "; its envelope does not read: " + read.error;
+  } else if (!read.envelope->targetDigest.empty() && read.envelope->targetDigest != subject.digest) {
+    claim.failed = "the Notation envelope names the image " + read.envelope->targetDigest + ", not this one (" + subject.digest + ")";
+  } else {
+    claim.unverified = std::string(why) + "; " + describeIdentity(*read.envelope);
+  }
+  return claim;
 }
 
 // An unsigned in-toto statement (BuildKit's, or a bare one): summarised, and checked to be about

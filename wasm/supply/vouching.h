@@ -63,6 +63,7 @@ class Vouching {
   Claim dsseClaim(const SubjectTarget& subject, const DsseEnvelope& envelope, Artifact& artifact);
   Claim bundleClaim(const SubjectTarget& subject, const FoundLayer& layer, Artifact& artifact);
   Claim statementClaim(const SubjectTarget& subject, const FoundLayer& layer, Artifact& artifact);
+  Claim notationClaim(const SubjectTarget& subject, const FoundLayer* envelope);
   Verification verdictOf(const Claim& claim, const std::set<int64_t>& held) const;
 
   const Discovery& discovery_;
