@@ -155,7 +155,7 @@ int64_t daysFromCivil(int64_t y, int64_t m, int64_t d) {
 // UTCTime "YYMMDDHHMMSSZ" (RFC 5280 §4.1.2.5.1: seconds present, always Z; YY of 50 or more is
 // 19YY, else 20YY) or GeneralizedTime "YYYYMMDDHHMMSSZ" (RFC 5280 §4.1.2.5.2: no fraction, always Z), as
 // the text "YYYY-MM-DDTHH:MM:SSZ" and its Unix seconds.
-bool readTime(const der::Element& e, std::string& text, int64_t& unix, std::string& error) {
+bool readTime(const der::Element& e, std::string& text, int64_t& unixSeconds, std::string& error) {
   std::string_view v = e.content;
   size_t yearDigits = e.tag == der::kUtcTime ? 2 : 4;
   if (e.tag != der::kUtcTime && e.tag != der::kGeneralizedTime) {
@@ -188,7 +188,7 @@ bool readTime(const der::Element& e, std::string& text, int64_t& unix, std::stri
     error = std::string(form) + " that is not a date and time";
     return false;
   }
-  unix = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+  unixSeconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
   auto digits = [](int64_t value, size_t width) {
     std::string d = std::to_string(value);
     return std::string(width > d.size() ? width - d.size() : 0, '0') + d;
@@ -471,9 +471,9 @@ void readProtectedHeader(std::string_view header, NotationJws& out) {
     if (!text.error.empty()) return void(out.protectedError = text.error);
     if (!text.present) continue;
     if (m.time) {
-      auto unix = parseRfc3339(text.value);
-      if (!unix) return void(out.protectedError = o.path(m.key) + " is not an RFC 3339 time");
-      *m.into = formatRfc3339(*unix);
+      auto unixSeconds = parseRfc3339(text.value);
+      if (!unixSeconds) return void(out.protectedError = o.path(m.key) + " is not an RFC 3339 time");
+      *m.into = formatRfc3339(*unixSeconds);
     } else {
       *m.into = text.value;
     }
