@@ -59,16 +59,20 @@ ISIMPORT_FIELDS(CheckKey) {
   v.field("spki", o.spki, kAlways);
 }
 
+inline constexpr const char* kCheckHashes[] = {"SHA-256", "SHA-384", ""};
+
 // One verification to make: does `signature` (base64, in the form WebCrypto takes for the key's
-// algorithm) verify over `data` (base64, the exact signed bytes) with the key named `key`?
+// algorithm) verify over `data` (base64, the exact signed bytes), hashed with `hash` ("" for
+// Ed25519, which hashes by itself), with the key named `key`?
 struct SignatureCheck {
   static constexpr const char* kGoType = "isimport.SignatureCheck";
   int64_t id = 0;
-  std::string key, data, signature;
+  std::string key, hash, data, signature;
 };
 ISIMPORT_FIELDS(SignatureCheck) {
   v.field("id", o.id, kAlways);
   v.field("key", o.key, kAlways);
+  v.field("hash", o.hash, kAlways, kCheckHashes);
   v.field("data", o.data, kAlways);
   v.field("signature", o.signature, kAlways);
 }

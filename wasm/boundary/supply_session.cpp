@@ -150,7 +150,7 @@ std::string SupplySession::checks() const {
   if (!vouching_) return toJson(out);
   for (const PublicKey& key : keys_) out.keys.push_back({key.fingerprint, key.algorithm, base64Encode(key.spki)});
   for (const CryptoCheck& check : vouching_->checks()) {
-    out.checks.push_back({check.id, check.key, base64Encode(check.data), base64Encode(check.signature)});
+    out.checks.push_back({check.id, check.key, check.hash, base64Encode(check.data), base64Encode(check.signature)});
   }
   return toJson(out);
 }

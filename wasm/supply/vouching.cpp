@@ -158,6 +158,16 @@ void Vouching::judgeArtifact(const SubjectTarget& subject, const FoundArtifact& 
   }
 }
 
+// The hashes a key's signatures may have been made with. cosign and containers/image sign and
+// verify with SHA-256 whatever the key (sigstore LoadSignerVerifier with crypto.SHA256); sigstore's
+// newer default picks the hash by curve, SHA-384 for P-384 (LoadDefaultSignerVerifier), so a P-384
+// signature is checked with both. Ed25519 hashes nothing itself.
+static std::vector<const char*> hashesFor(const PublicKey& key) {
+  if (key.algorithm == "ed25519") return {""};
+  if (key.algorithm == "ecdsa-p384") return {"SHA-384", "SHA-256"};
+  return {"SHA-256"};
+}
+
 // The checks for `signatures` over `data`: each with each key that can have made it (an ECDSA
 // signature is turned into the r||s form of the key's curve; one that does not fit is no check).
 Vouching::Claim Vouching::signedBytes(const SubjectTarget&, std::string_view data, const std::vector<std::string>& signatures) {
@@ -169,9 +179,11 @@ Vouching::Claim Vouching::signedBytes(const SubjectTarget&, std::string_view dat
       if (key.algorithm == "ecdsa-p256") form = ecdsaSignatureForWebCrypto(signature, 32);
       if (key.algorithm == "ecdsa-p384") form = ecdsaSignatureForWebCrypto(signature, 48);
       if (!form) continue;
-      int64_t id = static_cast<int64_t>(checks_.size()) + 1;
-      checks_.push_back({id, key.fingerprint, std::string(data), std::move(*form)});
-      claim.checks.emplace_back(id, key.fingerprint);
+      for (const char* hash : hashesFor(key)) {
+        int64_t id = static_cast<int64_t>(checks_.size()) + 1;
+        checks_.push_back({id, key.fingerprint, hash, std::string(data), *form});
+        claim.checks.emplace_back(id, key.fingerprint);
+      }
     }
   }
   return claim;

@@ -20,10 +20,11 @@
 
 namespace isimport {
 
-// One verification WebCrypto makes: `signature` over `data` with the key `key` (its fingerprint).
+// One verification WebCrypto makes: `signature` over `data` hashed with `hash` ("SHA-256",
+// "SHA-384"; "" for Ed25519) with the key `key` (its fingerprint).
 struct CryptoCheck {
   int64_t id = 0;
-  std::string key, data, signature;
+  std::string key, hash, data, signature;
 };
 
 struct Verdicts {

@@ -223,6 +223,7 @@ export interface CheckKey {
 export interface SignatureCheck {
   id: number;
   key: string;
+  hash: 'SHA-256' | 'SHA-384' | '';
   data: string;
   signature: string;
 }

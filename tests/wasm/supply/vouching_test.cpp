@@ -121,6 +121,7 @@ TEST(Vouching, ASignatureIsVerifiedOnlyWhenItsCheckHeld) {
   ASSERT_EQ(vouching.checks().size(), 2u) << "one check per key";
   const CryptoCheck& ecdsa = vouching.checks()[0];
   EXPECT_EQ(ecdsa.key, given[0].fingerprint);
+  EXPECT_EQ(ecdsa.hash, "SHA-256");
   EXPECT_EQ(ecdsa.data, payload) << "the exact payload bytes are what is signed";
   EXPECT_EQ(ecdsa.signature, std::string(32, '\x11') + std::string(32, '\x22')) << "DER turned into r||s";
   EXPECT_EQ(vouching.checks()[1].signature, derSignature()) << "RSA signatures go as they are";
@@ -156,6 +157,20 @@ TEST(Vouching, ASignatureOverAnotherDigestOrForAnotherRepositoryFailsWhateverHel
   const Verification& otherRepository = verdicts.artifacts[0][1].verification;
   EXPECT_EQ(otherRepository.state, "failed");
   EXPECT_NE(otherRepository.reason.find("identity"), std::string::npos) << otherRepository.reason;
+}
+
+TEST(Vouching, AP384SignatureIsCheckedWithSha384AndSha256) {
+  Fixture f;
+  f.signatures({payloadFor(f.subject, kHost + "/" + kRepo)});
+  auto discovery = f.discover();
+  std::vector<PublicKey> given = keys({"ec-p384.pub.pem", "ed25519.pub.pem"});
+  Vouching vouching(*discovery, given);
+  std::vector<std::pair<std::string, std::string>> made;
+  for (const CryptoCheck& c : vouching.checks()) made.emplace_back(c.key, c.hash);
+  // The DER signature's halves are 32 bytes: they fit P-384's 48 (left-padded), and Ed25519 takes
+  // the bytes as they are.
+  EXPECT_EQ(made, (std::vector<std::pair<std::string, std::string>>{
+                      {given[0].fingerprint, "SHA-384"}, {given[0].fingerprint, "SHA-256"}, {given[1].fingerprint, ""}}));
 }
 
 TEST(Vouching, NoKeyGivenLeavesASignatureUnverified) {
