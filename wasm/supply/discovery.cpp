@@ -14,6 +14,14 @@
 namespace isimport {
 namespace {
 
+// Whether `answeredFrom` (a response's URL after redirects; "" when there were none) has the
+// scheme and host of `asked`.
+bool sameOrigin(const std::string& asked, const std::string& answeredFrom) {
+  if (answeredFrom.empty() || answeredFrom == asked) return true;
+  std::optional<UrlReference> a = parseUrlReference(asked), b = parseUrlReference(answeredFrom);
+  return a && b && a->scheme == b->scheme && a->host == b->host;
+}
+
 const std::vector<std::string>& indexAccept() {
   static const std::vector<std::string> accept{std::string(media::kOciIndex)};
   return accept;
@@ -192,7 +200,7 @@ class Discovery::Lookup {
   }
 
   // 1. The referrers API. A registry that has it answers 200 with an index (an empty one when
-  // nothing refers to the digest); anything else — 404, another code, a redirect to a page, a body
+  // nothing refers to the digest); anything else — 404, another code, a redirect elsewhere, a body
   // that is no index — means the fallback (docs/supply-chain.md §9.2).
   void referrersPage(std::string url, size_t page) {
     if (!spend("the referrers list")) return;
@@ -207,6 +215,11 @@ class Discovery::Lookup {
         return finishOne();
       }
       OciIndexRead read = readOciIndex(outcome.response->header("content-type"), outcome.response->body, settings_.maxRequests);
+      // A list served by another origin than the registry's (a redirect elsewhere, as GHCR's to
+      // its web site) is not the registry's answer: it falls back like any other non-answer.
+      if (read.error.empty() && !sameOrigin(outcome.url, outcome.response->finalUrl)) {
+        read.error = "the referrers list was served by another origin (" + outcome.response->finalUrl + ")";
+      }
       if (!read.error.empty()) {
         if (page == 0) referrersTag();
         else findings_.errors.push_back("referrers list page " + std::to_string(page + 1) + ": " + read.error);
