@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "import/list_choice.h"
-#include "import/once_cache.h"
+#include "registry/once_cache.h"
 #include "model/image.h"
 #include "model/reference.h"
 #include "registry/manifest.h"

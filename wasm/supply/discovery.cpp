@@ -7,6 +7,7 @@
 #include "registry/digest.h"
 #include "model/reference.h"
 #include "registry/manifest.h"
+#include "registry/once_cache.h"
 #include "registry/url.h"
 #include "supply/artifact_format.h"
 #include "supply/sigstore_bundle.h"
@@ -100,33 +101,26 @@ class Discovery::Repository {
   // The index `reference` (a digest or a tag) names, fetched once for every subject of the
   // repository that asks (the entries of one list share their list).
   void index(const std::string& reference, IndexDone done) {
-    Shared& shared = indexes_[reference];
-    if (shared.ready) return done(shared.answer);
-    shared.waiters.push_back(std::move(done));
-    if (shared.waiters.size() > 1) return;
-    get("/v2/" + path_ + "/manifests/" + reference, manifestAccept(), settings_.indexBytes, "image index",
-        [this, reference](CallOutcome outcome) {
-          IndexAnswer answer;
-          if (!outcome.ok()) {
-            answer.error = outcome.error.text;
-          } else {
-            answer.index = readOciIndex(outcome.response->header("content-type"), outcome.response->body, 10000);
-            std::optional<std::string> actual = digestWithAlgorithmOf(reference, outcome.response->body);
-            if (actual && *actual != reference) answer.index = OciIndexRead{{}, 0, "the index does not have the digest it was asked by"};
-          }
-          Shared& s = indexes_[reference];
-          s.ready = true;
-          s.answer = std::move(answer);
-          for (auto& waiter : std::exchange(s.waiters, {})) waiter(s.answer);
-        });
+    indexes_.get(
+        reference,
+        [this, reference](std::function<void(IndexAnswer)> store) {
+          get("/v2/" + path_ + "/manifests/" + reference, manifestAccept(), settings_.indexBytes, "image index",
+              [reference, store](CallOutcome outcome) {
+                IndexAnswer answer;
+                if (!outcome.ok()) {
+                  answer.error = outcome.error.text;
+                } else {
+                  answer.index = readOciIndex(outcome.response->header("content-type"), outcome.response->body, 10000);
+                  std::optional<std::string> actual = digestWithAlgorithmOf(reference, outcome.response->body);
+                  if (actual && *actual != reference) answer.index = OciIndexRead{{}, 0, "the index does not have the digest it was asked by"};
+                }
+                store(std::move(answer));
+              });
+        },
+        std::move(done));
   }
 
  private:
-  struct Shared {
-    bool ready = false;
-    IndexAnswer answer;
-    std::vector<IndexDone> waiters;
-  };
   static EndpointLimits limitsOf(const DiscoverySettings& settings) {
     EndpointLimits limits;
     limits.requestTimeoutMs = settings.requestTimeoutMs;
@@ -138,7 +132,7 @@ class Discovery::Repository {
   bool insecure_;
   std::optional<BasicCredentials> credentials_;
   const DiscoverySettings& settings_;
-  std::map<std::string, Shared> indexes_;
+  OnceCache<std::string, IndexAnswer> indexes_;
 };
 
 // ---- one repository and digest: the lookups of docs/supply-chain.md §9.2 ----------------------
@@ -228,7 +222,7 @@ class Discovery::Lookup {
       }
       noteCut(read, "the referrers list");
       for (size_t i = 0; i < read.manifests.size(); ++i) {
-        fetchArtifact(kFoundByReferrers, "", std::move(read.manifests[i]), page * 100000 + i);
+        fetchArtifact(kFoundByReferrers, std::move(read.manifests[i]), page * 100000 + i);
       }
       std::string linkError;
       std::optional<std::string> next = nextLink(outcome.response->header("link"), outcome.url, &linkError);
@@ -261,7 +255,7 @@ class Discovery::Lookup {
                                                  settings_.maxRequests);
                 noteCut(read, "the referrers tag " + tag);
                 for (size_t i = 0; i < read.manifests.size(); ++i) {
-                  fetchArtifact(kFoundByReferrersTag, "", std::move(read.manifests[i]), i);
+                  fetchArtifact(kFoundByReferrersTag, std::move(read.manifests[i]), i);
                 }
                 finishOne();
               });
@@ -307,7 +301,7 @@ class Discovery::Lookup {
         auto of = entry.annotations.find(kBuildkitReferenceDigest);
         if (type == entry.annotations.end() || type->second != kBuildkitAttestationManifest) continue;
         if (of == entry.annotations.end() || of->second != subject_.digest) continue;
-        fetchArtifact(kFoundByIndex, "", entry, position);
+        fetchArtifact(kFoundByIndex, entry, position);
       }
       finishOne();
     });
@@ -321,7 +315,7 @@ class Discovery::Lookup {
   }
 
   // An artifact named by a descriptor: its manifest by digest, checked, then its layers.
-  void fetchArtifact(const char* foundBy, std::string cosignTag, OciDescriptor listed, size_t position) {
+  void fetchArtifact(const char* foundBy, OciDescriptor listed, size_t position) {
     if (!seen_.insert(listed.digest).second) return;  // listed twice (a page repeated, API and index)
     if (!isValidDigest(listed.digest)) {
       findings_.errors.push_back("a referrer with an invalid digest " + listed.digest + " was skipped");
@@ -330,11 +324,10 @@ class Discovery::Lookup {
     if (!spend("the artifact " + listed.digest)) return;
     ++pending_;
     repo_.get("/v2/" + repo_.path() + "/manifests/" + listed.digest, manifestAccept(), settings_.manifestBytes,
-              "artifact manifest", [this, foundBy, cosignTag, listed, position](CallOutcome outcome) {
+              "artifact manifest", [this, foundBy, listed, position](CallOutcome outcome) {
                 FoundArtifact artifact;
                 artifact.foundBy = foundBy;
                 artifact.position = position;
-                artifact.cosignTag = cosignTag;
                 artifact.digest = listed.digest;
                 artifact.listed = listed;
                 auto unreadable = [&](std::string why) {
@@ -419,44 +412,34 @@ class Discovery::Lookup {
     size_t artifact, layer;
   };
   struct BlobRead {
-    bool done = false;
     std::optional<std::string> bytes;
     std::string error;
     bool mismatch = false;
-    std::vector<LayerSlot> waiting;
   };
 
   void readBlob(const std::string& digest, LayerSlot slot) {
-    BlobRead& read = blobs_[digest];
-    if (read.done) return settle(read, slot);
-    read.waiting.push_back(slot);
-    if (read.waiting.size() > 1) return;
-    if (!spend("the blob " + digest)) {
-      read.error = "not read: the request budget for this image was spent";
-      return settleAll(digest);
-    }
-    ++pending_;
-    repo_.get("/v2/" + repo_.path() + "/blobs/" + digest, {}, settings_.blobBytes, "artifact blob",
-              [this, digest](CallOutcome outcome) {
-                BlobRead& read = blobs_[digest];
-                if (!outcome.ok()) {
-                  read.error = outcome.status == 404 ? "blob unknown to registry" : outcome.error.text;
-                } else if (std::optional<std::string> actual = digestWithAlgorithmOf(digest, outcome.response->body);
-                           !actual || *actual != digest) {
-                  read.error = "the bytes served do not have the layer's digest " + digest;
-                  read.mismatch = true;
-                } else {
-                  read.bytes = std::move(outcome.response->body);
-                }
-                settleAll(digest);
-                finishOne();
-              });
-  }
-
-  void settleAll(const std::string& digest) {
-    BlobRead& read = blobs_[digest];
-    read.done = true;
-    for (LayerSlot slot : std::exchange(read.waiting, {})) settle(read, slot);
+    blobs_.get(
+        digest,
+        [this, digest](std::function<void(BlobRead)> store) {
+          if (!spend("the blob " + digest)) return store({std::nullopt, "not read: the request budget for this image was spent", false});
+          ++pending_;
+          repo_.get("/v2/" + repo_.path() + "/blobs/" + digest, {}, settings_.blobBytes, "artifact blob",
+                    [this, digest, store](CallOutcome outcome) {
+                      BlobRead read;
+                      if (!outcome.ok()) {
+                        read.error = outcome.status == 404 ? "blob unknown to registry" : outcome.error.text;
+                      } else if (std::optional<std::string> actual = digestWithAlgorithmOf(digest, outcome.response->body);
+                                 !actual || *actual != digest) {
+                        read.error = "the bytes served do not have the layer's digest " + digest;
+                        read.mismatch = true;
+                      } else {
+                        read.bytes = std::move(outcome.response->body);
+                      }
+                      store(std::move(read));
+                      finishOne();
+                    });
+        },
+        [this, slot](const BlobRead& read) { settle(read, slot); });
   }
 
   void settle(const BlobRead& read, LayerSlot slot) {
@@ -481,7 +464,7 @@ class Discovery::Lookup {
   size_t pending_ = 0;
   bool started_ = false, budgetNoted_ = false, unreachableNoted_ = false;
   std::set<std::string> seen_, pagesRead_;
-  std::map<std::string, BlobRead> blobs_;  // by digest: each read once per lookup
+  OnceCache<std::string, BlobRead> blobs_;  // by digest: each read once per lookup
 };
 
 // ---- the whole discovery ------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Runs an asynchronous lookup once per key and hands its result to everyone who asked, so an
-// import that meets the same manifest, config or layer twice fetches it once.
+// import that meets the same manifest, config or layer twice fetches it once, and a supply-chain
+// lookup the same index or blob.
 #pragma once
 
 #include <functional>
