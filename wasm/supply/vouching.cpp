@@ -1,7 +1,6 @@
 #include "supply/vouching.h"
 
 #include <map>
-#include <tuple>
 
 #include "go/base64.h"
 #include "supply/artifact_format.h"
@@ -70,14 +69,19 @@ std::string subjectDigests(const InTotoStatement& statement) {
 
 }  // namespace
 
+// Subjects with the same repository and digest share their findings (one lookup), and so their
+// judgement: each is judged, and its checks prepared, once.
 Vouching::Vouching(const Discovery& discovery, const std::vector<PublicKey>& keys) : discovery_(discovery), keys_(keys) {
-  judged_.resize(discovery.subjects().size());
-  for (size_t i = 0; i < judged_.size(); ++i) judgeSubject(i);
-}
-
-void Vouching::judgeSubject(size_t i) {
-  const SubjectTarget& subject = discovery_.subjects()[i];
-  for (const FoundArtifact& found : discovery_.findings(i).artifacts) judgeArtifact(subject, found, judged_[i]);
+  std::map<const Findings*, size_t> judgedFor;
+  for (size_t i = 0; i < discovery.subjects().size(); ++i) {
+    const Findings& findings = discovery.findings(i);
+    auto [it, fresh] = judgedFor.try_emplace(&findings, judged_.size());
+    if (fresh) {
+      judged_.emplace_back();
+      for (const FoundArtifact& found : findings.artifacts) judgeArtifact(discovery.subjects()[i], found, judged_.back());
+    }
+    judgedOf_.push_back(it->second);
+  }
 }
 
 void Vouching::judgeArtifact(const SubjectTarget& subject, const FoundArtifact& found, std::vector<Judged>& out) {
@@ -170,7 +174,7 @@ static std::vector<const char*> hashesFor(const PublicKey& key) {
 
 // The checks for `signatures` over `data`: each with each key that can have made it (an ECDSA
 // signature is turned into the r||s form of the key's curve; one that does not fit is no check).
-Vouching::Claim Vouching::signedBytes(const SubjectTarget&, std::string_view data, const std::vector<std::string>& signatures) {
+Vouching::Claim Vouching::signedBytes(std::string_view data, const std::vector<std::string>& signatures) {
   Claim claim;
   claim.signature = true;
   for (const PublicKey& key : keys_) {
@@ -197,7 +201,7 @@ Vouching::Claim Vouching::simpleSigning(const SubjectTarget& subject, const Foun
   Base64Decoded signature = base64Decode(encoded);
   SimpleSigningRead payload = readSimpleSigningPayload(*layer.blob);
   Claim claim;
-  if (signature.bytes) claim = signedBytes(subject, *layer.blob, {*signature.bytes});
+  if (signature.bytes) claim = signedBytes(*layer.blob, {*signature.bytes});
   claim.signature = true;
   claim.forCrio = crio;
   if (payload.payload) {
@@ -229,7 +233,7 @@ Vouching::Claim Vouching::simpleSigning(const SubjectTarget& subject, const Foun
 Vouching::Claim Vouching::dsseClaim(const SubjectTarget& subject, const DsseEnvelope& envelope, Artifact& artifact) {
   std::vector<std::string> signatures;
   for (const DsseSignature& s : envelope.signatures) signatures.push_back(s.sig);
-  Claim claim = signedBytes(subject, preAuthEncoding(envelope.payloadType, envelope.payload), signatures);
+  Claim claim = signedBytes(preAuthEncoding(envelope.payloadType, envelope.payload), signatures);
   if (envelope.payloadType != kInTotoPayloadType) {
     claim.failed = "the envelope's payload type is " + envelope.payloadType + ", not an in-toto statement";
     return claim;
@@ -329,11 +333,11 @@ Verification Vouching::verdictOf(const Claim& claim, const std::set<int64_t>& he
 Verdicts Vouching::verdicts(const std::set<int64_t>& held) const {
   Verdicts out;
   const auto& subjects = discovery_.subjects();
-  for (size_t i = 0; i < judged_.size(); ++i) {
+  for (size_t i = 0; i < subjects.size(); ++i) {
     std::vector<Artifact> artifacts;
     PullSubject pull;
     pull.pullReference = subjects[i].pullReference;
-    for (const Judged& judged : judged_[i]) {
+    for (const Judged& judged : judged_[judgedOf_[i]]) {
       Artifact artifact = judged.artifact;
       artifact.verification = verdictOf(judged.claim, held);
       artifacts.push_back(std::move(artifact));

@@ -57,9 +57,8 @@ class Vouching {
     Claim claim;
   };
 
-  void judgeSubject(size_t subject);
   void judgeArtifact(const SubjectTarget& subject, const FoundArtifact& found, std::vector<Judged>& out);
-  Claim signedBytes(const SubjectTarget& subject, std::string_view data, const std::vector<std::string>& signatures);
+  Claim signedBytes(std::string_view data, const std::vector<std::string>& signatures);
   Claim simpleSigning(const SubjectTarget& subject, const FoundArtifact& found, const FoundLayer& layer);
   Claim dsseClaim(const SubjectTarget& subject, const DsseEnvelope& envelope, Artifact& artifact);
   Claim bundleClaim(const SubjectTarget& subject, const FoundLayer& layer, Artifact& artifact);
@@ -70,7 +69,8 @@ class Vouching {
   const Discovery& discovery_;
   const std::vector<PublicKey>& keys_;
   std::vector<CryptoCheck> checks_;
-  std::vector<std::vector<Judged>> judged_;  // per subject
+  std::vector<std::vector<Judged>> judged_;  // per lookup (distinct findings)
+  std::vector<size_t> judgedOf_;             // per subject: its lookup's judgement in judged_
 };
 
 }  // namespace isimport

@@ -173,6 +173,20 @@ TEST(Vouching, AP384SignatureIsCheckedWithSha384AndSha256) {
                       {given[0].fingerprint, "SHA-384"}, {given[0].fingerprint, "SHA-256"}, {given[1].fingerprint, ""}}));
 }
 
+TEST(Vouching, SubjectsSharingALookupShareItsChecksAndVerdicts) {
+  Fixture f;
+  f.signatures({payloadFor(f.subject, kHost + "/" + kRepo)});
+  f.answer.status.images.push_back(f.answer.status.images[0]);  // the same image imported twice
+  auto discovery = f.discover();
+  std::vector<PublicKey> given = keys({"ec-p256.pub.pem"});
+  Vouching vouching(*discovery, given);
+  ASSERT_EQ(vouching.checks().size(), 1u) << "one check for the one signature both subjects share";
+  Verdicts verdicts = vouching.verdicts({vouching.checks()[0].id});
+  ASSERT_EQ(verdicts.artifacts.size(), 2u);
+  EXPECT_EQ(verdicts.artifacts[1][0].verification.state, "verified");
+  EXPECT_EQ(verdicts.pulls[1].signatures.size(), 1u);
+}
+
 TEST(Vouching, NoKeyGivenLeavesASignatureUnverified) {
   Fixture f;
   f.signatures({payloadFor(f.subject, kHost + "/" + kRepo)});
