@@ -36,14 +36,20 @@ struct ReadOptions {
   std::optional<Status> refusal;
 };
 
-// The keys: each a PEM public key; the same key given twice counts once.
+// A key joins the keys signatures are checked with once, however often it is given.
+void addKey(PublicKey key, std::vector<PublicKey>& keys) {
+  for (const PublicKey& known : keys) {
+    if (known.fingerprint == key.fingerprint) return;
+  }
+  keys.push_back(std::move(key));
+}
+
+// The keys: each a PEM public key.
 std::string readKeys(const std::vector<std::string>& pems, std::vector<PublicKey>& keys) {
   for (size_t i = 0; i < pems.size(); ++i) {
     PublicKeyRead read = readPublicKeyPem(pems[i]);
     if (!read.key) return "keys[" + std::to_string(i) + "]: " + read.error;
-    bool known = false;
-    for (const PublicKey& k : keys) known = known || k.fingerprint == read.key->fingerprint;
-    if (!known) keys.push_back(std::move(*read.key));
+    addKey(std::move(*read.key), keys);
   }
   return "";
 }
@@ -60,9 +66,7 @@ std::optional<Status> readPolicies(const std::vector<std::string>& texts, Policy
       PublicKeyRead key = readPublicKeyPem(root.publicKey->keyData.data);
       if (key.key) {
         fingerprints.push_back(key.key->fingerprint);
-        bool known = false;
-        for (const PublicKey& k : keys) known = known || k.fingerprint == key.key->fingerprint;
-        if (!known) keys.push_back(std::move(*key.key));
+        addKey(std::move(*key.key), keys);
       }
     }
     set.policies.push_back(std::move(*read.policy));
