@@ -231,10 +231,7 @@ class Isimport {
   async importPreview(specOrText, options) {
     const given = /** @type {Record<string, unknown>} */ (options ?? {});
     // The two documents are read here (YAML, Secrets); the core reads the rest.
-    const readable = { ...given };
-    if (given.credentials !== undefined && given.credentials !== null) {
-      readable.credentials = dockerConfigOf(given.credentials, (input) => readOneObject(input, 'Secret'));
-    }
+    const readable = withCredentialsRead(given);
     if (given.currentImageStream !== undefined && given.currentImageStream !== null) {
       const current = readOneObject(given.currentImageStream, 'ImageStream');
       if (current.status) throw new TypeError(`isimport: currentImageStream: ${current.status.message}`);
@@ -282,10 +279,7 @@ class Isimport {
    */
   async supplyChain(answer, options) {
     const given = /** @type {Record<string, unknown>} */ (options ?? {});
-    const readable = { ...given };
-    if (given.credentials !== undefined && given.credentials !== null) {
-      readable.credentials = dockerConfigOf(given.credentials, (input) => readOneObject(input, 'Secret'));
-    }
+    const readable = withCredentialsRead(given);
     // Policies may be YAML texts with several documents, or Lists: the core gets one JSON text each.
     if (Array.isArray(given.policies)) {
       readable.policies = given.policies.flatMap((policy, i) => {
@@ -453,4 +447,15 @@ function refusedKind(type, decided, object, source) {
     severity: 'error', message: decided.reason, field: 'kind', ...at, ...(decided.hint ? { hint: decided.hint } : {}),
     kind: 'cause', path: 'kind', byteOffset: -1,
   }]);
+}
+
+/**
+ * The options with their credentials read (a docker config.json or a dockerconfigjson Secret, text
+ * or object, into the config.json the core reads), for importPreview() and supplyChain().
+ * @param {Record<string, unknown>} given
+ * @returns {Record<string, unknown>}
+ */
+function withCredentialsRead(given) {
+  if (given.credentials === undefined || given.credentials === null) return { ...given };
+  return { ...given, credentials: dockerConfigOf(given.credentials, (input) => readOneObject(input, 'Secret')) };
 }

@@ -52,30 +52,34 @@ export function decodeValidateOptions(core, options) {
 export function decodeImportOptions(core, options) {
   const given = /** @type {Record<string, unknown>} */ (options);
   const withNow = typeof options === 'object' && options !== null && given.now === undefined ? { ...given, now: new Date() } : options;
-  // The validation module checks the options' shape; the credentials themselves go only to the
-  // import engine, which zeroes every block it frees (a stand-in of the same shape goes here).
-  const checked = typeof withNow === 'object' && withNow !== null && given.credentials !== undefined && given.credentials !== null
-    ? { .../** @type {object} */ (withNow), credentials: typeof given.credentials === 'string' ? '' : {} }
-    : withNow;
-  const { options: decoded } = /** @type {{options: ImportOptionsDecoded}} */ (answerOf(core.call(undefined, 'importOptions', wireOptions(checked))));
+  const { options: decoded } = /** @type {{options: ImportOptionsDecoded}} */ (
+    answerOf(core.call(undefined, 'importOptions', wireOptions(credentialsStandIn(withNow)))));
   return { options: decoded, wire: wireOptions(withNow) };
 }
 
 /**
+ * The options as the validation module checks them. It checks their shape only; the credentials
+ * themselves go only to the import engine, which zeroes every block it frees, so a stand-in of the
+ * same shape takes their place here.
+ * @param {unknown} options
+ */
+function credentialsStandIn(options) {
+  const given = /** @type {Record<string, unknown>} */ (options);
+  if (typeof options !== 'object' || options === null || given.credentials === undefined || given.credentials === null) return options;
+  return { ...given, credentials: typeof given.credentials === 'string' ? '' : {} };
+}
+
+/**
  * supplyChain()'s options as the core read them (every default filled in), and the JSON the
- * supply-chain session reads them from again. As for importPreview(), the credentials themselves
- * go only to the import engine: a stand-in of the same shape is checked here.
+ * supply-chain session reads them from again (the credentials checked as a stand-in, as for
+ * importPreview()).
  * @param {ValidationCore} core
  * @param {unknown} options with credentials and policies already read (policies: objects)
  * @returns {{options: import('./boundary.js').SupplyChainOptionsDecoded, wire: string}}
  */
 export function decodeSupplyChainOptions(core, options) {
-  const given = /** @type {Record<string, unknown>} */ (options);
-  const checked = typeof options === 'object' && options !== null && given.credentials !== undefined && given.credentials !== null
-    ? { .../** @type {object} */ (options), credentials: typeof given.credentials === 'string' ? '' : {} }
-    : options;
   const { options: decoded } = /** @type {{options: import('./boundary.js').SupplyChainOptionsDecoded}} */ (
-    answerOf(core.call(undefined, 'supplyChainOptions', wireOptions(checked))));
+    answerOf(core.call(undefined, 'supplyChainOptions', wireOptions(credentialsStandIn(options)))));
   return { options: decoded, wire: wireOptions(options) };
 }
 
