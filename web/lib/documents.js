@@ -18,6 +18,7 @@
 //   413 without being parsed (its JSON would be over the limit too but for pathological cases).
 
 import { yamlReader } from './yaml-reader.js';
+import { readPlainBlock } from './yaml-block.js';
 import { LineIndex } from './position-tree.js';
 
 /** @typedef {import('./position-tree.js').TreeNode} TreeNode */
@@ -75,17 +76,19 @@ export function looksLikeJson(text) {
  * Splits `text` into documents. Returns {format: 'json'|'yaml', docs: [{json?, error?, tree?,
  * offset}]}: `json` is the document as JSON text for the core; `error` ({message, offset})
  * is a problem found before the core (the document is not sent); `tree` the position tree (for
- * JSON input built lazily by jsonTree()).
+ * JSON input built lazily by jsonTree()). `plainBlock: false` reads every YAML document with the
+ * `yaml` package (the test of yaml-block.js compares the two).
  * @param {string} text
  * @param {LineIndex} [lines]
+ * @param {{plainBlock?: boolean}} [options]
  * @returns {{format: 'json' | 'yaml', docs: SplitDocument[]}}
  */
-export function splitDocuments(text, lines = new LineIndex(text)) {
+export function splitDocuments(text, lines = new LineIndex(text), { plainBlock = true } = {}) {
   if (looksLikeJson(text)) return { format: 'json', docs: [{ json: text, offset: 0, raw: true }] };
   /** @type {SplitDocument[]} */
   const docs = [];
   for (const chunk of yamlChunks(text)) {
-    for (const doc of yamlChunkDocuments(text, chunk.start, chunk.end, lines)) docs.push(doc);
+    for (const doc of yamlChunkDocuments(text, chunk.start, chunk.end, lines, plainBlock)) docs.push(doc);
   }
   return { format: 'yaml', docs };
 }
@@ -113,9 +116,10 @@ function* yamlChunks(text) {
  * @param {number} start
  * @param {number} end
  * @param {LineIndex} lines
+ * @param {boolean} plainBlock
  * @returns {SplitDocument[]}
  */
-function yamlChunkDocuments(text, start, end, lines) {
+function yamlChunkDocuments(text, start, end, lines, plainBlock) {
   if (/^\s*$/.test(text.slice(start, Math.min(end, start + 4096))) && /^\s*$/.test(text.slice(start, end))) return [];
   if (end - start > MAX_BODY_BYTES) {
     // Characters ≤ bytes: this document's text is certainly over the limit.
@@ -126,6 +130,29 @@ function yamlChunkDocuments(text, start, end, lines) {
   if (bad !== -1) {
     return [{ offset: start + bad, error: { message: 'control characters are not allowed', offset: start + bad } }];
   }
+  // Plain block YAML (most manifests) is read without the yaml package; it answers as the
+  // package's reading would (yaml-block.js), and leaves everything else to it.
+  const plain = plainBlock ? readPlainBlock(text, start, end) : null;
+  if (plain?.empty) return [];
+  if (plain) {
+    // emitJson's limit, on the same text.
+    if (plain.json.length > MAX_BODY_BYTES) return [{ offset: plain.offset, tooLarge: true, tree: plain.tree }];
+    return [{ offset: plain.offset, json: plain.json, tree: plain.tree }];
+  }
+  return readWithPackage(text, start, end, lines);
+}
+
+/**
+ * One chunk's documents as the `yaml` package reads them (and the checks around it), whatever the
+ * chunk holds; yamlChunkDocuments() has checked its size and characters.
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @param {LineIndex} lines
+ * @returns {SplitDocument[]}
+ */
+function readWithPackage(text, start, end, lines) {
+  const chunk = text.slice(start, end);
   const deep = tooDeep(chunk, MAX_YAML_DEPTH);
   if (deep !== -1) {
     return [{ offset: start + deep, error: { message: `nesting too deep: more than ${MAX_YAML_DEPTH} levels`, offset: start + deep } }];
