@@ -1,7 +1,7 @@
 // The core's JSON readers against each other: the fast syntax check must agree with Go's scanner
-// (same verdict, same words, same byte) except where it refuses invalid UTF-8, which Go reads; a
-// tree prints compactly to a text that parses to the same print; the registry reader accepts
-// exactly what Go's scanner accepts.
+// (same verdict, same words, same byte) except where it refuses invalid UTF-8, which Go reads; the
+// decoder's cursor accepts what the check accepts; a tree prints compactly to a text that parses
+// to the same print; the registry reader accepts exactly what Go's scanner accepts.
 #include "fuzz_support.h"
 #include "json/go_json_scan.h"
 #include "json/json_text.h"
@@ -19,6 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } else if (!fast.ok) {
     fuzz::check(fast.error.rfind("invalid UTF-8 in string literal", 0) == 0, "the fast check refuses Go-valid text only for invalid UTF-8", fast.error);
   }
+  // The decoder's cursor checks what it walks as the syntax check does.
+  json::Cursor walk(text);
+  walk.skipValue();
+  fuzz::check(walk.finish() == fast.ok, "the cursor accepts what the syntax check accepts");
   json::ParseResult parsed = json::parse(text);
   fuzz::check(parsed.ok == fast.ok, "the tree reader agrees with the syntax check");
   if (parsed.ok) {

@@ -57,6 +57,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.defaultKind = kKinds[request.kind];
   DecodeResult decoded = decodeObject(text, options);
   fuzz::check(decoded.object.has_value() != decoded.failure.has_value(), "a decode gives an object or a failure");
+  // The one-pass read of the common body answers exactly what the server's steps one by one do.
+  DecodeOptions stepByStep = options;
+  stepByStep.onePass = false;
+  DecodeResult checked = decodeObject(text, stepByStep);
+  fuzz::check(checked.object.has_value() == decoded.object.has_value() && checked.kind == decoded.kind &&
+                  checked.warnings == decoded.warnings && checked.syntaxOffset == decoded.syntaxOffset &&
+                  checked.apiVersionInData == decoded.apiVersionInData && checked.kindInData == decoded.kindInData &&
+                  checked.rootItems == decoded.rootItems && checked.diagnostics.size() == decoded.diagnostics.size(),
+              "one pass and the steps one by one agree", std::string(text));
+  if (checked.failure) fuzz::check(encodeStatus(*checked.failure) == encodeStatus(*decoded.failure), "one pass fails as the steps do");
+  if (checked.object) fuzz::check(encodeObject(*checked.object) == encodeObject(*decoded.object), "one pass decodes as the steps do");
   if (decoded.object) {
     std::string once = encodeObject(*decoded.object);
     // Go escapes <, > and & as \u003c…: an encoding may outgrow the body limit.

@@ -82,19 +82,19 @@ TypeHeader readTypeHeader(std::string_view text, const json::SyntaxCheck& check)
   return header;
 }
 
+// What the server sets on a decoded object: its defaults, kind and apiVersion.
 template <class T>
-DecodeResult decodeAs(std::string_view text, const std::string& kind, const DecodeOptions& options) {
+void completeAsServer(T& object, const std::string& kind, const DecodeOptions& options) {
+  if constexpr (!std::is_same_v<T, Image>) applyDefaults(object, options.defaultImportMode);
+  object.kind = kind;
+  object.apiVersion = std::string(kGroupVersion);
+}
+
+// The decoded object's answer: the strict errors as the mode says, then the object completed.
+template <class T>
+DecodeResult finishDecoded(T& object, const std::string& kind, const DecodeErrors& errors, const DecodeOptions& options) {
   DecodeResult result;
   result.kind = kind;
-  T object;
-  TextDecoder decoder(text);
-  decodeValue(decoder, object);
-  const DecodeErrors& errors = decoder.errors();
-  if (!errors.error().empty()) {
-    result.failure = cannotBeHandled(kind, kind, errors.error());
-    if (!errors.typeFinding().kind.empty()) result.diagnostics.push_back(errors.typeFinding());
-    return result;
-  }
   const auto& strict = errors.strictErrors();
   if (!strict.empty()) {
     if (options.fieldValidation == FieldValidation::Strict) {
@@ -110,11 +110,63 @@ DecodeResult decodeAs(std::string_view text, const std::string& kind, const Deco
       for (Diagnostic& warning : result.diagnostics) warning.severity = "warning";
     }
   }
-  if constexpr (!std::is_same_v<T, Image>) applyDefaults(object, options.defaultImportMode);
-  object.kind = kind;
-  object.apiVersion = std::string(kGroupVersion);
+  completeAsServer(object, kind, options);
   result.object = std::move(object);
   return result;
+}
+
+// The body decoded as `kind` after the syntax check passed it.
+template <class T>
+DecodeResult decodeAs(std::string_view text, const std::string& kind, const DecodeOptions& options) {
+  T object;
+  TextDecoder decoder(text);
+  decodeValue(decoder, object);
+  const DecodeErrors& errors = decoder.errors();
+  if (!decoder.in().finish()) {
+    // The cursor checks what checkSyntax checked: after its pass, this cannot be.
+    DecodeResult result;
+    result.kind = kind;
+    result.failure = errorStatus("InternalError", 500, "Internal error occurred: the JSON decoder refused text the syntax check accepted");
+    return result;
+  }
+  if (!errors.error().empty()) {
+    DecodeResult result;
+    result.kind = kind;
+    result.failure = cannotBeHandled(kind, kind, errors.error());
+    if (!errors.typeFinding().kind.empty()) result.diagnostics.push_back(errors.typeFinding());
+    return result;
+  }
+  return finishDecoded(object, kind, errors, options);
+}
+
+// The common body in one pass: an object of the endpoint's kind, read into that kind while its
+// syntax is checked, straight into `result`. It answers (true) only when nothing in the body
+// needs the server's other steps in their order (a syntax error, which Go finds before anything
+// else; a type or field error; an apiVersion or kind other than the endpoint's, read by the
+// "find kind" pass first); then the answer is the one those steps give, since each of them passes
+// such a body unchanged.
+template <class T>
+bool decodeInOnePass(std::string_view text, const DecodeOptions& options, DecodeResult& result) {
+  T& object = result.object.emplace().template emplace<T>();
+  TextDecoder decoder(text);
+  if (decoder.in().kind() != json::Kind::Object) return false;
+  decodeValue(decoder, object);
+  const DecodeErrors& errors = decoder.errors();
+  if (!decoder.in().finish() || !errors.error().empty() || !errors.strictErrors().empty()) return false;
+  if (!object.apiVersion.empty() && object.apiVersion != kGroupVersion) return false;
+  if (!object.kind.empty() && object.kind != T::kKind) return false;
+  result.apiVersionInData = object.apiVersion;
+  result.kindInData = object.kind;
+  result.kind = T::kKind;
+  completeAsServer(object, result.kind, options);
+  return true;
+}
+
+bool decodeInOnePass(std::string_view text, const DecodeOptions& options, DecodeResult& result) {
+  if (options.defaultKind == ImageStreamImport::kKind) return decodeInOnePass<ImageStreamImport>(text, options, result);
+  if (options.defaultKind == ImageStream::kKind) return decodeInOnePass<ImageStream>(text, options, result);
+  if (options.defaultKind == Image::kKind) return decodeInOnePass<Image>(text, options, result);
+  return false;
 }
 
 }  // namespace
@@ -131,6 +183,10 @@ DecodeResult decodeObject(std::string_view text, const DecodeOptions& options) {
   if (text.size() > options.maxBodyBytes) {
     result.failure = requestEntityTooLarge(static_cast<int64_t>(options.maxBodyBytes));
     return result;
+  }
+  if (options.onePass) {
+    if (decodeInOnePass(text, options, result)) return result;
+    result = DecodeResult{};
   }
   // The server's words are encoding/json's: what Go's scanner says, and where.
   json::SyntaxCheck syntax = json::checkSyntax(text, kTypeFields[0], kTypeFields[1]);

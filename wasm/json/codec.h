@@ -24,6 +24,9 @@ struct DecodeOptions {
   std::string defaultKind = "ImageStreamImport";  // the endpoint's kind, used when the body names none
   std::string defaultImportMode = kDefaultImportMode;  // the cluster's configured import mode
   size_t maxBodyBytes = 3 * 1024 * 1024;          // the apiserver's MaxRequestBodyBytes
+  // Read the common body (an object of defaultKind, nothing to report) in one pass; false takes
+  // the server's steps one by one for every body (the fuzzer compares the two).
+  bool onePass = true;
 };
 
 using Object = std::variant<ImageStreamImport, ImageStream, Image>;

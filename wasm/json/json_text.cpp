@@ -1,5 +1,6 @@
 #include "json/json_text.h"
 
+#include <array>
 #include <cstring>
 #include <vector>
 
@@ -13,24 +14,14 @@ namespace {
 
 constexpr size_t kMaxDepth = 10000;  // Go's scanner: maxNestingDepth
 
-// Eight bytes at a time through the plain runs of strings (the bulk of any document). Each test
-// sets the high bit of every byte that is (or, after a byte that is, may be) of that class, which
-// is enough to say the word needs a look byte by byte.
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighs = 0x8080808080808080ULL;
-inline uint64_t wordAt(const unsigned char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline uint64_t bytesEqual(uint64_t v, unsigned char c) {
-  uint64_t x = v ^ (kOnes * c);
-  return (x - kOnes) & ~x & kHighs;
-}
-// A quote or a backslash in the word.
-inline bool quoteOrEscape(uint64_t v) { return (bytesEqual(v, '"') | bytesEqual(v, '\\')) != 0; }
-// A quote, a backslash, a control character or a non-ASCII byte in the word.
-inline bool notPlainAscii(uint64_t v) { return (((v - kOnes * 0x20) & ~v & kHighs) | (v & kHighs)) != 0 || quoteOrEscape(v); }
+// The bytes a string holds as they are (printable ASCII but the quote and the backslash), looked up
+// one load per byte: the strings of these documents are short, so a table beats testing eight
+// bytes at a time (measured: see BENCHMARKS.md).
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
 
 inline bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 inline bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -56,12 +47,90 @@ size_t utf8Length(const unsigned char* p, const unsigned char* end) {
   return 0;
 }
 
+// Where a string whose opening quote is just before `p` ends (its closing quote), or null when it
+// is not well formed; `badUtf8` is where an invalid UTF-8 sequence made it so (with `goUtf8`
+// such a byte is read as Go reads it, one replaced character, and is no fault).
+struct StringScan {
+  const unsigned char* close = nullptr;
+  const unsigned char* badUtf8 = nullptr;
+  bool escaped = false;
+};
+StringScan scanString(const unsigned char* p, const unsigned char* end, bool goUtf8) {
+  StringScan scan;
+  for (;;) {
+    while (end - p >= 4 && kPlainByte[p[0]] && kPlainByte[p[1]] && kPlainByte[p[2]] && kPlainByte[p[3]]) p += 4;
+    while (p < end && kPlainByte[*p]) ++p;
+    if (p == end) return scan;
+    unsigned char c = *p;
+    if (c == '"') {
+      scan.close = p;
+      return scan;
+    }
+    if (c == '\\') {
+      scan.escaped = true;
+      if (++p == end) return scan;
+      unsigned char e = *p++;
+      if (e == 'u') {
+        for (int k = 0; k < 4; ++k, ++p) {
+          if (p == end || !isHex(*p)) return scan;
+        }
+      } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+        return scan;
+      }
+      continue;
+    }
+    if (c < 0x20) return scan;
+    size_t n = utf8Length(p, end);
+    if (n == 0) {
+      if (!goUtf8) {
+        scan.badUtf8 = p;
+        return scan;
+      }
+      n = 1;
+    }
+    p += n;
+  }
+}
+
+// Where the number starting at `p` (a '-' or a digit) ends, or null when it is not one of Go's.
+const unsigned char* scanNumber(const unsigned char* p, const unsigned char* end) {
+  if (*p == '-') {
+    if (++p == end || !isDigit(*p)) return nullptr;
+  }
+  if (*p == '0') {
+    ++p;
+  } else {
+    while (p < end && isDigit(*p)) ++p;
+  }
+  if (p < end && *p == '.') {
+    if (++p == end || !isDigit(*p)) return nullptr;
+    while (p < end && isDigit(*p)) ++p;
+  }
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    if (++p < end && (*p == '+' || *p == '-')) ++p;
+    if (p == end || !isDigit(*p)) return nullptr;
+    while (p < end && isDigit(*p)) ++p;
+  }
+  return p;
+}
+
+// Where the literal `word` starting at `p` ends, or null when the bytes are not it.
+const unsigned char* scanLiteral(const unsigned char* p, const unsigned char* end, std::string_view word) {
+  if (static_cast<size_t>(end - p) < word.size() || std::memcmp(p, word.data(), word.size()) != 0) return nullptr;
+  return p + word.size();
+}
+
 // Validity only: when it says no, Go's scanner says what and where (checkSyntax).
 class Checker {
  public:
   Checker(std::string_view text, SyntaxCheck& notes, std::string_view note0, std::string_view note1)
       : p_(reinterpret_cast<const unsigned char*>(text.data())), begin_(p_), end_(p_ + text.size()), notes_(notes),
         names_{note0, note1} {}
+  // Checks only the one value starting at byte `from`, inside `depth` open containers, and not
+  // what follows it (Cursor::skipValue); end() then says where it ends.
+  Checker(std::string_view text, size_t from, size_t depth, bool goUtf8, SyntaxCheck& notes)
+      : p_(reinterpret_cast<const unsigned char*>(text.data()) + from), begin_(p_ - from), end_(begin_ + text.size()),
+        notes_(notes), oneValue_(true), goUtf8_(goUtf8), baseDepth_(depth) {}
 
   // true, or false with badUtf8_ set when the only fault is invalid UTF-8 in a string at at_.
   bool run() {
@@ -75,7 +144,7 @@ class Checker {
     switch (*p_) {
       case '{':
         stack.push_back('{');
-        if (stack.size() > kMaxDepth) return false;
+        if (baseDepth_ + stack.size() > kMaxDepth) return false;
         ++p_;
         space();
         if (p_ < end_ && *p_ == '}') {
@@ -86,7 +155,7 @@ class Checker {
         goto key;
       case '[':
         stack.push_back('[');
-        if (stack.size() > kMaxDepth) return false;
+        if (baseDepth_ + stack.size() > kMaxDepth) return false;
         ++p_;
         space();
         if (p_ < end_ && *p_ == ']') {
@@ -128,7 +197,7 @@ class Checker {
     goto value;
   after:
     space();
-    if (stack.empty()) return p_ == end_;
+    if (stack.empty()) return oneValue_ || p_ == end_;
     if (p_ == end_) return false;
     if (*p_ == ',') {
       ++p_;
@@ -144,6 +213,7 @@ class Checker {
   }
 
   bool badUtf8() const { return badUtf8_; }
+  size_t end() const { return static_cast<size_t>(p_ - begin_); }
 
   static Kind kindAt(unsigned char c) {
     switch (c) {
@@ -192,66 +262,27 @@ class Checker {
     noting_ = -1;
   }
 
-  bool literal(const char* word) {
-    for (const char* w = word; *w; ++w, ++p_) {
-      if (p_ == end_ || *p_ != static_cast<unsigned char>(*w)) return false;
-    }
-    return true;
+  bool literal(std::string_view word) {
+    p_ = scanLiteral(p_, end_, word);
+    return p_ != nullptr;
   }
 
   bool string() {
-    ++p_;  // the opening quote
-    for (;;) {
-      while (end_ - p_ >= 8 && !notPlainAscii(wordAt(p_))) p_ += 8;
-      while (p_ < end_ && *p_ >= 0x20 && *p_ < 0x80 && *p_ != '"' && *p_ != '\\') ++p_;
-      if (p_ == end_) return false;
-      unsigned char c = *p_;
-      if (c == '"') {
-        ++p_;
-        return true;
-      }
-      if (c == '\\') {
-        if (++p_ == end_) return false;
-        unsigned char e = *p_++;
-        if (e == 'u') {
-          for (int k = 0; k < 4; ++k, ++p_) {
-            if (p_ == end_ || !isHex(*p_)) return false;
-          }
-        } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
-          return false;
-        }
-        continue;
-      }
-      if (c < 0x20) return false;
-      size_t n = utf8Length(p_, end_);
-      if (n == 0) {
+    StringScan scan = scanString(p_ + 1, end_, goUtf8_);
+    if (!scan.close) {
+      if (scan.badUtf8) {
         badUtf8_ = true;
-        at_ = p_;
-        return false;
+        at_ = scan.badUtf8;
       }
-      p_ += n;
+      return false;
     }
+    p_ = scan.close + 1;
+    return true;
   }
 
   bool number() {
-    if (*p_ == '-') {
-      if (++p_ == end_ || !isDigit(*p_)) return false;
-    }
-    if (*p_ == '0') {
-      ++p_;
-    } else {
-      while (p_ < end_ && isDigit(*p_)) ++p_;
-    }
-    if (p_ < end_ && *p_ == '.') {
-      if (++p_ == end_ || !isDigit(*p_)) return false;
-      while (p_ < end_ && isDigit(*p_)) ++p_;
-    }
-    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
-      if (++p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (p_ == end_ || !isDigit(*p_)) return false;
-      while (p_ < end_ && isDigit(*p_)) ++p_;
-    }
-    return true;
+    p_ = scanNumber(p_, end_);
+    return p_ != nullptr;
   }
 
   const unsigned char* p_;
@@ -262,6 +293,9 @@ class Checker {
   SyntaxCheck& notes_;
   std::string_view names_[2];
   int noting_ = -1;  // the noted name whose value comes next
+  bool oneValue_ = false;
+  bool goUtf8_ = false;
+  size_t baseDepth_ = 0;
 };
 
 void unescape(std::string_view s, std::string& out) {
@@ -306,135 +340,136 @@ void Cursor::skipSpace() {
   while (pos_ < text_.size() && isSpace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
 }
 
-Kind Cursor::kind() {
+unsigned char Cursor::peek() {
   skipSpace();
-  switch (text_[pos_]) {
+  return pos_ < text_.size() ? static_cast<unsigned char>(text_[pos_]) : 0;
+}
+
+void Cursor::fail() {
+  failed_ = true;
+  pos_ = text_.size();
+}
+
+const unsigned char* Cursor::here() const { return reinterpret_cast<const unsigned char*>(text_.data()) + pos_; }
+const unsigned char* Cursor::end() const { return reinterpret_cast<const unsigned char*>(text_.data()) + text_.size(); }
+void Cursor::moveTo(const unsigned char* p) { pos_ = static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(text_.data())); }
+
+Kind Cursor::kind() {
+  switch (peek()) {
     case '{': return Kind::Object;
     case '[': return Kind::Array;
     case '"': return Kind::String;
     case 't':
     case 'f': return Kind::Bool;
-    case 'n': return Kind::Null;
+    case 'n':
+    case 0: return Kind::Null;  // at the end: null() fails
     default: return Kind::Number;
   }
 }
 
 bool Cursor::boolean() {
-  skipSpace();
-  bool value = text_[pos_] == 't';
-  pos_ += value ? 4 : 5;
+  bool value = peek() == 't';
+  const unsigned char* after = scanLiteral(here(), end(), value ? "true" : "false");
+  if (!after) return fail(), false;
+  moveTo(after);
   return value;
 }
 
 void Cursor::null() {
   skipSpace();
-  pos_ += 4;
+  const unsigned char* after = scanLiteral(here(), end(), "null");
+  if (!after) return fail();
+  moveTo(after);
 }
 
 std::string_view Cursor::number() {
-  skipSpace();
+  unsigned char c = peek();
   size_t start = pos_;
-  while (pos_ < text_.size()) {
-    char c = text_[pos_];
-    if (!(isDigit(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) break;
-    ++pos_;
-  }
+  const unsigned char* after = c == '-' || isDigit(c) ? scanNumber(here(), end()) : nullptr;
+  if (!after) return fail(), std::string_view();
+  moveTo(after);
   return text_.substr(start, pos_ - start);
 }
 
 std::string_view Cursor::string(std::string& scratch) {
-  skipSpace();
-  size_t start = ++pos_;
-  bool escaped = false;
-  for (;;) {
-    char c = text_[pos_];
-    if (c == '"') break;
-    if (c == '\\') {
-      escaped = true;
-      pos_ += 2;
-      continue;
-    }
-    ++pos_;
-  }
-  std::string_view body = text_.substr(start, pos_ - start);
-  ++pos_;  // the closing quote
-  if (!escaped) return body;
+  if (peek() != '"') return fail(), std::string_view();
+  size_t start = pos_ + 1;
+  StringScan scan = scanString(here() + 1, end(), goUtf8_);
+  if (!scan.close) return fail(), std::string_view();
+  moveTo(scan.close + 1);
+  std::string_view body = text_.substr(start, pos_ - 1 - start);
+  if (!scan.escaped) return body;
   unescape(body, scratch);
   return scratch;
 }
 
 void Cursor::skipValue() {
   skipSpace();
-  size_t depth = 0;
-  do {
-    char c = text_[pos_];
-    if (c == '"') {
-      ++pos_;
-      while (text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
-      ++pos_;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-      ++pos_;
-    } else if (c == '}' || c == ']') {
-      --depth;
-      ++pos_;
-    } else if (c == ',' || c == ':' || isSpace(static_cast<unsigned char>(c))) {
-      ++pos_;
-    } else {
-      // A number or a literal: up to the next delimiter.
-      while (pos_ < text_.size()) {
-        char d = text_[pos_];
-        if (d == ',' || d == '}' || d == ']' || d == ':' || isSpace(static_cast<unsigned char>(d))) break;
-        ++pos_;
-      }
-    }
-  } while (depth > 0);
+  if (failed_) return;
+  SyntaxCheck unused;
+  Checker value(text_, pos_, depth_, goUtf8_, unused);
+  if (!value.run()) return fail();
+  pos_ = value.end();
 }
 
 std::string_view Cursor::rawValue() {
   skipSpace();
   size_t start = pos_;
   skipValue();
+  if (failed_) return {};
   return text_.substr(start, pos_ - start);
 }
 
-void Cursor::beginObject() {
-  skipSpace();
+void Cursor::open(unsigned char bracket) {
+  if (peek() != bracket || ++depth_ > kMaxDepth) return fail();
   ++pos_;
+  first_ = true;
 }
+
+void Cursor::close() {
+  ++pos_;
+  --depth_;
+  first_ = false;  // the container was a value of the one around it, which has had one now
+}
+
+void Cursor::beginObject() { open('{'); }
 
 bool Cursor::nextMember(std::string_view& key, std::string& scratch) {
-  skipSpace();
-  char c = text_[pos_];
-  if (c == '}') {
+  if (failed_) return false;
+  unsigned char c = peek();
+  if (c == '}') return close(), false;
+  if (!first_) {
+    if (c != ',') return fail(), false;
     ++pos_;
-    return false;
+    c = peek();
   }
-  if (c == ',') {
-    ++pos_;
-    skipSpace();
-  }
+  if (c != '"') return fail(), false;
   keyOffset_ = pos_;
   key = string(scratch);
-  skipSpace();
-  ++pos_;  // ':'
+  if (failed_ || peek() != ':') return fail(), false;
+  ++pos_;
+  first_ = false;
   return true;
 }
 
-void Cursor::beginArray() {
-  skipSpace();
-  ++pos_;
-}
+void Cursor::beginArray() { open('['); }
 
 bool Cursor::nextElement() {
-  skipSpace();
-  char c = text_[pos_];
-  if (c == ']') {
+  if (failed_) return false;
+  unsigned char c = peek();
+  if (c == ']') return close(), false;
+  if (!first_) {
+    if (c != ',') return fail(), false;
     ++pos_;
-    return false;
   }
-  if (c == ',') ++pos_;
+  first_ = false;
   return true;
+}
+
+bool Cursor::finish() {
+  skipSpace();
+  if (pos_ != text_.size() || depth_ != 0) fail();
+  return !failed_;
 }
 
 std::string compactValue(std::string_view raw) {

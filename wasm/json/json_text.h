@@ -44,23 +44,34 @@ struct SyntaxCheck {
 // way (codec.cpp's apiVersion and kind), so that no second pass is needed to find them.
 SyntaxCheck checkSyntax(std::string_view text, std::string_view note0 = {}, std::string_view note1 = {});
 
-// Walks text that checkSyntax accepted. Every method expects the value kind it reads to be next
-// (after whitespace); kind() says which one that is.
+// Walks JSON text value by value, checking it on the way, so that a request body is read in one
+// pass (text_decoder.h). Every method expects the value kind it reads to be next (after
+// whitespace); kind() says which one that is. At the first fault (anything checkSyntax would
+// refuse) the cursor stops: failed() answers true, it moves to the end, and every later read
+// answers an empty value, so that loops over members and elements end. What the fault was, and
+// Go's words for it, is checkSyntax's to say.
 class Cursor {
  public:
-  explicit Cursor(std::string_view text, size_t offset = 0) : text_(text), pos_(offset) {}
+  // How a string's invalid UTF-8 is met: refused (as checkSyntax refuses it), or read as Go reads
+  // it (text Go's scanner accepted; the registry's answers).
+  enum class Utf8 { Refuse, AsGo };
+  explicit Cursor(std::string_view text, size_t offset = 0, Utf8 utf8 = Utf8::Refuse)
+      : text_(text), pos_(offset), goUtf8_(utf8 == Utf8::AsGo) {}
 
   Kind kind();
   size_t offset() const { return pos_; }
+  bool failed() const { return failed_; }
+  // After the root value: nothing but whitespace may follow. False when the text failed anywhere.
+  bool finish();
 
-  void skipValue();  // one whole value (containers iteratively: any depth)
+  void skipValue();  // one whole value (checked as checkSyntax checks it; containers at any depth)
   bool boolean();    // true or false
   void null();
   std::string_view number();  // the literal
   // A string value, unescaped as Go does (escaped lone surrogates become U+FFFD). With no escape
   // in it, the text itself, else `scratch` filled with the unescaped bytes.
   std::string_view string(std::string& scratch);
-  // The raw bytes of the next value (for compact copies).
+  // The raw bytes of the next value (for compact copies); empty when it fails.
   std::string_view rawValue();
 
   // Objects: beginObject(), then nextMember(key) until it answers false (it consumes the closing
@@ -75,9 +86,21 @@ class Cursor {
 
  private:
   void skipSpace();
+  unsigned char peek();  // the next byte after whitespace; 0 at the end
+  void fail();
+  void open(unsigned char bracket);
+  void close();
+  const unsigned char* here() const;
+  const unsigned char* end() const;
+  void moveTo(const unsigned char* p);
+
   std::string_view text_;
   size_t pos_ = 0;
   size_t keyOffset_ = 0;
+  size_t depth_ = 0;    // containers open around the cursor (Go allows 10000)
+  bool first_ = false;  // just inside a container: no member or element read yet
+  bool failed_ = false;
+  bool goUtf8_ = false;
 };
 
 // The compact text of a raw JSON value (whitespace dropped, strings re-escaped as Go's encoder

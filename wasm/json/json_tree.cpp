@@ -51,7 +51,8 @@ void replaceInvalidUtf8(std::string& text) {
 // container's children are contiguous; no recursion, so any depth the checks let through is safe.
 class TreeBuilder {
  public:
-  TreeBuilder(std::string_view text, bool goStrings) : in_(text), goStrings_(goStrings) {}
+  TreeBuilder(std::string_view text, bool goStrings)
+      : in_(text, 0, goStrings ? Cursor::Utf8::AsGo : Cursor::Utf8::Refuse), goStrings_(goStrings) {}
 
   Tree build() {
     std::string scratch;

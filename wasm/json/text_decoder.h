@@ -1,9 +1,10 @@
-// Decodes JSON text (checked by json::checkSyntax) straight into model types, the way the
+// Decodes JSON text straight into model types, the way the
 // apiserver's decoder (sigs.k8s.io/json over encoding/json) does: case-sensitive keys (case-folded
 // for kLooseKeys structs, which also drop unknown keys), unknown and duplicate fields collected as
 // strict errors with their paths, the first type error kept in Go's words, null accepted anywhere
-// as "leave empty". One walk over the text through json::Cursor; no tree, and a string is copied
-// only into the field it fills. Used by codec.cpp.
+// as "leave empty". One walk over the text through json::Cursor, which checks the syntax on the
+// way (in.failed() says it met a fault); no tree, and a string is copied only into the field it
+// fills. Used by codec.cpp.
 #pragma once
 
 #include <cstdint>
