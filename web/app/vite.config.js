@@ -72,6 +72,29 @@ function embedExample() {
   };
 }
 
+// What the page's first validation fetches once its script runs: the validation module and the
+// JSON Schemas (load() waits for both). Named in index.html, they are fetched while the scripts
+// are, not after them; `crossorigin` makes each preload the very request the library makes (a
+// cors fetch, same-origin credentials), so the library is handed the preloaded answer. The import
+// engine is not named: it is fetched only when an import starts.
+/** @returns {import('vite').Plugin} */
+function preloadFirstValidation() {
+  const needed = (/** @type {string} */ source) => source.endsWith('/isimport_validation.wasm') || /\/schemas\/[^/]+\.json$/.test(source);
+  return {
+    name: 'isimport-preload-first-validation',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return []; // the dev server: nothing is built
+        return Object.values(bundle)
+          .filter((file) => file.type === 'asset' && file.originalFileNames.some(needed))
+          .sort((a, b) => Number(b.fileName.endsWith('.wasm')) - Number(a.fileName.endsWith('.wasm'))) // the largest first
+          .map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `./${file.fileName}` }, injectTo: 'head' }));
+      },
+    },
+  };
+}
+
 const proxies = proxyTable();
 
 export default defineConfig({
@@ -92,7 +115,7 @@ export default defineConfig({
       output: { entryFileNames: (chunk) => (chunk.name === 'element' ? 'isimport-element.js' : 'assets/[name]-[hash].js') },
     },
   },
-  plugins: [embedExample(), refuseUnknownProxyTargets(proxies)],
+  plugins: [embedExample(), preloadFirstValidation(), refuseUnknownProxyTargets(proxies)],
   server: { host: '127.0.0.1', proxy: proxies },
   preview: { host: '127.0.0.1', proxy: proxies },
 });

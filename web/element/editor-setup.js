@@ -1,11 +1,11 @@
 // The text editor's extensions: what a spec editor needs of CodeMirror 6 and no more (no
 // autocompletion, no bracket closing), and a highlight style drawn from the element's custom
-// properties, so that every token keeps its contrast in light and dark schemes.
+// properties, so that every token keeps its contrast in light and dark schemes. Search (its keys
+// and panel) is not here: it comes with the element's later parts (spec-editor.js, laterKeymap).
 
 import { drawSelection, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { searchKeymap } from '@codemirror/search';
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { tags } from '@lezer/highlight';
 
@@ -31,5 +31,5 @@ export const editorSetup = [
   highlightActiveLine(),
   lintGutter(),
   // Tab is left to the browser, so the keyboard can leave the editor.
-  keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
+  keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
 ];

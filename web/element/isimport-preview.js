@@ -10,9 +10,14 @@
 //   events: validate, progress, done, supplychain (detail: the JS API's objects)
 //
 // The page (web/app) is this element and nothing else of its own but the URL fragment.
+//
+// Its first validation is shown with the editor, the form, the diagnostics and the import panel
+// (which says why Import is off) only; the CORS help, the supply-chain panel, the answer's views
+// and the editor's search (later-parts.js) are imported after it, into places kept for them.
+// Until they are there, what is set is kept; an import starts without them, a supply-chain run
+// waits for them.
 
 import { load } from '../lib/isimport.js';
-import { probeRegistry } from '../lib/import-driver.js';
 import { status, validationFailure } from '../lib/status.js';
 import { h } from './dom.js';
 import { IsimportDoneEvent, IsimportProgressEvent, IsimportSupplyChainEvent, IsimportValidateEvent } from './events.js';
@@ -23,10 +28,6 @@ import { SpecEditor } from './spec-editor.js';
 import { SpecForm } from './spec-form.js';
 import { DiagnosticsList } from './diagnostics-list.js';
 import { ImportPanel } from './import-panel.js';
-import { CorsHelp } from './cors-help.js';
-import { ResultView } from './result-view.js';
-import { SupplyPanel } from './supply-panel.js';
-import { inputProblems, problemOf, tally } from './supply-model.js';
 
 /** @typedef {import('../lib/api.js').Isimport} Isimport */
 /** @typedef {import('../lib/api.js').ValidateResult} ValidateResult */
@@ -39,10 +40,15 @@ import { inputProblems, problemOf, tally } from './supply-model.js';
 /** @typedef {import('../lib/api.js').SupplyChain} SupplyChain */
 /** @typedef {import('./import-panel.js').ImportSettings} ImportSettings */
 /** @typedef {import('./cors-help.js').CorsModel} CorsModel */
+/** @typedef {typeof import('./later-parts.js')} LaterModule */
 /** @template {keyof import('./events.js').PartEventDetails} K @typedef {import('./events.js').PartEvent<K>} PartEvent */
 /**
- * The parts the element is made of, made when it is first connected.
- * @typedef {{ form: SpecForm, editor: SpecEditor, diagnostics: DiagnosticsList, panel: ImportPanel, cors: CorsHelp, supply: SupplyPanel, result: ResultView }} Parts
+ * The parts the first validation is shown with, made when the element is first connected.
+ * @typedef {{ form: SpecForm, editor: SpecEditor, diagnostics: DiagnosticsList, panel: ImportPanel }} Parts
+ */
+/**
+ * The parts that come after it (later-parts.js), and that module.
+ * @typedef {{ cors: import('./cors-help.js').CorsHelp, supply: import('./supply-panel.js').SupplyPanel, result: import('./result-view.js').ResultView, module: LaterModule }} Later
  */
 /**
  * How the answer shown came to be: the settings and spec of the import (an answer set from
@@ -53,6 +59,16 @@ import { inputProblems, problemOf, tally } from './supply-model.js';
 /** @type {Promise<Isimport> | null} */
 let loading = null; // one core per page, loaded on first use
 const core = () => (loading ??= load());
+
+/** @type {Promise<LaterModule> | null} */
+let laterLoading = null; // the later parts, once per page (asked again after a failure)
+const laterParts = () => (laterLoading ??= import('./later-parts.js').then((module) => {
+  module.defineLaterParts();
+  return module;
+}, (error) => {
+  laterLoading = null;
+  throw error;
+}));
 
 /** @typedef {import('./index.js').IsimportPreview} Declared the class as index.d.ts declares it */
 
@@ -89,6 +105,12 @@ export class IsimportPreview extends HTMLElement {
   #validateQueued = false;
   /** @type {Parts | null} */
   #parts = null;
+  /** @type {Later | null} */
+  #later = null;
+  /** @type {Promise<Later> | null} the later parts being put in place */
+  #laterComing = null;
+  /** @type {Record<'cors' | 'supply' | 'result', HTMLElement> | null} where they go */
+  #slots = null;
   #internals = this.attachInternals();
   #stopFollowingTheme = () => {};
   /** @type {ShadowRoot} */
@@ -113,15 +135,15 @@ export class IsimportPreview extends HTMLElement {
       editor: new SpecEditor(),
       diagnostics: new DiagnosticsList(),
       panel: new ImportPanel(),
-      cors: new CorsHelp(),
-      supply: new SupplyPanel(),
-      result: new ResultView(),
     };
     this.#parts = p;
+    // Each later part's place, empty until it comes (#attachLater). The import panel is not one
+    // of them: it says why Import is off, and coming later it would push the form down.
+    const slots = { cors: h('div'), supply: h('div'), result: h('div') };
+    this.#slots = slots;
     const spec = this.getAttribute('spec');
     if (spec !== null) this.#text = spec;
     p.editor.text = this.#text;
-    p.cors.hidden = true;
     const root = this.#root;
     root.append(h('div', { class: 'layout' },
       h('section', { class: 'edit', attrs: { 'aria-labelledby': 'isi-spec-heading' } },
@@ -132,9 +154,9 @@ export class IsimportPreview extends HTMLElement {
         h('details', { class: 'form-wrap', open: true }, h('summary', { text: 'Form' }), p.form)),
       h('section', { class: 'results', attrs: { 'aria-labelledby': 'isi-result-heading' } },
         h('h2', { id: 'isi-result-heading', text: 'What the cluster would import' }),
-        p.cors,
-        p.supply,
-        p.result)));
+        slots.cors,
+        slots.supply,
+        slots.result)));
     p.panel.configure({
       proxyPrefix: this.getAttribute('proxy-prefix'),
       platform: this.getAttribute('platform'),
@@ -164,15 +186,45 @@ export class IsimportPreview extends HTMLElement {
 
     this.#showForm();
     p.diagnostics.result = null;
-    if (this.#result) p.result.clear('Loading…');
     core().then((isi) => {
       this.#isi = isi;
       p.panel.defaults = isi.options('importPreview');
-      this.#validate();
-      if (this.#result) this.#showResult();
-      else p.supply.blockedReason = this.#supplyBlockedReason();
+      this.#validate(); // the first validation, shown with the parts there are
+      this.#attachLater().catch(() => {}); // then the rest (a failure is said in the panel)
     }, (error) => {
       p.panel.blockedReason = `The validator could not be loaded: ${error?.message ?? error}`;
+      this.#attachLater().catch(() => {}); // the answer's place, as ever
+    });
+  }
+
+  /**
+   * The later parts, imported once and put in their places; what was set meanwhile (an answer,
+   * an import running, the reason the supply chain cannot run) is shown in them as if they had
+   * been there all along.
+   * @returns {Promise<Later>}
+   */
+  #attachLater() {
+    const parts = this.#parts;
+    const slots = this.#slots;
+    if (!parts || !slots) return Promise.reject(new Error('isimport: not connected yet'));
+    return this.#laterComing ??= laterParts().then((module) => {
+      const later = { cors: new module.CorsHelp(), supply: new module.SupplyPanel(), result: new module.ResultView(), module };
+      later.cors.hidden = true;
+      slots.cors.replaceWith(later.cors);
+      slots.supply.replaceWith(later.supply);
+      slots.result.replaceWith(later.result);
+      this.#later = later;
+      parts.editor.laterKeymap = module.searchKeymap;
+      if (this.#running) later.result.clear('Importing…');
+      else if (this.#result && this.#isi) this.#showResult();
+      else if (this.#result) later.result.clear('Loading…');
+      later.supply.blockedReason = this.#supplyBlockedReason();
+      return later;
+    }, (error) => {
+      // Said where Import says why it is off; the next import asked for tries again.
+      this.#laterComing = null;
+      parts.panel.blockedReason = `The import could not be loaded: ${error?.message ?? error}`;
+      throw error;
     });
   }
 
@@ -222,12 +274,13 @@ export class IsimportPreview extends HTMLElement {
     this.#result = answer ?? null;
     this.#importSettings = null;
     this.#forgetSupply();
-    if (!this.#parts) return; // shown when connected
+    const later = this.#later;
+    if (!later) return; // shown when the later parts come
     if (!this.#result) {
-      this.#parts.result.clear();
-      this.#parts.supply.blockedReason = this.#supplyBlockedReason();
+      later.result.clear();
+      later.supply.blockedReason = this.#supplyBlockedReason();
     } else if (this.#isi) this.#showResult();
-    else this.#parts.result.clear('Loading…'); // shown once the core is loaded
+    else later.result.clear('Loading…'); // shown once the core is loaded
   }
 
   /**
@@ -288,8 +341,13 @@ export class IsimportPreview extends HTMLElement {
     this.#running = { controller };
     this.#forgetSupply();
     p.panel.running = true;
-    p.cors.model = null;
-    p.result.clear('Importing…');
+    // The import does not wait for the answer's views (later-parts.js): should they still be
+    // coming, they say "Importing…" when they come (#attachLater).
+    if (this.#later) {
+      this.#later.cors.model = null;
+      this.#later.result.clear('Importing…');
+    }
+    const views = this.#attachLater().catch(() => null); // (a failure is said in the panel)
     /** @type {Map<string, { origins: Set<string>, requests: number }>} */
     const hidden = new Map(); // host → {origins, requests}: requests the browser would not explain
     const started = performance.now();
@@ -328,8 +386,10 @@ export class IsimportPreview extends HTMLElement {
     p.panel.outcome = `${cancelled ? 'Cancelled' : 'Done'} in ${(elapsedMs / 1000).toFixed(1)} s`;
     this.#result = answer;
     this.#importSettings = settings;
-    this.#showResult({ settings, spec: this.#validation?.object, elapsedMs, cancelled });
-    this.#explainHidden(hidden, answer, settings.proxyPrefix);
+    if (await views) {
+      this.#showResult({ settings, spec: this.#validation?.object, elapsedMs, cancelled });
+      this.#explainHidden(hidden, answer, settings.proxyPrefix);
+    }
     this.dispatchEvent(new IsimportDoneEvent(answer));
     return answer;
   }
@@ -352,10 +412,14 @@ export class IsimportPreview extends HTMLElement {
    * @returns {Promise<SupplyChain | null>}
    */
   async supplyChain() {
-    const p = this.#parts;
+    const parts = this.#parts;
     const isi = this.#isi;
     const answer = this.#result;
-    if (this.#supplyRun || !p || !isi || !answer || this.#supplyBlockedReason() !== '') return null;
+    if (this.#supplyRun || !parts || !isi || !answer || this.#supplyBlockedReason() !== '') return null;
+    const later = this.#later ?? await this.#laterForSupply();
+    if (!later) return null;
+    const p = { ...parts, ...later };
+    const { inputProblems, problemOf } = p.module;
     const controller = new AbortController();
     this.#supplyRun = { controller };
     p.supply.running = true;
@@ -386,7 +450,7 @@ export class IsimportPreview extends HTMLElement {
       if (this.#result !== answer) return chain; // another answer came meanwhile: this one is not shown
       this.#supply = { answer, chain, policiesGiven: policies.length + this.#imagePolicies.length > 0 };
       p.result.supply = this.#supply;
-      p.supply.outcome = outcomeText(chain, controller.signal.aborted);
+      p.supply.outcome = outcomeText(chain, controller.signal.aborted, p.module.tally);
       p.supply.errors = chain.errors;
       this.dispatchEvent(new IsimportSupplyChainEvent(chain));
       return chain;
@@ -401,15 +465,34 @@ export class IsimportPreview extends HTMLElement {
     }
   }
 
+  /**
+   * The later parts, for a supply-chain run asked for before they came (an answer set from
+   * outside, at once): meanwhile the run's place is held, so that a second one is refused and
+   * cancel() or a new answer ends the wait. null then, or when they could not be loaded.
+   * @returns {Promise<Later | null>}
+   */
+  async #laterForSupply() {
+    const waiting = { controller: new AbortController() };
+    this.#supplyRun = waiting;
+    try {
+      const later = await this.#attachLater();
+      return waiting.controller.signal.aborted ? null : later;
+    } catch {
+      return null;
+    } finally {
+      this.#supplyRun = null;
+    }
+  }
+
   // A change of the keys or policies typed in: each is checked (no request) and its refusal, or
   // none, shown beside it; only the latest check is shown.
   async #checkSupplyInputs() {
-    const p = this.#parts;
+    const p = this.#later;
     const isi = this.#isi;
     if (!p || !isi) return;
     const check = ++this.#inputsChecked;
     const inputs = p.supply.inputs;
-    const problems = await inputProblems(isi, { keys: inputs.keys, policies: inputs.policies });
+    const problems = await p.module.inputProblems(isi, { keys: inputs.keys, policies: inputs.policies });
     if (check !== this.#inputsChecked) return;
     inputs.keysProblem = problems.keys;
     inputs.policiesProblem = problems.policies;
@@ -419,7 +502,7 @@ export class IsimportPreview extends HTMLElement {
   #forgetSupply() {
     this.#supplyRun?.controller.abort();
     this.#supply = null;
-    const p = this.#parts;
+    const p = this.#later;
     if (!p) return;
     p.result.supply = null;
     p.supply.outcome = '';
@@ -442,12 +525,13 @@ export class IsimportPreview extends HTMLElement {
   // set from outside, which is also its own spec for the export.
   /** @param {ResultRun} [run] */
   #showResult(run = {}) {
-    const p = this.#parts;
+    const parts = this.#parts;
+    const p = this.#later;
     const isi = this.#isi;
     const answer = this.#result;
-    if (!p || !isi || !answer) return; // called once all three are there
+    if (!parts || !p || !isi || !answer) return; // called again once all are there
     // The panel's settings when they cannot be used: none (explain()'s defaults).
-    const { settings = panelSettings(p.panel), spec = answer.kind === 'ImageStreamImport' ? answer : undefined, elapsedMs, cancelled } = run;
+    const { settings = panelSettings(parts.panel), spec = answer.kind === 'ImageStreamImport' ? answer : undefined, elapsedMs, cancelled } = run;
     /** @type {import('../lib/api.js').ImportFacts | null} */
     let facts = null;
     try {
@@ -469,7 +553,7 @@ export class IsimportPreview extends HTMLElement {
    * @param {string} proxyPrefix
    */
   #explainHidden(hidden, answer, proxyPrefix) {
-    const p = this.#parts;
+    const p = this.#later;
     if (!p) return;
     const messages = failureMessages(answer);
     const troubled = [...hidden].filter(([host]) => messages.some((m) => m.includes(host)));
@@ -483,6 +567,7 @@ export class IsimportPreview extends HTMLElement {
     };
     const cors = p.cors;
     cors.model = model;
+    const { probeRegistry } = p.module;
     Promise.all(model.origins.map(async (o) => { o.probe = await probeRegistry(o.origin, { fetch: this.#fetch }); }))
       .then(() => { cors.model = model; });
   }
@@ -590,8 +675,9 @@ function failureMessages(answer) {
  * A supply-chain run's outcome in one line.
  * @param {SupplyChain} chain
  * @param {boolean} cancelled
+ * @param {LaterModule['tally']} tally supply-model.js's, which comes with the later parts
  */
-function outcomeText(chain, cancelled) {
+function outcomeText(chain, cancelled, tally) {
   const t = tally(chain);
   const decisions = { admit: 0, deny: 0, 'not-evaluated': 0 };
   for (const s of chain.subjects) if (s.policy) decisions[s.policy.decision]++;

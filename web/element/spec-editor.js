@@ -1,8 +1,9 @@
 // <isi-spec-editor>: the spec's text in CodeMirror 6 (YAML or JSON highlighting, chosen by the
 // text), with the validation's diagnostics drawn at their line and column. Sends `spec-text`
-// ({text}) on every edit the user makes; setting `text` does not echo.
+// ({text}) on every edit the user makes; setting `text` does not echo. Search's keys come later
+// (`laterKeymap`), with the parts the first validation does not wait for.
 
-import { EditorView } from '@codemirror/view';
+import { EditorView, keymap } from '@codemirror/view';
 import { Annotation, Compartment, EditorState } from '@codemirror/state';
 import { yaml } from '@codemirror/lang-yaml';
 import { json } from '@codemirror/lang-json';
@@ -14,12 +15,16 @@ import { partEvent } from './events.js';
 /** @typedef {import('../lib/api.js').Diagnostic} Diagnostic */
 /** @typedef {import('@codemirror/lint').Diagnostic} LintMark */
 /** @typedef {import('@codemirror/state').Text} Text */
+/** @typedef {import('@codemirror/view').KeyBinding} KeyBinding */
 
 export class SpecEditor extends HTMLElement {
   /** @type {EditorView | null} */
   #view = null;
   #language = new Compartment();
   #editable = new Compartment();
+  #laterKeys = new Compartment();
+  /** @type {readonly KeyBinding[]} */
+  #laterBindings = [];
   #pendingText = '';
   #readonly = false;
   #isJson = false;
@@ -39,6 +44,8 @@ export class SpecEditor extends HTMLElement {
           editorSetup,
           this.#language.of(this.#isJson ? json() : yaml()),
           this.#editable.of(editableExtension(this.#readonly)),
+          // After editorSetup's keymap, as search's keys were in it: its Escape still goes first.
+          this.#laterKeys.of(keymap.of(this.#laterBindings)),
           EditorView.contentAttributes.of({ 'aria-label': 'Spec, YAML or JSON', 'aria-multiline': 'true' }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.every((t) => t.annotation(fromOutside))) return;
@@ -75,6 +82,16 @@ export class SpecEditor extends HTMLElement {
   set readonly(value) {
     this.#readonly = Boolean(value);
     this.#view?.dispatch({ effects: this.#editable.reconfigure(editableExtension(this.#readonly)) });
+  }
+
+  /**
+   * Key bindings that came after the editor (search's, from the element's later parts), bound
+   * after its own.
+   * @param {readonly KeyBinding[]} bindings
+   */
+  set laterKeymap(bindings) {
+    this.#laterBindings = bindings;
+    this.#view?.dispatch({ effects: this.#laterKeys.reconfigure(keymap.of(bindings)) });
   }
 
   /**
