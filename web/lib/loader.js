@@ -18,6 +18,13 @@ const SCHEMA_URLS = {
   Image: new URL('../../schemas/image-image-v1.json', import.meta.url),
 };
 
+// In Node each module is read and compiled once per process, however many instances load() and
+// the import engine make of it (a test file, a server, an engine made again after a trap): an
+// instance of a compiled module costs little, a compile of the whole module a lot. Keyed by URL;
+// a failure is not kept, so that a later load() tries again.
+/** @type {Map<string, Promise<WebAssembly.Module>>} */
+const compiled = new Map();
+
 /** @typedef {import('./api.js').LoadOptions} LoadOptions */
 /** @typedef {{print: (text: string) => void, printErr: (text: string) => void}} ModuleOutput */
 /** @typedef {{url?: string | URL, binary?: ArrayBuffer | Uint8Array, defaultUrl: URL}} ModuleSource */
@@ -44,8 +51,33 @@ export async function loadModules(options) {
 }
 
 /**
- * One Emscripten module from its factory: the bytes given, read from disk in Node, or fetched by
- * the module itself from the URL (a browser or a bundler's asset).
+ * Starts reading and compiling the validation module in Node (elsewhere: nothing), so that the
+ * load() that follows finds it compiled: the CLI calls it before it loads the rest of its modules,
+ * and the compile runs on V8's background threads meanwhile.
+ */
+export function prepareValidationModule() {
+  if (readFileBytes !== null) compiledOnce(VALIDATION_WASM_URL).catch(() => {}); // load() reports a failure
+}
+
+/**
+ * The module at a file: URL, compiled once per process (see `compiled`).
+ * @param {URL} url
+ * @returns {Promise<WebAssembly.Module>}
+ */
+function compiledOnce(url) {
+  let module = compiled.get(url.href);
+  if (module === undefined) {
+    const read = /** @type {(url: URL) => Promise<Uint8Array>} */ (readFileBytes);
+    module = read(url).then((bytes) => WebAssembly.compile(/** @type {Uint8Array<ArrayBuffer>} */ (bytes)));
+    module.catch(() => compiled.delete(url.href));
+    compiled.set(url.href, module);
+  }
+  return module;
+}
+
+/**
+ * One Emscripten module from its factory: the bytes given, compiled from disk in Node (once per
+ * process), or fetched by the module itself from the URL (a browser or a bundler's asset).
  * @template M
  * @param {(moduleArgs: object) => Promise<M>} factory
  * @param {ModuleSource} source
@@ -58,8 +90,17 @@ async function instantiate(factory, { url, binary, defaultUrl }, output) {
   const moduleArgs = { ...output };
   if (binary !== undefined) {
     moduleArgs.wasmBinary = binary;
-  } else if (readFileBytes && wasmUrl.protocol === 'file:') {
-    moduleArgs.wasmBinary = await readFileBytes(wasmUrl);
+  } else if (readFileBytes !== null && wasmUrl.protocol === 'file:') {
+    const module = await compiledOnce(wasmUrl);
+    // Emscripten's hook for a module compiled elsewhere. The glue only logs a failure of the
+    // hook's own and would wait for ever: a failed instantiation rejects here instead.
+    return new Promise((resolve, reject) => {
+      moduleArgs.instantiateWasm = (/** @type {WebAssembly.Imports} */ imports, /** @type {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} */ receive) => {
+        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)).catch(reject);
+        return {};
+      };
+      factory(moduleArgs).then(resolve, reject);
+    });
   } else {
     moduleArgs.locateFile = (/** @type {string} */ path) => (path.endsWith('.wasm') ? wasmUrl.href : path);
   }
