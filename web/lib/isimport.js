@@ -28,11 +28,23 @@ import { decodeFailure, internalError, status, validationFailure } from './statu
 import { MAX_BODY_BYTES } from './documents.js';
 import { jsonTree } from './position-tree.js';
 import { offsetOfPath } from './locate.js';
-import { runImport } from './import-driver.js';
-import { runSupplyChain } from './supply-chain.js';
 import { explainImport } from './explain.js';
 
-export { probeRegistry } from './import-driver.js';
+// The drivers of imports and supply-chain look-ups are loaded by the first call that needs them,
+// as the import engine is: validating never loads them (a CLI run and a page's first validation
+// start sooner; bundlers put them in a chunk of their own).
+const importDriver = () => import('./import-driver.js');
+const supplyChainDriver = () => import('./supply-chain.js');
+
+/**
+ * Whether a registry answers a page at all (see import-driver.js).
+ * @param {string} url
+ * @param {{fetch?: import('./api.js').FetchLike, timeoutMs?: number, pageProtocol?: string}} [options]
+ * @returns {Promise<'reachable' | 'unreachable' | 'blocked'>}
+ */
+export async function probeRegistry(url, options) {
+  return (await importDriver()).probeRegistry(url, options);
+}
 
 /** @typedef {import('./api.js').Isimport} IsimportApi */
 // `never` for the decoded object: its type follows options.kind (api.d.ts declares the overloads).
@@ -242,8 +254,9 @@ class Isimport {
     if (spec.status) return spec.status;
 
     let engine;
+    let runImport;
     try {
-      engine = await this.#importEngineOnce();
+      [engine, { runImport }] = await Promise.all([this.#importEngineOnce(), importDriver()]);
     } catch (err) {
       return internalError(`isimport could not load its import engine: ${/** @type {Error} */ (err)?.message ?? err}`);
     }
@@ -291,7 +304,7 @@ class Isimport {
     const { options: decoded, wire } = decodeSupplyChainOptions(this.#core, typeof options === 'object' && options !== null ? readable : options);
     const subject = readOneObject(answer, 'ImageStreamImport');
     if (subject.status) throw new TypeError(`isimport: the answer: ${subject.status.message}`);
-    const engine = await this.#importEngineOnce();
+    const [engine, { runSupplyChain }] = await Promise.all([this.#importEngineOnce(), supplyChainDriver()]);
     const host = /** @type {import('./api.js').SupplyChainOptions} */ (given);
     const result = await runSupplyChain(engine, subject.json, wire, {
       fetch: host.fetch ?? undefined,
