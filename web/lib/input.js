@@ -177,7 +177,7 @@ function decodeText(input) {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
     else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
     try {
-      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+      text = strictDecoder(encoding).decode(bytes);
     } catch {
       if (encoding !== 'utf-8') return { error: { message: `the input is not valid ${encoding.toUpperCase()}`, byteOffset: -1 } };
       const bad = firstInvalidUtf8(bytes);
@@ -189,6 +189,23 @@ function decodeText(input) {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
+}
+
+/** @type {Map<string, TextDecoder>} */
+const decoders = new Map();
+
+/**
+ * A decoder that refuses malformed input, one per encoding (one call's decode() leaves no state
+ * behind: a decoder is made per encoding, not per input, which on many small files counted).
+ * @param {string} encoding
+ */
+function strictDecoder(encoding) {
+  let decoder = decoders.get(encoding);
+  if (decoder === undefined) {
+    decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+    decoders.set(encoding, decoder);
+  }
+  return decoder;
 }
 
 /**
