@@ -127,20 +127,21 @@ class BlockReader {
   }
 
   /**
-   * A block mapping whose first key is at `at` (line this.line), at column `column`.
+   * A block mapping whose first key is at `at` (line this.line), at column `column`; `first`
+   * that key when it has been read already.
    * @param {number} at
    * @param {number} column
+   * @param {{key: string, after: number} | null} [first]
    * @returns {Read}
    */
-  #mapping(at, column) {
+  #mapping(at, column, first = this.#key(at, this.lines.end[this.line])) {
     const { lines } = this;
     /** @type {MapEntry[]} */
     const entries = [];
     /** @type {Set<string>} */
     const seen = new Set();
     let json = '{';
-    for (let key = at; ;) {
-      const read = this.#key(key, lines.end[this.line]);
+    for (let key = at, read = first; ; read = this.#key(key, lines.end[this.line])) {
       // Duplicate keys are refused by documents.js, with the place of the first one.
       if (read === null || seen.has(read.key)) return null;
       seen.add(read.key);
@@ -205,7 +206,8 @@ class BlockReader {
       return this.block(next);
     }
     if (this.#isSeqItem(at, eol)) return null; // `- - x`
-    if (this.#key(at, eol) !== null) return this.#mapping(at, at - lines.begin[this.line]);
+    const key = this.#key(at, eol);
+    if (key !== null) return this.#mapping(at, at - lines.begin[this.line], key);
     return this.#inline(at, eol, column);
   }
 
