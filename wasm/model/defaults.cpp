@@ -21,8 +21,8 @@ void applyDefaults(ImageStreamImport& isi, const std::string& defaultImportMode)
   for (ImageImportSpec& image : isi.spec.images) {
     if (!image.to) {
       // Only a name that parses and carries an explicit tag names the target tag.
-      ReferenceParse parsed = parseDockerImageReference(image.from.name);
-      if (parsed.ref && !parsed.ref->tag.empty()) image.to = LocalObjectReference{parsed.ref->tag};
+      ReferenceCheck parsed = checkDockerImageReference(image.from.name);
+      if (parsed.ok() && !parsed.parts->tag.empty()) image.to = LocalObjectReference{std::string(parsed.parts->tag)};
     }
     defaultPolicies(image.importPolicy, image.referencePolicy, defaultImportMode);
   }

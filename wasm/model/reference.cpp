@@ -287,8 +287,8 @@ bool lowerDiffers(std::string_view s) {
 
 bool containsChar(std::string_view s, char c) { return s.find(c) != kNpos; }
 
-ReferenceParse parseFailure(ReferenceError code) {
-    ReferenceParse r;
+ReferenceCheck parseFailure(ReferenceError code) {
+    ReferenceCheck r;
     r.code = code;
     r.error = referenceErrorText(code);
     return r;
@@ -544,7 +544,7 @@ std::string_view referenceErrorText(ReferenceError e) {
     return {};
 }
 
-ReferenceParse parseDockerImageReference(std::string_view spec) {
+ReferenceCheck checkDockerImageReference(std::string_view spec) {
     Spans spans;
     if (!matchReference(PlainSource{spec}, false, spans)) {
         if (spec.empty()) return parseFailure(ReferenceError::NameEmpty);
@@ -585,14 +585,26 @@ ReferenceParse parseDockerImageReference(std::string_view spec) {
         name = path.substr(i + 1);
     }
 
+    ReferenceCheck result;
+    ReferenceParts& parts = result.parts.emplace();
+    parts.registry = registry;
+    parts.nameSpace = nameSpace;
+    parts.name = name;
+    if (!registryOnly && spans.hasTag()) parts.tag = spec.substr(spans.tagBegin, spans.tagEnd - spans.tagBegin);
+    parts.id = digest;
+    return result;
+}
+
+ReferenceParse parseDockerImageReference(std::string_view spec) {
+    ReferenceCheck check = checkDockerImageReference(spec);
     ReferenceParse result;
-    DockerImageReference& ref = result.ref.emplace();
-    ref.registry.assign(registry);
-    ref.nameSpace.assign(nameSpace);
-    ref.name.assign(name);
-    if (!registryOnly && spans.hasTag())
-        ref.tag.assign(spec.substr(spans.tagBegin, spans.tagEnd - spans.tagBegin));
-    ref.id.assign(digest);
+    result.code = check.code;
+    result.error = check.error;
+    if (check.parts) {
+        const ReferenceParts& parts = *check.parts;
+        result.ref = DockerImageReference{std::string(parts.registry), std::string(parts.nameSpace),
+                                          std::string(parts.name), std::string(parts.tag), std::string(parts.id)};
+    }
     return result;
 }
 

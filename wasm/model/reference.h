@@ -137,6 +137,19 @@ struct ReferenceParse {
 //    otherwise it is the namespace (`bar/foo/baz` → namespace bar, name foo/baz).
 ReferenceParse parseDockerImageReference(std::string_view spec);
 
+// The same parse with the parts as views into `spec` (nothing copied): for the callers that only
+// check a reference or read one part of it (validation, defaulting), once per document each.
+struct ReferenceParts {
+    std::string_view registry, nameSpace, name, tag, id;
+};
+struct ReferenceCheck {
+    std::optional<ReferenceParts> parts;  // set on success
+    ReferenceError code = ReferenceError::None;
+    std::string_view error;  // static text (referenceErrorText(code)); empty on success
+    bool ok() const { return parts.has_value(); }
+};
+ReferenceCheck checkDockerImageReference(std::string_view spec);
+
 // ---------------------------------------------------------------------------------------------
 // Distribution's normalized named reference (importer error messages, docs/import.md §3.2 / §3.9)
 // ---------------------------------------------------------------------------------------------

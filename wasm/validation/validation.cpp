@@ -459,7 +459,7 @@ ErrorList validateTagReference(const TagReference& tag, const FieldPath& path) {
     const ObjectReference& from = *tag.from;
     if (from.name.empty()) errs.push_back(fieldRequired(path.child("from", "name"), ""));
     if (from.kind == "DockerImage") {
-      ReferenceParse parsed = parseDockerImageReference(from.name);
+      ReferenceCheck parsed = checkDockerImageReference(from.name);
       if (!parsed.ok() && !from.name.empty()) {
         errs.push_back(fieldInvalid(path.child("from", "name"), BadValue::goString(from.name), std::string(parsed.error)));
       }
@@ -509,7 +509,7 @@ ErrorList validateImageStreamImport(const ImageStreamImport& isi) {
       } else {
         // The legacy wildcard is accepted as is, and skips the import-mode check as well.
         if (image.from.name == "*") continue;
-        ReferenceParse parsed = parseDockerImageReference(image.from.name);
+        ReferenceCheck parsed = checkDockerImageReference(image.from.name);
         if (!parsed.ok()) {
           errs.push_back(fieldInvalid(p.child("from", "name"), BadValue::goString(image.from.name), std::string(parsed.error)));
         }
@@ -526,11 +526,11 @@ ErrorList validateImageStreamImport(const ImageStreamImport& isi) {
       if (repository.from.name.empty()) {
         errs.push_back(fieldRequired(repositoryPath.child("from", "name"), "container image references require a name"));
       } else {
-        ReferenceParse parsed = parseDockerImageReference(repository.from.name);
+        ReferenceCheck parsed = checkDockerImageReference(repository.from.name);
         if (!parsed.ok()) {
           errs.push_back(fieldInvalid(repositoryPath.child("from", "name"), BadValue::goString(repository.from.name),
                                       std::string(parsed.error)));
-        } else if (!parsed.ref->id.empty() || !parsed.ref->tag.empty()) {
+        } else if (!parsed.parts->id.empty() || !parsed.parts->tag.empty()) {
           errs.push_back(fieldInvalid(repositoryPath.child("from", "name"), BadValue::goString(repository.from.name),
                                       "you must specify an image repository, not a tag or ID"));
         }
@@ -562,14 +562,14 @@ ErrorList validateImageStream(const ImageStream& stream) {
   const std::string& repository = stream.spec.dockerImageRepository;
   if (!repository.empty()) {
     const FieldPath p = FieldPath("spec").child("dockerImageRepository");
-    ReferenceParse parsed = parseDockerImageReference(repository);
+    ReferenceCheck parsed = checkDockerImageReference(repository);
     if (!parsed.ok()) {
       errs.push_back(fieldInvalid(p, BadValue::goString(repository), std::string(parsed.error)));
     } else {
-      if (!parsed.ref->tag.empty()) {
+      if (!parsed.parts->tag.empty()) {
         errs.push_back(fieldInvalid(p, BadValue::goString(repository), "the repository name may not contain a tag"));
       }
-      if (!parsed.ref->id.empty()) {
+      if (!parsed.parts->id.empty()) {
         errs.push_back(fieldInvalid(p, BadValue::goString(repository), "the repository name may not contain an ID"));
       }
     }
@@ -593,7 +593,7 @@ ErrorList validateImageStream(const ImageStream& stream) {
         errs.push_back(fieldRequired(p, ""));
         continue;
       }
-      ReferenceParse parsed = parseDockerImageReference(ref);
+      ReferenceCheck parsed = checkDockerImageReference(ref);
       if (!parsed.ok()) errs.push_back(fieldInvalid(p, BadValue::goString(ref), std::string(parsed.error)));
     }
   }
@@ -606,7 +606,7 @@ ErrorList validateImage(const Image& image) {
   if (image.dockerImageReference.empty()) {
     errs.push_back(fieldRequired(FieldPath("dockerImageReference"), ""));
   } else {
-    ReferenceParse parsed = parseDockerImageReference(image.dockerImageReference);
+    ReferenceCheck parsed = checkDockerImageReference(image.dockerImageReference);
     if (!parsed.ok()) {
       errs.push_back(fieldInvalid(FieldPath("dockerImageReference"), BadValue::goString(image.dockerImageReference),
                                   std::string(parsed.error)));
