@@ -50,11 +50,11 @@ export async function* expandInputs(inputs, { recursive = false } = {}) {
       let found = 0;
       for await (const file of walk(arg, new Set(), recursive)) {
         found++;
-        yield file.error ? file : await readInput(file.path);
+        yield file.error ? file : readInput(file.path);
       }
       if (found === 0) yield { path: arg, error: `${arg}: no .yaml, .yml or .json files in this directory` };
     } else {
-      yield await readInput(arg);
+      yield readInput(arg);
     }
   }
 }
@@ -111,9 +111,9 @@ async function* walk(dir, seen, recursive) {
 // directory refuses to be read; a read that comes back short is followed by one that finds the end).
 /**
  * @param {string} path
- * @returns {Promise<Input>}
+ * @returns {Input}
  */
-export async function readInput(path) {
+export function readInput(path) {
   let fd;
   try {
     fd = openSync(path, 'r');

@@ -180,7 +180,7 @@ export async function validateCommand(args) {
 
   // Inputs are read in order and validated ahead (in threads with --jobs), at most a window of
   // them at once, and reported in order.
-  const validator = validators(isi, validateOptions, opts.jobs);
+  const validator = await validators(isi, validateOptions, opts.jobs);
   /** @type {Pending[]} */
   const window = [];
   const reportNext = async () => {

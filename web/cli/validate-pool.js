@@ -3,8 +3,8 @@
 // (validate-worker.js), each with its own core. Answers come back as promises; the command reports
 // them in input order.
 
-import { Worker } from 'node:worker_threads';
-import { performance } from 'node:perf_hooks';
+// The threads' module is imported only when threads are asked for: --jobs 1 pays nothing for them.
+/** @typedef {import('node:worker_threads').Worker} Worker */
 
 // Inputs validated here before any thread starts: a thread costs about as much as validating
 // this many small files.
@@ -28,25 +28,27 @@ const BATCH = 16;
  */
 
 /**
- * validators(isi, validateOptions, jobs) → {validate(bytes): Promise<{results, seconds}>, close()}.
+ * validators(isi, validateOptions, jobs) → {validate(bytes): Promise<{results, seconds}>, close()}
+ * (once the threads' module is loaded, when jobs > 1).
  * `isi` is this thread's instance (for the first inputs); close() ends the threads.
  * @param {import('../lib/api.js').Isimport} isi
  * @param {import('../lib/api.js').ValidateOptions} validateOptions
  * @param {number} jobs
- * @returns {{validate(bytes: Uint8Array): Promise<Validated>, close(): void}}
+ * @returns {Promise<{validate(bytes: Uint8Array): Promise<Validated>, close(): void}>}
  */
-export function validators(isi, validateOptions, jobs) {
+export async function validators(isi, validateOptions, jobs) {
+  const { Worker } = jobs > 1 ? await import('node:worker_threads') : { Worker: null };
   /** @type {WorkerPool | null} */
   let pool = null;
   let count = 0;
   return {
     validate(bytes) {
-      if (jobs <= 1 || ++count <= IN_THREAD_FIRST) {
-        const started = performance.now();
+      if (Worker === null || ++count <= IN_THREAD_FIRST) {
+        const started = process.hrtime.bigint();
         const results = isi.validateAll(bytes, validateOptions);
-        return Promise.resolve({ results, seconds: (performance.now() - started) / 1000 });
+        return Promise.resolve({ results, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
       }
-      pool ??= new WorkerPool(jobs, validateOptions);
+      pool ??= new WorkerPool(Worker, jobs, validateOptions);
       return pool.validate(bytes);
     },
     close: () => pool?.close(),
@@ -65,10 +67,11 @@ class WorkerPool {
   #nextId = 0;
 
   /**
+   * @param {typeof import('node:worker_threads').Worker} Worker
    * @param {number} size
    * @param {import('../lib/api.js').ValidateOptions} validateOptions
    */
-  constructor(size, validateOptions) {
+  constructor(Worker, size, validateOptions) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { validateOptions } });
       worker.on('message', (message) => this.#answer(worker, message));
