@@ -52,6 +52,7 @@ struct StructShape {
     const char* name;
     size_t offset;
     Decode decode;
+    size_t nameLength;  // a member's key is compared by length first: most candidates end there
   };
   const char* goType;
   bool looseKeys;
@@ -70,7 +71,7 @@ struct ShapeCollector {
   void field(const char* name, M& member, unsigned) {
     if (shape.count == StructShape<Decode>::kMaxFields) __builtin_trap();  // needs a wider bit set
     size_t offset = static_cast<size_t>(reinterpret_cast<const char*>(&member) - base);
-    shape.fields[shape.count++] = {name, offset, erase.template operator()<M>()};
+    shape.fields[shape.count++] = {name, offset, erase.template operator()<M>(), std::char_traits<char>::length(name)};
   }
   // A field that takes one of a few words (fields.h): decoded as its type is.
   template <class M, class Words>
@@ -136,19 +137,14 @@ size_t fieldNamed(const StructShape<Decode>& shape, std::string_view key, size_t
     }
     return kNoField;
   }
-  // key == name without measuring the name first: most comparisons end at the first byte.
-  auto sameName = [key](const char* name) {
-    size_t i = 0;
-    for (; i < key.size(); ++i) {
-      if (name[i] == '\0' || name[i] != key[i]) return false;
-    }
-    return name[i] == '\0';
+  auto sameName = [key](const typename StructShape<Decode>::Field& field) {
+    return field.nameLength == key.size() && std::char_traits<char>::compare(field.name, key.data(), key.size()) == 0;
   };
   for (size_t i = hint; i < shape.count; ++i) {
-    if (sameName(shape.fields[i].name)) return i;
+    if (sameName(shape.fields[i])) return i;
   }
   for (size_t i = 0; i < hint && i < shape.count; ++i) {
-    if (sameName(shape.fields[i].name)) return i;
+    if (sameName(shape.fields[i])) return i;
   }
   return kNoField;
 }

@@ -55,7 +55,7 @@ struct StringScan {
   const unsigned char* badUtf8 = nullptr;
   bool escaped = false;
 };
-StringScan scanString(const unsigned char* p, const unsigned char* end, bool goUtf8) {
+[[gnu::always_inline]] inline StringScan scanString(const unsigned char* p, const unsigned char* end, bool goUtf8) {
   StringScan scan;
   for (;;) {
     while (end - p >= 4 && kPlainByte[p[0]] && kPlainByte[p[1]] && kPlainByte[p[2]] && kPlainByte[p[3]]) p += 4;

@@ -124,6 +124,11 @@ void append(ErrorList& to, ErrorList&& from) {
 void appendInvalid(ErrorList& to, const FieldPath& path, const std::string& value, std::vector<std::string> complaints) {
   for (std::string& msg : complaints) to.push_back(fieldInvalid(path, BadValue::goString(value), std::move(msg)));
 }
+// The same at `path`'s child `field`, whose path is written out only for a complaint.
+void appendInvalid(ErrorList& to, const FieldPath& path, std::string_view field, const std::string& value,
+                   std::vector<std::string> complaints) {
+  if (!complaints.empty()) appendInvalid(to, path.child(field), value, std::move(complaints));
+}
 
 // strings.ToLower, closely enough for the qualified-name check that follows it: ASCII letters are
 // folded and each byte that is not valid UTF-8 becomes U+FFFD (three bytes), as Go's strings.Map
@@ -401,18 +406,18 @@ ErrorList validateGenericObjectMeta(const ObjectMeta& meta, bool requiresNamespa
                                     const FieldPath& path) {
   ErrorList errs;
   if (!meta.generateName.empty()) {
-    appendInvalid(errs, path.child("generateName"), meta.generateName, nameFn(meta.generateName, true));
+    appendInvalid(errs, path, "generateName", meta.generateName, nameFn(meta.generateName, true));
   }
   if (meta.name.empty()) {
     errs.push_back(fieldRequired(path.child("name"), "name or generateName is required"));
   } else {
-    appendInvalid(errs, path.child("name"), meta.name, nameFn(meta.name, false));
+    appendInvalid(errs, path, "name", meta.name, nameFn(meta.name, false));
   }
   if (requiresNamespace) {
     if (meta.nameSpace.empty()) {
       errs.push_back(fieldRequired(path.child("namespace"), ""));
     } else {
-      appendInvalid(errs, path.child("namespace"), meta.nameSpace, validateDnsLabelName(meta.nameSpace, false));
+      appendInvalid(errs, path, "namespace", meta.nameSpace, validateDnsLabelName(meta.nameSpace, false));
     }
   } else if (!meta.nameSpace.empty()) {
     errs.push_back(fieldForbidden(path.child("namespace"), "not allowed on this type"));
@@ -420,11 +425,12 @@ ErrorList validateGenericObjectMeta(const ObjectMeta& meta, bool requiresNamespa
   if (meta.generation < 0) {
     errs.push_back(fieldInvalid(path.child("generation"), BadValue::integer(meta.generation), "must be greater than or equal to 0"));
   }
-  append(errs, validateLabels(meta.labels, path.child("labels")));
-  append(errs, validateAnnotations(meta.annotations, path.child("annotations")));
-  append(errs, validateOwnerReferences(meta.ownerReferences, path.child("ownerReferences")));
-  append(errs, validateFinalizers(meta.finalizers, path.child("finalizers")));
-  append(errs, validateManagedFields(meta.managedFields, path.child("managedFields")));
+  // (Each list's path is written out only when it has something to check.)
+  if (!meta.labels.empty()) append(errs, validateLabels(meta.labels, path.child("labels")));
+  if (!meta.annotations.empty()) append(errs, validateAnnotations(meta.annotations, path.child("annotations")));
+  if (!meta.ownerReferences.empty()) append(errs, validateOwnerReferences(meta.ownerReferences, path.child("ownerReferences")));
+  if (!meta.finalizers.empty()) append(errs, validateFinalizers(meta.finalizers, path.child("finalizers")));
+  if (!meta.managedFields.empty()) append(errs, validateManagedFields(meta.managedFields, path.child("managedFields")));
   return errs;
 }
 
@@ -445,11 +451,11 @@ ErrorList validateObjectMeta(const ObjectMeta& meta, bool requiresNamespace, Nam
 // Image stream pieces
 // ---------------------------------------------------------------------------------------------
 
-ErrorList validateImportPolicy(const TagImportPolicy& policy, const FieldPath& path) {
+ErrorList validateImportPolicy(const TagImportPolicy& policy, const std::function<FieldPath()>& owner) {
   const std::string& mode = policy.importMode;
   if (mode.empty() || mode == "Legacy" || mode == "PreserveOriginal") return {};
   // ImportModeType is a named string type: its value prints as JSON.
-  return {fieldInvalid(path.child("importMode"), BadValue::namedString(mode),
+  return {fieldInvalid(owner().child("importPolicy", "importMode"), BadValue::namedString(mode),
                        "invalid import mode, valid modes are '', 'Legacy', 'PreserveOriginal'")};
 }
 
@@ -478,7 +484,7 @@ ErrorList validateTagReference(const TagReference& tag, const FieldPath& path) {
     errs.push_back(fieldInvalid(path.child("referencePolicy", "type"), BadValue::namedString(policyType),
                                 "valid values are \"Source\", \"Local\""));
   }
-  append(errs, validateImportPolicy(tag.importPolicy, path.child("importPolicy")));
+  append(errs, validateImportPolicy(tag.importPolicy, [&] { return path; }));
   return errs;
 }
 
@@ -493,57 +499,58 @@ ErrorList validateImageSignature(const ImageSignature& signature, const FieldPat
 
 ErrorList validateImageStreamImport(const ImageStreamImport& isi) {
   ErrorList errs;
-  const FieldPath imagesPath = FieldPath("spec").child("images");
-  const FieldPath repositoryPath = FieldPath("spec").child("repository");
+  // Paths are written out only for an error: a valid document builds none.
+  auto imagesPath = [] { return FieldPath("spec").child("images"); };
+  auto repositoryPath = [] { return FieldPath("spec").child("repository"); };
 
   for (size_t i = 0; i < isi.spec.images.size(); ++i) {
     const ImageImportSpec& image = isi.spec.images[i];
-    const FieldPath p = imagesPath.index(i);
+    auto at = [&] { return imagesPath().index(i); };
     if (image.from.kind == "DockerImage") {
       if (image.to && image.to->name.empty()) {
-        errs.push_back(fieldInvalid(p.child("to", "name"), BadValue::goString(image.to->name),
+        errs.push_back(fieldInvalid(at().child("to", "name"), BadValue::goString(image.to->name),
                                     "the name of the target tag must be specified"));
       }
       if (image.from.name.empty()) {
-        errs.push_back(fieldRequired(p.child("from", "name"), ""));
+        errs.push_back(fieldRequired(at().child("from", "name"), ""));
       } else {
         // The legacy wildcard is accepted as is, and skips the import-mode check as well.
         if (image.from.name == "*") continue;
         ReferenceCheck parsed = checkDockerImageReference(image.from.name);
         if (!parsed.ok()) {
-          errs.push_back(fieldInvalid(p.child("from", "name"), BadValue::goString(image.from.name), std::string(parsed.error)));
+          errs.push_back(fieldInvalid(at().child("from", "name"), BadValue::goString(image.from.name), std::string(parsed.error)));
         }
       }
     } else {
-      errs.push_back(fieldInvalid(p.child("from", "kind"), BadValue::goString(image.from.kind), "only DockerImage is supported"));
+      errs.push_back(fieldInvalid(at().child("from", "kind"), BadValue::goString(image.from.kind), "only DockerImage is supported"));
     }
-    append(errs, validateImportPolicy(image.importPolicy, p.child("importPolicy")));
+    append(errs, validateImportPolicy(image.importPolicy, at));
   }
 
   if (isi.spec.repository) {
     const RepositoryImportSpec& repository = *isi.spec.repository;
     if (repository.from.kind == "DockerImage") {
       if (repository.from.name.empty()) {
-        errs.push_back(fieldRequired(repositoryPath.child("from", "name"), "container image references require a name"));
+        errs.push_back(fieldRequired(repositoryPath().child("from", "name"), "container image references require a name"));
       } else {
         ReferenceCheck parsed = checkDockerImageReference(repository.from.name);
         if (!parsed.ok()) {
-          errs.push_back(fieldInvalid(repositoryPath.child("from", "name"), BadValue::goString(repository.from.name),
+          errs.push_back(fieldInvalid(repositoryPath().child("from", "name"), BadValue::goString(repository.from.name),
                                       std::string(parsed.error)));
         } else if (!parsed.parts->id.empty() || !parsed.parts->tag.empty()) {
-          errs.push_back(fieldInvalid(repositoryPath.child("from", "name"), BadValue::goString(repository.from.name),
+          errs.push_back(fieldInvalid(repositoryPath().child("from", "name"), BadValue::goString(repository.from.name),
                                       "you must specify an image repository, not a tag or ID"));
         }
       }
     } else {
-      errs.push_back(fieldInvalid(repositoryPath.child("from", "kind"), BadValue::goString(repository.from.kind),
+      errs.push_back(fieldInvalid(repositoryPath().child("from", "kind"), BadValue::goString(repository.from.kind),
                                   "only DockerImage is supported"));
     }
-    append(errs, validateImportPolicy(repository.importPolicy, repositoryPath.child("importPolicy")));
+    append(errs, validateImportPolicy(repository.importPolicy, repositoryPath));
   }
 
   if (isi.spec.images.empty() && !isi.spec.repository) {
-    errs.push_back(fieldInvalid(imagesPath, BadValue::null(), "you must specify at least one image or a repository import"));
+    errs.push_back(fieldInvalid(imagesPath(), BadValue::null(), "you must specify at least one image or a repository import"));
   }
 
   append(errs, validateObjectMeta(isi.metadata, true, validateImageStreamName, FieldPath("metadata")));

@@ -8,6 +8,7 @@
 // in ascending key order here. The name and format rules are format_rules.h's.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,8 +52,9 @@ ErrorList validateObjectMeta(const ObjectMeta& meta, bool requiresNamespace, Nam
 ErrorList validateGenericObjectMeta(const ObjectMeta& meta, bool requiresNamespace, NameValidator nameFn,
                                     const FieldPath& path);
 
-// ValidateImportPolicy: importMode must be "", Legacy or PreserveOriginal.
-ErrorList validateImportPolicy(const TagImportPolicy& policy, const FieldPath& path);
+// ValidateImportPolicy: importMode must be "", Legacy or PreserveOriginal. `owner` gives the path
+// of the field holding the policy, asked only for an error.
+ErrorList validateImportPolicy(const TagImportPolicy& policy, const std::function<FieldPath()>& owner);
 
 // ValidateImageStreamTagReference without an allow-list.
 ErrorList validateTagReference(const TagReference& tag, const FieldPath& path);
