@@ -8,21 +8,67 @@
 #   3. `isimport import -f build/demo-spec.yaml` → build/demo-result.json, and a short summary;
 #   4. the page (dist/, served by Vite's preview on loopback) and one URL that opens it with the
 #      demo spec in it, importing at once; it runs until Ctrl-C (scripts/serve-page.mjs).
+# It builds only what these need: the two wasm modules and the site (`build.sh modules site`), not
+# the native core, its tests or the checked modules (`npm test` and `npm run build` build those).
+# What does not wait on each other runs side by side (a background step's output goes to
+# build/start/<step>.log, shown if it fails): the Debian packages first; then the npm packages, the
+# demo registry and the wasm modules (libsodium beside the validation module, then the import
+# module); then the site (it bundles the modules) beside the demo import; then the page. Each step
+# says when it is done and how long it took, and the last line before the URL sums them up.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-bash scripts/setup.sh
-bash scripts/build.sh
-echo
+LOGS=build/start
+mkdir -p "$LOGS" build/demo-registry
+now_us() { local t=${EPOCHREALTIME//[.,]/}; echo "${t#0}"; }
+seconds_since() { local us=$(( ${2:-$(now_us)} - $1 )); printf '%d.%d' $((us / 1000000)) $((us / 100000 % 10)); }
+T0=$(now_us)
+times=()
+say() { echo "start: $*"; }
+took() { times+=("$1 $2 s"); say "$1 done in $2 s"; }
 
-mkdir -p build/demo-registry
-bash scripts/demo-registry.sh --detach >build/demo-registry/start.log 2>&1 || {
-  cat build/demo-registry/start.log >&2
-  exit 1
+declare -A PIDS STARTED
+background() { # background NAME COMMAND…: runs it with its output in build/start/NAME.log
+  local name=$1
+  shift
+  say "$name … (in the background, log: $LOGS/$name.log)"
+  STARTED[$name]=$(now_us)
+  rm -f "$LOGS/$name.end"
+  { "$@" >"$LOGS/$name.log" 2>&1 </dev/null && now_us >"$LOGS/$name.end"; } &
+  PIDS[$name]=$!
 }
-cat build/demo-registry/start.log
+await() { # await NAME: waits for a background step; on failure shows its log and stops
+  local name=$1 end
+  if ! wait "${PIDS[$name]}"; then
+    say "$name FAILED; its log ($LOGS/$name.log):" >&2
+    tail -n 80 "$LOGS/$name.log" >&2
+    exit 1
+  fi
+  end=$(cat "$LOGS/$name.end")
+  took "$name" "$(seconds_since "${STARTED[$name]}" "$end")"
+}
+# A failure stops the steps still running in the background (the demo registry, once started,
+# stays: bash scripts/demo-registry.sh --stop).
+trap 'for p in "${PIDS[@]}"; do pkill -TERM -P "$p" 2>/dev/null; kill "$p" 2>/dev/null; done; true' EXIT
+
+t=$(now_us)
+say "Debian packages (scripts/setup-apt.sh) …"
+bash scripts/setup.sh apt
+took "Debian packages" "$(seconds_since "$t")"
+
+background npm-packages bash scripts/setup.sh npm
+background demo-registry bash scripts/demo-registry.sh --detach
+
+t=$(now_us)
+bash scripts/build.sh modules
+took "wasm modules" "$(seconds_since "$t")"
+
+await npm-packages
+background site bash scripts/build.sh site
+
+await demo-registry
+cat "$LOGS/demo-registry.log"
 url=$(cat build/demo-registry/url)
-host=${url#http://}
 
 node scripts/serve-page.mjs --registry "$url" --write-spec build/demo-spec.yaml
 
@@ -45,7 +91,7 @@ const [file, ms] = process.argv.slice(2);
 const answer = JSON.parse(readFileSync(file, 'utf8'));
 const platform = (m) => [m.os, m.architecture, m.variant].filter(Boolean).join('/');
 const line = (s) => console.log(s);
-line(`\nimported in ${(Number(ms) / 1000).toFixed(1)} s (wall clock, including start-up) → ${file}`);
+line(`\nimported in ${(Number(ms) / 1000).toFixed(1)} s (wall clock, including start-up, beside the site's build) → ${file}`);
 answer.spec.images.forEach((spec, i) => {
   const s = answer.status.images[i];
   line(`\n  ${spec.from.name}  (${spec.importPolicy?.importMode ?? 'Legacy'})`);
@@ -80,6 +126,10 @@ if (repo) {
 EOF
 
 echo
+await site
+say "ready in $(seconds_since "$T0") s: $(IFS=,; echo "${times[*]}" | sed 's/,/, /g')"
+
+echo
 echo "Try next:"
 try() { printf '  %-52s # %s\n' "$1" "$2"; }
 try "npx isimport import -f build/demo-spec.yaml -o yaml" "the whole answer, as YAML"
@@ -88,4 +138,5 @@ try "npx isimport validate examples/" "offline validation, as the API server doe
 try "curl -s $url/v2/_catalog" "the demo registry ($url)"
 try "bash scripts/demo-registry.sh --stop" "stop the demo registry"
 echo
+trap - EXIT
 exec node scripts/serve-page.mjs --registry "$url"
