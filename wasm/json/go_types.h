@@ -137,8 +137,14 @@ size_t fieldNamed(const StructShape<Decode>& shape, std::string_view key, size_t
     }
     return kNoField;
   }
+  // Compared here byte by byte, not by memcmp: names are short, and Emscripten's memcmp is a call
+  // that compares byte by byte too.
   auto sameName = [key](const typename StructShape<Decode>::Field& field) {
-    return field.nameLength == key.size() && std::char_traits<char>::compare(field.name, key.data(), key.size()) == 0;
+    if (field.nameLength != key.size()) return false;
+    for (size_t i = 0; i < key.size(); ++i) {
+      if (field.name[i] != key[i]) return false;
+    }
+    return true;
   };
   for (size_t i = hint; i < shape.count; ++i) {
     if (sameName(shape.fields[i])) return i;
