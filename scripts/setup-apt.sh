@@ -1,16 +1,32 @@
 #!/usr/bin/env bash
 # Installs the Debian packages isimport needs. Idempotent: does nothing when all are present.
+# usage: scripts/setup-apt.sh [start]   start: only what `npm start` needs (the wasm build, the
+#        libsodium source package, the demo registry); no argument: everything (npm test's too)
+#        scripts/setup-apt.sh --print-packages [start]   the list, for the tests
 set -euo pipefail
 
-packages=(
-  build-essential cmake ccache pkg-config
-  clang libclang-rt-14-dev
+# npm start: the wasm modules (Emscripten, CMake, make; ccache when rebuilding), libsodium's source
+# package (dpkg-dev), the demo registry and its images and signatures.
+start_packages=(
+  cmake make ccache
   emscripten
-  libsodium-dev googletest libgtest-dev
   dpkg-dev
-  docker-registry skopeo umoci apache2-utils openssl
+  docker-registry skopeo umoci openssl
+)
+# npm test and npm run build besides: the native build and its tests, the fuzz targets (clang's
+# libFuzzer), the registries with logins (htpasswd), the browser tests (Chromium).
+packages=(
+  "${start_packages[@]}"
+  build-essential pkg-config
+  clang libclang-rt-14-dev
+  libsodium-dev googletest libgtest-dev
+  apache2-utils
   chromium
 )
+case "${1:-}" in
+  start) packages=("${start_packages[@]}") ;;
+  --print-packages) [ "${2:-}" != start ] || packages=("${start_packages[@]}"); printf '%s\n' "${packages[@]}"; exit 0 ;;
+esac
 
 # One dpkg-query for all of them (one per package cost a second and a half on every run).
 installed=" $({ dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${packages[@]}" 2>/dev/null || true; } | awk '$2 == "ii" { printf "%s ", $1 }') "

@@ -11,10 +11,12 @@
 # It builds only what these need: the two wasm modules and the site (`build.sh modules site`), not
 # the native core, its tests or the checked modules (`npm test` and `npm run build` build those).
 # What does not wait on each other runs side by side (a background step's output goes to
-# build/start/<step>.log, shown if it fails): the Debian packages first; then the npm packages, the
-# demo registry and the wasm modules (libsodium beside the validation module, then the import
-# module); then the site (it bundles the modules) beside the demo import; then the page. Each step
-# says when it is done and how long it took, and the last line before the URL sums them up.
+# build/start/<step>.log, shown if it fails): the npm packages beside everything up to the site;
+# the Debian packages start needs (`setup-apt.sh start`: not Chromium, GoogleTest or the native
+# toolchain, which `npm test` installs); then the demo registry beside the wasm modules (libsodium
+# beside the validation module, then the import module); then the site (it bundles the modules)
+# beside the demo import; then the page. Each step says when it is done and how long it took, and
+# the last line before the URL sums them up.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -51,12 +53,13 @@ await() { # await NAME: waits for a background step; on failure shows its log an
 # stays: bash scripts/demo-registry.sh --stop).
 trap 'for p in "${PIDS[@]}"; do pkill -TERM -P "$p" 2>/dev/null; kill "$p" 2>/dev/null; done; true' EXIT
 
+# npm needs nothing from apt (Node is the machine's): it installs while apt does.
+background npm-packages bash scripts/setup.sh npm
 t=$(now_us)
-say "Debian packages (scripts/setup-apt.sh) …"
-bash scripts/setup.sh apt
+say "Debian packages (scripts/setup-apt.sh start) …"
+bash scripts/setup-apt.sh start
 took "Debian packages" "$(seconds_since "$t")"
 
-background npm-packages bash scripts/setup.sh npm
 background demo-registry bash scripts/demo-registry.sh --detach
 
 t=$(now_us)

@@ -53,6 +53,21 @@ test('npm test and npm run build build everything: native, every wasm module, th
   assert.deepEqual(plan(), [['native', 'all'], ['wasm', 'all'], ['site', 'vite']]);
 });
 
+test('npm start installs the Debian packages it needs, and not npm test\u2019s (Chromium, GoogleTest, the native toolchain)', () => {
+  const list = (...args) => {
+    const r = spawnSync('bash', [script('setup-apt.sh'), '--print-packages', ...args], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.trim().split('\n');
+  };
+  const all = list();
+  const start = list('start');
+  assert.ok(start.every((p) => all.includes(p)), 'npm test installs everything npm start does');
+  for (const p of ['emscripten', 'cmake', 'make', 'dpkg-dev', 'docker-registry', 'skopeo', 'umoci', 'openssl']) assert.ok(start.includes(p), p);
+  for (const p of ['chromium', 'googletest', 'libgtest-dev', 'libsodium-dev', 'libclang-rt-14-dev']) assert.ok(!start.includes(p), p);
+  assert.match(readFileSync(script('start.sh'), 'utf8'), /^bash scripts\/setup-apt\.sh start$/m);
+  assert.doesNotMatch(readFileSync(script('start.sh'), 'utf8'), /^[^#\n]*scripts\/setup\.sh(?! npm)/m, 'start.sh runs setup.sh only for npm');
+});
+
 test('build.sh refuses a target it does not know', () => {
   const r = spawnSync('bash', [BUILD, '--plan', 'everything'], { encoding: 'utf8' });
   assert.equal(r.status, 2);
