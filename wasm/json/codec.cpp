@@ -84,8 +84,9 @@ TypeHeader readTypeHeader(std::string_view text, const json::SyntaxCheck& check)
 
 // What the server sets on a decoded object: its defaults, kind and apiVersion.
 template <class T>
-void completeAsServer(T& object, const std::string& kind, const DecodeOptions& options) {
-  if constexpr (!std::is_same_v<T, Image>) applyDefaults(object, options.defaultImportMode);
+void completeAsServer(T& object, const std::string& kind, const DecodeOptions& options, DecodeResult& result) {
+  if constexpr (std::is_same_v<T, ImageStreamImport>) applyDefaults(object, options.defaultImportMode, &result.checkedFromNames);
+  if constexpr (std::is_same_v<T, ImageStream>) applyDefaults(object, options.defaultImportMode);
   object.kind = kind;
   object.apiVersion = std::string(kGroupVersion);
 }
@@ -110,7 +111,7 @@ DecodeResult finishDecoded(T& object, const std::string& kind, const DecodeError
       for (Diagnostic& warning : result.diagnostics) warning.severity = "warning";
     }
   }
-  completeAsServer(object, kind, options);
+  completeAsServer(object, kind, options, result);
   result.object = std::move(object);
   return result;
 }
@@ -158,7 +159,7 @@ bool decodeInOnePass(std::string_view text, const DecodeOptions& options, Decode
   result.apiVersionInData = object.apiVersion;
   result.kindInData = object.kind;
   result.kind = T::kKind;
-  completeAsServer(object, result.kind, options);
+  completeAsServer(object, result.kind, options, result);
   return true;
 }
 

@@ -41,6 +41,7 @@ struct DecodeResult {
   std::string apiVersionInData;         // apiVersion and kind as the body wrote them ("" when
   std::string kindInData;               // absent or unreadable)
   bool rootItems = false;               // the root object has an "items" member (a list, to kubectl)
+  CheckedFromNames checkedFromNames;    // an ImageStreamImport's: what defaulting parsed (defaults.h)
 };
 
 DecodeResult decodeObject(std::string_view text, const DecodeOptions& options = {});

@@ -17,11 +17,14 @@ void applyDefaults(ImageStream& stream, const std::string& defaultImportMode) {
   for (TagReference& tag : stream.spec.tags) defaultPolicies(tag.importPolicy, tag.referencePolicy, defaultImportMode);
 }
 
-void applyDefaults(ImageStreamImport& isi, const std::string& defaultImportMode) {
-  for (ImageImportSpec& image : isi.spec.images) {
+void applyDefaults(ImageStreamImport& isi, const std::string& defaultImportMode, CheckedFromNames* checked) {
+  if (checked) checked->assign(isi.spec.images.size(), std::nullopt);
+  for (size_t i = 0; i < isi.spec.images.size(); ++i) {
+    ImageImportSpec& image = isi.spec.images[i];
     if (!image.to) {
       // Only a name that parses and carries an explicit tag names the target tag.
       ReferenceCheck parsed = checkDockerImageReference(image.from.name);
+      if (checked) (*checked)[i] = parsed.code;
       if (parsed.ok() && !parsed.parts->tag.empty()) image.to = LocalObjectReference{std::string(parsed.parts->tag)};
     }
     defaultPolicies(image.importPolicy, image.referencePolicy, defaultImportMode);

@@ -17,11 +17,11 @@ constexpr std::string_view kGroup = "image.openshift.io";
 // name the generator could have produced.
 constexpr std::string_view kGeneratedSuffix = "x7k2q";
 
-ErrorList validateObject(const Object& object) {
+ErrorList validateObject(const Object& object, const CheckedFromNames& checkedFromNames) {
   return std::visit(
-      [](const auto& o) -> ErrorList {
+      [&](const auto& o) -> ErrorList {
         using T = std::decay_t<decltype(o)>;
-        if constexpr (std::is_same_v<T, ImageStreamImport>) return validateImageStreamImport(o);
+        if constexpr (std::is_same_v<T, ImageStreamImport>) return validateImageStreamImport(o, &checkedFromNames);
         else if constexpr (std::is_same_v<T, ImageStream>) return validateImageStream(o);
         else return validateImage(o);
       },
@@ -117,7 +117,7 @@ CreateOutcome validateCreate(std::string_view text, const CreateOptions& options
     created.metadata.generation = 1;
     errors = validateImageStream(created);
   } else {
-    errors = validateObject(object);
+    errors = validateObject(object, decoded.checkedFromNames);
   }
   std::string name = meta.name;
   if (generated) meta.name.clear();  // the answer keeps what the caller wrote

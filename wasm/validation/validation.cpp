@@ -497,7 +497,7 @@ ErrorList validateImageSignature(const ImageSignature& signature, const FieldPat
 // The three kinds
 // ---------------------------------------------------------------------------------------------
 
-ErrorList validateImageStreamImport(const ImageStreamImport& isi) {
+ErrorList validateImageStreamImport(const ImageStreamImport& isi, const CheckedFromNames* checked) {
   ErrorList errs;
   // Paths are written out only for an error: a valid document builds none.
   auto imagesPath = [] { return FieldPath("spec").child("images"); };
@@ -516,9 +516,12 @@ ErrorList validateImageStreamImport(const ImageStreamImport& isi) {
       } else {
         // The legacy wildcard is accepted as is, and skips the import-mode check as well.
         if (image.from.name == "*") continue;
-        ReferenceCheck parsed = checkDockerImageReference(image.from.name);
-        if (!parsed.ok()) {
-          errs.push_back(fieldInvalid(at().child("from", "name"), BadValue::goString(image.from.name), std::string(parsed.error)));
+        // Defaulting parsed the names without a `to` already.
+        bool known = checked && i < checked->size() && (*checked)[i];
+        ReferenceError code = known ? *(*checked)[i] : checkDockerImageReference(image.from.name).code;
+        if (code != ReferenceError::None) {
+          errs.push_back(fieldInvalid(at().child("from", "name"), BadValue::goString(image.from.name),
+                                      std::string(referenceErrorText(code))));
         }
       }
     } else {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/defaults.h"
 #include "model/image_stream_import.h"
 #include "validation/field_error.h"
 #include "validation/format_rules.h"
@@ -20,8 +21,9 @@
 namespace isimport {
 
 // ValidateImageStreamImport: spec.images[*] in order, spec.repository, the "nothing to import"
-// rule, then metadata (namespaced, image-stream name rules). docs/validation.md §2.2.
-ErrorList validateImageStreamImport(const ImageStreamImport& isi);
+// rule, then metadata (namespaced, image-stream name rules). docs/validation.md §2.2. `checked`:
+// what defaulting learnt of the same object's from.names (defaults.h), not parsed again.
+ErrorList validateImageStreamImport(const ImageStreamImport& isi, const CheckedFromNames* checked = nullptr);
 
 // ValidateImageStream (no registry allow-list): metadata, the 'namespace/name' ≤ 255 rule,
 // spec.dockerImageRepository, spec tags, status tag items. docs/validation.md §2.8.
