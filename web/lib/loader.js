@@ -4,7 +4,7 @@
 
 import createIsimportValidation from './wasm/isimport_validation.mjs';
 import { readFileBytes, readFileText } from '#host';
-import { prepareYamlReader } from './yaml-reader.js';
+import { prepareYamlReader, YAML_ON_DEMAND } from './yaml-reader.js';
 
 const VALIDATION_WASM_URL = new URL('./wasm/isimport_validation.wasm', import.meta.url);
 // The import engine's glue is imported when first needed; its .wasm URL is written out here so that
@@ -43,8 +43,10 @@ export async function loadModules(options) {
   };
   const validation = { url: options.wasmUrl, binary: options.wasmBinary, defaultUrl: VALIDATION_WASM_URL };
   const importEngine = { url: options.importWasmUrl, binary: options.importWasmBinary, defaultUrl: IMPORT_WASM_URL };
+  // The YAML reader too, unless the caller (the element) imports it itself when a text needs it.
+  const onDemand = /** @type {{ [YAML_ON_DEMAND]?: boolean }} */ (options)[YAML_ON_DEMAND] === true;
   const [core, schemas] = await Promise.all([
-    instantiate(createIsimportValidation, validation, output), loadSchemas(options), prepareYamlReader(),
+    instantiate(createIsimportValidation, validation, output), loadSchemas(options), onDemand ? null : prepareYamlReader(),
   ]);
   const loadImportEngine = async () => instantiate(await loadImportFactory(), importEngine, output);
   return { core, schemas, loadImportEngine };
