@@ -11,19 +11,27 @@
 //
 // The page (web/app) is this element and nothing else of its own but the URL fragment.
 //
-// Its first validation is shown with the editor, the form, the diagnostics and the import panel
-// (which says why Import is off) only; the CORS help, the supply-chain panel, the answer's views
-// and the editor's search (later-parts.js) are imported after it, into places kept for them.
-// Until they are there, what is set is kept; an import starts without them, a supply-chain run
-// waits for them.
+// Its first validation is shown with the spec in a plain text area, the form, the diagnostics and
+// the import panel (which says why Import is off) only. Right after it come CodeMirror, which
+// takes the text area's place (spec-editor.js, code-editor.js), the `yaml` package, and the CORS
+// help, the supply-chain panel, the answer's views and the editor's search (later-parts.js), into
+// places kept for them. Until they are there, what is set is kept; an import starts without them,
+// a supply-chain run waits for them.
+//
+// The `yaml` package: the core is loaded without it (YAML_ON_DEMAND) since JSON and plain block
+// YAML (most specs) are read without it. A text that needs it before it has come is not answered
+// from a reading that could not be made: the validation is dropped (yamlMisses() tells), the
+// package imported, and the text validated again when it is there; meanwhile Import waits. The
+// form reads plain block YAML without it too, and its edits of YAML wait for it.
 
 import { load } from '../lib/isimport.js';
+import { YAML_ON_DEMAND, yamlMisses, yamlModule } from '../lib/yaml-reader.js';
 import { status, validationFailure } from '../lib/status.js';
 import { h } from './dom.js';
 import { IsimportDoneEvent, IsimportProgressEvent, IsimportSupplyChainEvent, IsimportValidateEvent } from './events.js';
 import { adoptStyles } from './styles.js';
 import { followHostTheme } from './host-theme.js';
-import { applyEdit, readSpec, STARTER_SPEC } from './spec-text.js';
+import { applyEdit, readSpec, STARTER_SPEC, yamlPending } from './spec-text.js';
 import { SpecEditor } from './spec-editor.js';
 import { SpecForm } from './spec-form.js';
 import { DiagnosticsList } from './diagnostics-list.js';
@@ -57,8 +65,8 @@ import { ImportPanel } from './import-panel.js';
  */
 
 /** @type {Promise<Isimport> | null} */
-let loading = null; // one core per page, loaded on first use
-const core = () => (loading ??= load());
+let loading = null; // one core per page, loaded on first use, without the YAML reader (see above)
+const core = () => (loading ??= load(/** @type {import('../lib/api.js').LoadOptions} */ ({ [YAML_ON_DEMAND]: true })));
 
 /** @type {Promise<LaterModule> | null} */
 let laterLoading = null; // the later parts, once per page (asked again after a failure)
@@ -103,6 +111,10 @@ export class IsimportPreview extends HTMLElement {
   #imagePolicies = [];
   #inputsChecked = 0; // which check of the keys and policies is the latest
   #validateQueued = false;
+  /** @type {Promise<void> | null} the `yaml` package, while the text waits for it */
+  #yamlComing = null;
+  #unvalidated = false; // the text has not been validated (it waits for the `yaml` package)
+  #firstShown = false; // a validation has been shown (#afterFirstValidation has run)
   /** @type {Parts | null} */
   #parts = null;
   /** @type {Later | null} */
@@ -167,8 +179,10 @@ export class IsimportPreview extends HTMLElement {
     // The parts' events (events.js): each a CustomEvent of its type's detail.
     root.addEventListener('spec-text', (e) => this.#setText(/** @type {PartEvent<'spec-text'>} */ (e).detail.text, 'editor'));
     root.addEventListener('spec-edit', (e) => {
-      const next = applyEdit(this.#text, /** @type {PartEvent<'spec-edit'>} */ (e).detail);
-      if (next !== null) this.#setText(next, 'form');
+      const edit = /** @type {PartEvent<'spec-edit'>} */ (e).detail;
+      // Edits of YAML wait for the package, in their order (each edits the text the last one left).
+      if (this.#yamlComing || yamlPending(this.#text)) this.#awaitYaml().then(() => this.#applyEdit(edit));
+      else this.#applyEdit(edit);
     });
     root.addEventListener('goto', (e) => {
       const { line, column } = /** @type {PartEvent<'goto'>} */ (e).detail;
@@ -189,12 +203,25 @@ export class IsimportPreview extends HTMLElement {
     core().then((isi) => {
       this.#isi = isi;
       p.panel.defaults = isi.options('importPreview');
-      this.#validate(); // the first validation, shown with the parts there are
-      this.#attachLater().catch(() => {}); // then the rest (a failure is said in the panel)
+      this.#validate(); // the first validation, shown with the parts there are (then #afterFirstValidation)
     }, (error) => {
       p.panel.blockedReason = `The validator could not be loaded: ${error?.message ?? error}`;
       this.#attachLater().catch(() => {}); // the answer's place, as ever
     });
+  }
+
+  /**
+   * What comes once the first validation is shown (a text that waited for the `yaml` package is
+   * shown when it came): CodeMirror in the text area's place (should it not come, the text area
+   * stays), the `yaml` package (which the form's edits of YAML need), the later parts (a failure
+   * is said in the panel).
+   * @param {Parts} p
+   */
+  #afterFirstValidation(p) {
+    this.#firstShown = true;
+    p.editor.upgrade().catch((error) => console.warn('isimport: the code editor could not be loaded; the spec stays in a plain text area', error));
+    yamlModule().catch(() => {}); // asked for again by a text that needs it
+    this.#attachLater().catch(() => {});
   }
 
   /**
@@ -328,7 +355,7 @@ export class IsimportPreview extends HTMLElement {
   async import() {
     const p = this.#parts;
     const isi = this.#isi;
-    if (this.#running || !p || !isi || !this.#validation?.valid) return null;
+    if (this.#running || !p || !isi || this.#unvalidated || !this.#validation?.valid) return null;
     const read = p.panel.settings;
     const refusal = 'error' in read ? read.error : settingsRefusal(isi, read);
     if (refusal !== null || 'error' in read) {
@@ -587,7 +614,35 @@ export class IsimportPreview extends HTMLElement {
 
   #showForm() {
     const read = readSpec(this.#text);
+    if (read.pending) this.#awaitYaml(); // shown again when it comes
     this.#parts?.form.show(read.error ? null : read.object, read.error ?? '');
+  }
+
+  /** @param {import('./events.js').SpecEdit} edit */
+  #applyEdit(edit) {
+    if (yamlPending(this.#text)) return; // the package could not be loaded (said in the panel)
+    const next = applyEdit(this.#text, edit);
+    if (next !== null) this.#setText(next, 'form');
+  }
+
+  /**
+   * The `yaml` package, for a text that needs it before it has come: imported once, then the
+   * text is shown in the form and validated again. Should it not come, the panel says so (and the
+   * next text that needs it asks again).
+   * @returns {Promise<void>}
+   */
+  #awaitYaml() {
+    return this.#yamlComing ??= yamlModule().then(() => {
+      this.#yamlComing = null;
+      this.#showForm();
+      this.#validate();
+    }, (error) => {
+      this.#yamlComing = null;
+      const p = this.#parts;
+      if (!p) return;
+      p.panel.blockedReason = `The YAML reader could not be loaded: ${messageOf(error)}`;
+      if (this.#isi && !this.#firstShown) this.#afterFirstValidation(p); // the rest comes all the same
+    });
   }
 
   #queueValidate() {
@@ -604,6 +659,7 @@ export class IsimportPreview extends HTMLElement {
     if (!this.#isi || !p) return;
     /** @type {ValidateResult} */
     let result;
+    const misses = yamlMisses();
     try {
       result = this.#isi.validate(this.#text);
     } catch (error) {
@@ -611,15 +667,26 @@ export class IsimportPreview extends HTMLElement {
       // no diagnostics): should it ever, the same answer.
       result = validationFailure('ImageStreamImport', status(500, 'InternalError', messageOf(error)));
     }
+    if (yamlMisses() !== misses) {
+      // The text needs the `yaml` package, not here yet: this answer is not the text's. What is
+      // shown stays until the text is validated again, when the package has come; Import waits.
+      this.#unvalidated = true;
+      p.panel.blockedReason = this.#blockedReason();
+      this.#awaitYaml();
+      return;
+    }
+    this.#unvalidated = false;
     this.#validation = result;
     p.diagnostics.result = result;
     p.editor.diagnostics = result.diagnostics;
     p.panel.blockedReason = this.#blockedReason();
     this.dispatchEvent(new IsimportValidateEvent(result));
+    if (!this.#firstShown) this.#afterFirstValidation(p);
   }
 
   #blockedReason() {
     const v = this.#validation;
+    if (this.#isi && this.#unvalidated) return 'Loading the YAML reader…';
     if (!this.#isi || !v) return 'Loading the validator…';
     if (v.valid && v.kind !== 'ImageStreamImport') return `Import takes an ImageStreamImport; this is ${v.apiVersion ? `${v.apiVersion} ` : ''}${v.kind}`;
     if (v.valid) return '';

@@ -1,16 +1,23 @@
 // The spec's text and the form's edits of it. The text is the source of truth: the form reads the
 // document from it and writes each edit back into it, keeping the user's comments and layout
 // (YAML through the yaml library's document model, JSON re-indented). Pure: no DOM.
+//
+// The `yaml` package is not imported here: plain block YAML (most specs) is read for the form
+// without it (yaml-block.js, as validate() reads it), and for anything else, and for every YAML
+// edit, the package is taken from the library's reader once it has come (yaml-reader.js). Until
+// then readSpec() answers {pending} and yamlPending() is true: the element imports it and asks again.
 
-import { parseAllDocuments, parseDocument } from 'yaml';
 import { looksLikeJson } from '../lib/documents.js';
+import { readPlainBlock } from '../lib/yaml-block.js';
+import { yamlNow } from '../lib/yaml-reader.js';
 
 /** @typedef {import('./events.js').SpecEdit} SpecEdit */
 /** @typedef {import('yaml').ParseOptions & import('yaml').DocumentOptions & import('yaml').SchemaOptions} YamlOptions */
 /**
- * The document of a spec's text for the form, or why the form cannot edit it.
- * @typedef {{ format: 'json' | 'yaml', object: Record<string, unknown>, error?: undefined }
- *   | { error: string, format?: undefined, object?: undefined }} ReadSpec
+ * The document of a spec's text for the form, or why the form cannot edit it; `pending` when the
+ * text needs the `yaml` package to be read and it has not come yet (its `error` says so).
+ * @typedef {{ format: 'json' | 'yaml', object: Record<string, unknown>, error?: undefined, pending?: undefined }
+ *   | { error: string, pending?: true, format?: undefined, object?: undefined }} ReadSpec
  */
 /** A mapping or a list of the JSON document, walked by a path. @typedef {Record<string | number, unknown>} Container */
 
@@ -38,9 +45,13 @@ export function readSpec(text) {
       return { error: 'fix the JSON syntax to use the form' };
     }
   }
+  const plain = readPlainDocuments(text);
+  if (plain) return plain;
+  const yaml = yamlNow();
+  if (!yaml) return { error: 'reading the YAML…', pending: true };
   let docs;
   try {
-    docs = parseAllDocuments(text, YAML_READ);
+    docs = yaml.parseAllDocuments(text, YAML_READ);
   } catch {
     return { error: 'fix the YAML syntax to use the form' };
   }
@@ -53,6 +64,55 @@ export function readSpec(text) {
   return isMapping(value) ? { format: 'yaml', object: value } : { error: 'the form edits a mapping (an object)' };
 }
 
+// The `---` lines that separate documents (k8s.io/apimachinery's YAMLReader, as documents.js splits them).
+const SEPARATOR = /^---[ \t]*(?:#[^\n]*)?\r?$/gm;
+// Control characters, which the package refuses or reads its own way: left to it.
+const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+
+/**
+ * readSpec() of a text whose every document is plain block YAML, read without the package (as
+ * yaml-block.js reads it, which is the package's reading); null for any other text.
+ * @param {string} text
+ * @returns {ReadSpec | null}
+ */
+function readPlainDocuments(text) {
+  if (CONTROL.test(text)) return null;
+  /** @type {string[]} */
+  const docs = [];
+  let start = 0;
+  for (const m of text.matchAll(SEPARATOR)) {
+    if (!addPlain(docs, text, start, m.index)) return null;
+    start = m.index + m[0].length;
+  }
+  if (!addPlain(docs, text, start, text.length)) return null;
+  if (docs.length > 1) return { error: 'the form edits one document; this text holds several' };
+  if (docs.length === 0) return { format: 'yaml', object: {} };
+  const value = JSON.parse(docs[0]);
+  return isMapping(value) ? { format: 'yaml', object: value } : { error: 'the form edits a mapping (an object)' };
+}
+
+/**
+ * Adds the JSON of text[start, end) to `docs` when it is plain block YAML with content; false when
+ * it is not plain block YAML.
+ * @param {string[]} docs
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ */
+function addPlain(docs, text, start, end) {
+  if (/^\s*$/.test(text.slice(start, end))) return true;
+  const read = readPlainBlock(text, start, end);
+  if (!read) return false;
+  if (!read.empty) docs.push(read.json);
+  return true;
+}
+
+/**
+ * Whether applyEdit() of `text` waits for the `yaml` package (a YAML text, the package not come yet).
+ * @param {string} text
+ */
+export const yamlPending = (text) => !looksLikeJson(text) && yamlNow() === null;
+
 /** @type {(v: unknown) => v is Record<string, unknown>} */
 const isMapping = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -60,7 +120,8 @@ const isMapping = (v) => v !== null && typeof v === 'object' && !Array.isArray(v
  * `text` with one edit applied: {op: 'set', path, value} (an empty string, false or undefined
  * removes an optional field, `keep: true` keeps it), {op: 'delete', path}, {op: 'append', path,
  * value}. Paths are arrays of keys and indexes. Returns the new text, or null when the text cannot
- * be edited (see readSpec).
+ * be edited (see readSpec). A YAML text is edited with the `yaml` package: while yamlPending(text),
+ * this throws.
  * @param {string} text
  * @param {SpecEdit} edit
  * @returns {string | null}
@@ -76,7 +137,9 @@ export function applyEdit(text, edit) {
     else setIn(object, edit.path, edit.value);
     return `${JSON.stringify(object, null, 2)}\n`;
   }
-  const doc = parseDocument(text, YAML_EDIT);
+  const yaml = yamlNow();
+  if (!yaml) throw new Error('isimport: the form edits YAML once the yaml package has come (yamlPending())');
+  const doc = yaml.parseDocument(text, YAML_EDIT);
   if (remove) {
     if (!doc.hasIn(edit.path)) return text;
     doc.deleteIn(edit.path);

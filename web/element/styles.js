@@ -118,6 +118,19 @@ isi-spec-editor .cm-editor .cm-selectionBackground, isi-spec-editor .cm-editor.c
 isi-spec-editor .cm-editor .cm-cursor { border-left-color: var(--_fg); }
 isi-spec-editor .cm-editor .cm-matchingBracket { background: color-mix(in srgb, var(--_ok) 20%, var(--_bg)); color: inherit; }
 isi-spec-editor .cm-editor .cm-tooltip { background: var(--_surface); color: var(--_fg); border: 1px solid var(--_border); }
+/* The text area the spec is shown in until CodeMirror comes (spec-editor.js): CodeMirror's box and
+   lines (its font, size, line height, the content's padding), its gutters' place and colours (the
+   line numbers come with it), the same least and greatest height, so that nothing moves when it
+   takes the text area's place. */
+isi-spec-editor textarea.plain-editor {
+  --_gutter: 54px; /* CodeMirror's gutters (line numbers to 99, folding, lint) */
+  display: block; box-sizing: border-box; width: 100%; max-width: none; min-height: 12rem; max-height: 32rem; field-sizing: content;
+  margin: 0; border: 0; border-radius: 0; resize: none; overflow: auto; white-space: pre; tab-size: 4;
+  font-family: ${MONO}; font-size: 13.5px; line-height: 1.4; padding: 4px 2px 4px calc(var(--_gutter) + 6px);
+  color: var(--_fg);
+  background: linear-gradient(to right, var(--_surface) calc(var(--_gutter) - 1px), var(--_border) calc(var(--_gutter) - 1px), var(--_border) var(--_gutter), var(--_bg) var(--_gutter));
+}
+isi-spec-editor textarea.plain-editor:focus-visible { outline: 3px solid var(--_focus); outline-offset: -1px; }
 
 isi-diagnostics { display: block; margin: .6rem 0; min-height: 2.2rem; }
 .verdict { font-weight: 600; }
