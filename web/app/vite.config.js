@@ -112,7 +112,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 1024,
     rolldownOptions: {
       input: { index: here('index.html'), element: here('../element/index.js') },
-      output: { entryFileNames: (chunk) => (chunk.name === 'element' ? 'isimport-element.js' : 'assets/[name]-[hash].js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'element' ? 'isimport-element.js' : 'assets/[name]-[hash].js'),
+        // Two packages the first validation does without, each a chunk named after it (the
+        // element imports them after it: web/element/isimport-preview.js): `yaml`, and CodeMirror
+        // with its dependencies but for search, which comes with the later parts.
+        codeSplitting: {
+          groups: [
+            { name: 'yaml', test: /[\\/]node_modules[\\/]yaml[\\/]/ },
+            { name: 'codemirror', test: /[\\/]node_modules[\\/](?:@codemirror[\\/](?!search[\\/])|@lezer[\\/]|@marijn[\\/]|style-mod[\\/]|w3c-keyname[\\/]|crelt[\\/])/ },
+          ],
+        },
+      },
     },
   },
   plugins: [embedExample(), preloadFirstValidation(), refuseUnknownProxyTargets(proxies)],
