@@ -78,3 +78,111 @@ test('an answer set on a new element before its parts come is shown when they co
   await expect(second.locator('isi-supply-panel')).toContainText('The API server would refuse this import');
   expect(await second.evaluate((el) => el.result.message)).toBe('set from outside');
 });
+
+// A spec of plain block YAML (no registry host that starts with a digit: such a name is read by
+// the `yaml` package), invalid by its name.
+const plainSpec = (name) => `apiVersion: image.openshift.io/v1
+kind: ImageStreamImport
+metadata:
+  name: ${name}
+spec:
+  import: false
+  images:
+  - from:
+      kind: DockerImage
+      name: quay.io/openshift/origin-cli:latest
+`;
+
+/** A route held until release() is called. */
+function hold(page, pattern) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  return page.route(pattern, async (route) => { await released; await route.continue(); }).then(() => release);
+}
+
+test('the first validation is shown with the spec in a text area, which validates as it is typed; CodeMirror takes its place after it with the text, the caret, the focus and the marks', async ({ page }) => {
+  const releaseEditor = await hold(page, /\/assets\/code-editor-[\w-]+\.js$/);
+  await page.goto(pageUrl(plainSpec('Bad_Name')));
+  const diagnostics = preview(page).locator('isi-diagnostics');
+  const area = preview(page).locator('isi-spec-editor textarea');
+  await expect(diagnostics.locator('.verdict.bad')).toContainText('metadata.name');
+  await expect(area).toHaveValue(plainSpec('Bad_Name'));
+  await expect(area).toHaveAccessibleName('Spec, YAML or JSON');
+  await expect(preview(page).locator('.cm-content')).toHaveCount(0);
+
+  // Typed in the text area: validated on each edit, as in the editor.
+  const at = plainSpec('Bad_Name').indexOf('Bad_Name');
+  await area.evaluate((el, [from, to]) => { el.focus(); el.setSelectionRange(from, to); }, [at, at + 'Bad_Name'.length]);
+  await page.keyboard.type('web');
+  await expect(diagnostics.locator('.verdict.ok')).toBeVisible();
+  await page.keyboard.type('_X');
+  await expect(diagnostics.locator('.verdict.bad')).toContainText('metadata.name');
+  expect(await preview(page).evaluate((el) => el.spec)).toBe(plainSpec('web_X'));
+
+  releaseEditor();
+  const content = preview(page).locator('.cm-content');
+  await expect(content).toBeFocused();
+  await expect(area).toHaveCount(0);
+  await expect(preview(page).locator('.cm-line').nth(3).locator('.cm-lintRange-error')).toHaveText('web_X');
+  // The caret is where it was: after `web_X`.
+  await page.keyboard.type('y');
+  await expect(preview(page).locator('.cm-line').nth(3)).toHaveText('  name: web_Xy');
+  expect(await preview(page).evaluate((el) => el.spec)).toBe(plainSpec('web_Xy'));
+});
+
+test('without CodeMirror the spec stays in the text area, validated as it is typed', async ({ page }) => {
+  await page.route(/\/assets\/code-editor-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto(pageUrl(plainSpec('web')));
+  const diagnostics = preview(page).locator('isi-diagnostics');
+  await expect(diagnostics.locator('.verdict.ok')).toBeVisible();
+  await expect(preview(page).locator('isi-result')).toBeAttached();
+  const area = preview(page).locator('isi-spec-editor textarea');
+  await area.fill(plainSpec('Bad_Name'));
+  await expect(diagnostics.locator('.verdict.bad')).toContainText('metadata.name');
+  await expect(preview(page).locator('isi-spec-form input').first()).toHaveValue('Bad_Name');
+});
+
+test('plain block YAML opens without the yaml package, fetched after the first validation; a spec that needs it is answered only once it has come', async ({ page }) => {
+  await page.addInitScript(firstValidation);
+  await page.goto(pageUrl(plainSpec('web')));
+  await expect(preview(page).locator('isi-diagnostics .verdict.ok')).toBeVisible();
+  await expect(preview(page).locator('isi-result')).toBeAttached();
+  const seen = await page.evaluate(() => ({
+    resources: performance.getEntriesByType('resource').map((r) => ({ file: new URL(r.name).pathname.replace(/^.*\//, ''), startTime: r.startTime })),
+    firstValidation: window.__firstValidation,
+  }));
+  for (const chunk of [/^yaml-[\w-]+\.js$/, /^codemirror-[\w-]+\.js$/, /^code-editor-[\w-]+\.js$/]) {
+    const fetched = seen.resources.filter((r) => chunk.test(r.file));
+    expect(fetched, String(chunk)).toHaveLength(1);
+    expect(fetched[0].startTime).toBeGreaterThanOrEqual(seen.firstValidation);
+  }
+
+  // Flow collections and an anchor: the `yaml` package's to read. Every answer the page gives is the text's.
+  const page2 = await page.context().newPage();
+  await page2.addInitScript(() => {
+    window.__answers = [];
+    document.addEventListener('validate', (e) => { window.__answers.push({ valid: e.detail.valid, message: e.detail.status?.message ?? '' }); });
+  });
+  const needsPackage = 'apiVersion: image.openshift.io/v1\nkind: ImageStreamImport\nmetadata: {name: Bad_Name}\nspec:\n  import: false\n  images:\n  - from: &from {kind: DockerImage, name: "quay.io/a/b:1"}\n';
+  await page2.goto(pageUrl(needsPackage));
+  await expect(preview(page2).locator('isi-diagnostics .verdict.bad')).toContainText('metadata.name');
+  const answers = await page2.evaluate(() => window.__answers);
+  expect(answers.length).toBeGreaterThanOrEqual(1);
+  for (const a of answers) expect(a.message).toContain('metadata.name');
+});
+
+test('a text that needs the yaml package before it has come: Import waits, and the text is validated when it comes', async ({ page }) => {
+  const releaseYaml = await hold(page, /\/assets\/yaml-[\w-]+\.js$/);
+  await page.goto(pageUrl(plainSpec('web')));
+  const diagnostics = preview(page).locator('isi-diagnostics');
+  await expect(diagnostics.locator('.verdict.ok')).toBeVisible();
+  const before = await preview(page).evaluate((el) => el.validation);
+  await preview(page).evaluate((el) => { el.spec = el.spec.replace('  name: web', '  name: &n Bad_Name'); });
+  await expect(preview(page).locator('isi-import-panel .why')).toContainText('Loading the YAML reader');
+  await expect(preview(page).getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  expect(await preview(page).evaluate((el) => el.import())).toBeNull();
+  expect(await preview(page).evaluate((el) => el.validation)).toEqual(before);
+  releaseYaml();
+  await expect(diagnostics.locator('.verdict.bad')).toContainText('metadata.name');
+  await expect(preview(page).locator('isi-import-panel .why')).toContainText('Import is off until the spec is valid');
+});
