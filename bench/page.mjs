@@ -91,6 +91,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`page, Chromium, ${r.runs} runs, fresh context each (no cache); medians, bars met or not by the median:`);
   console.log(`  open → first validation result   ${ms(r.firstValidationMs)} ${bar(r.firstValidationMs.median, r.bars.firstValidationMs, `${r.bars.firstValidationMs} ms`)}`);
   console.log(`  open → demo import finished      ${ms(r.demoImportMs)}`);
-  console.log(`  bytes before usable              ${kib(r.bytesBeforeUsable.median)} over the wire (gzip, as vite preview sends it) in ${r.filesBeforeUsable} files ${bar(r.bytesBeforeUsable.median, r.bars.bytesBeforeUsable, kib(r.bars.bytesBeforeUsable))}`);
-  for (const f of r.filesBefore) console.log(`    ${f.name.padEnd(48)} ${(f.bytes / 1024).toFixed(1).padStart(6)} KiB`);
+  console.log(`  bytes before usable              ${kib(r.bytesBeforeUsable.median)} (${r.bytesBeforeUsable.median} bytes) over the wire (gzip, as vite preview sends it) in ${r.filesBeforeUsable} files ${bar(r.bytesBeforeUsable.median, r.bars.bytesBeforeUsable, `${kib(r.bars.bytesBeforeUsable)}, ${r.bars.bytesBeforeUsable} bytes`)}`);
+  for (const f of r.filesBefore) console.log(`    ${f.name.padEnd(48)} ${(f.bytes / 1024).toFixed(1).padStart(6)} KiB ${String(f.bytes).padStart(7)} bytes`);
 }

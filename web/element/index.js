@@ -1,6 +1,7 @@
 // isimport/element: defines <isimport-preview> and the parts its first validation is shown with
-// (the editor, the form, the diagnostics, the import panel). The other parts (later-parts.js) are imported and
-// defined by the element once that validation is shown.
+// (the editor, a plain text area until then, the form, the diagnostics, the import panel). CodeMirror
+// (code-editor.js), the `yaml` package and the other parts (later-parts.js) are imported, and the
+// latter defined, by the element once that validation is shown.
 //
 //   import 'isimport/element';
 //   <isimport-preview spec="apiVersion: image.openshift.io/v1…"></isimport-preview>
