@@ -235,6 +235,7 @@ export class IsimportPreview extends HTMLElement {
     const slots = this.#slots;
     if (!parts || !slots) return Promise.reject(new Error('isimport: not connected yet'));
     return this.#laterComing ??= laterParts().then((module) => {
+      module.adoptLaterStyles(this.#root); // before they are in place: they never show unstyled
       const later = { cors: new module.CorsHelp(), supply: new module.SupplyPanel(), result: new module.ResultView(), module };
       later.cors.hidden = true;
       slots.cors.replaceWith(later.cors);

@@ -17,6 +17,7 @@ import { SupplyChainView } from './supply-chain-view.js';
 import { ArtifactList } from './artifact-list.js';
 
 export { CorsHelp, ResultView, SupplyPanel };
+export { adoptLaterStyles } from './later-styles.js';
 export { probeRegistry } from '../lib/import-driver.js';
 export { inputProblems, problemOf, tally } from './supply-model.js';
 // The editor's search (its keys open the panel), which no first look at a spec needs.
