@@ -11,6 +11,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
+import { beside } from './bars.mjs';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 export const BARS = { validation: 100_000, largest: 160_000, glue: 10_000 };
@@ -147,12 +149,12 @@ export async function benchSizes() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await benchSizes();
   const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-  const bar = (value, limit) => `${value <= limit ? 'meets' : 'over'} the bar of ${kb(limit)} (${(value / limit).toFixed(2)}×)`;
+  const bar = (measure, value, limit) => beside(measure, kb(value), `≤ ${kb(limit)}`, value <= limit);
   console.log('dist/ (raw, gzip -9):');
   for (const f of r.files) console.log(`  ${f.file.padEnd(44)} ${String(f.raw).padStart(8)} B ${String(f.gzip).padStart(8)} B`);
-  console.log(`  validation module ${kb(r.validation.gzip)} gzip: ${bar(r.validation.gzip, BARS.validation)}`);
-  console.log(`  largest module (${r.largest.file}) ${kb(r.largest.gzip)} gzip: ${bar(r.largest.gzip, BARS.largest)}`);
-  for (const g of r.glue ?? []) console.log(`  ${g.module}.mjs glue, minified: ${g.minified} B, ${kb(g.gzip)} gzip: ${bar(g.gzip, BARS.glue)}`);
+  console.log(`  validation module, gzip: ${bar('validation module, gzip', r.validation.gzip, BARS.validation)}`);
+  console.log(`  largest module (${r.largest.file}), gzip: ${bar('largest module, gzip', r.largest.gzip, BARS.largest)}`);
+  for (const g of r.glue ?? []) console.log(`  ${g.module}.mjs glue, minified: ${g.minified} B, gzip: ${bar(`${g.module} glue, minified + gzip`, g.gzip, BARS.glue)}`);
   if (process.argv.includes('--profile')) {
     for (const module of ['isimport_validation', 'isimport_import']) {
       const parts = profile(module);
