@@ -28,8 +28,9 @@ for a in "$@"; do
 done
 [ ${#targets[@]} -gt 0 ] || targets=(native wasm site)
 
-# The CMake targets of build/wasm that `modules` builds (CMakeLists.txt's isimport_module()).
-MODULE_TARGETS=(isimport_validation_module isimport_import_module)
+# The CMake target of build/wasm that `modules` builds: CMakeLists.txt's isimport_modules, the two
+# shipped modules (one target, so that one make builds both side by side).
+MODULE_TARGETS=(isimport_modules)
 
 if [ -n "$plan" ]; then
   for t in "${targets[@]}"; do
