@@ -107,26 +107,26 @@ export class ValidationCore {
   validateBytes(text, request) {
     if (this.#broken) return { failure: validationFailure(undefined, internalError(this.#unusable())) };
     const core = this.#module;
+    const out = this.#answerOut;
     let code;
     try {
       const length = this.#textIn.write(core, text);
-      const nameSpace = request.namespace ?? '';
-      const namespaceLength = nameSpace === '' ? 0 : this.#namespaceIn.write(core, nameSpace);
-      const call = () => core._validateBytes(this.#textIn.ptr, length, request.fieldValidation, request.kind,
-        this.#namespaceIn.ptr, namespaceLength, request.namespace !== undefined, Boolean(request.withObject),
-        this.#answerOut.ptr, this.#answerOut.size);
-      if (this.#answerOut.size === 0) this.#answerOut.reserve(core, 64 * 1024);
-      code = call();
-      if (code < -1 && -code - 1 > this.#answerOut.size) {
-        this.#answerOut.reserve(core, -code - 1);
-        code = call();
+      const nameSpace = request.namespace;
+      const namespaceLength = nameSpace === undefined || nameSpace === '' ? 0 : this.#namespaceIn.write(core, nameSpace);
+      if (out.size === 0) out.reserve(core, 64 * 1024);
+      code = core._validateBytes(this.#textIn.ptr, length, request.fieldValidation, request.kind,
+        this.#namespaceIn.ptr, namespaceLength, nameSpace !== undefined, request.withObject === true, out.ptr, out.size);
+      if (code < -1 && -code - 1 > out.size) {
+        out.reserve(core, -code - 1);
+        code = core._validateBytes(this.#textIn.ptr, length, request.fieldValidation, request.kind,
+          this.#namespaceIn.ptr, namespaceLength, nameSpace !== undefined, request.withObject === true, out.ptr, out.size);
       }
     } catch (err) {
       this.#broken = messageOf(err);
       return { failure: validationFailure(undefined, internalError(`isimport core failed in validateBytes(): ${this.#broken}`)) };
     }
     if (code >= 0) return /** @type {CoreAnswer} */ (this.#compactAnswers[code]);
-    return JSON.parse(this.#answerOut.read(core, -code - 1));
+    return JSON.parse(out.read(core, -code - 1));
   }
 
   #unusable() {
@@ -139,9 +139,15 @@ const messageOf = (err) => String(/** @type {{message?: unknown}} */ (err)?.mess
 
 // A region of the core's memory, kept from call to call and grown when needed (never shrunk: the
 // core's heap keeps it): texts are written into it with TextEncoder.encodeInto, answers read out.
+// The view of the region is kept too, until the region moves or the memory grows (a grown memory
+// is a new ArrayBuffer, and the module a new HEAPU8).
 class CoreBuffer {
   ptr = 0;
   size = 0;
+  /** @type {Uint8Array | null} the HEAPU8 #view was made from */
+  #heap = null;
+  /** @type {Uint8Array | null} the region, in #heap */
+  #view = null;
   static #encoder = new TextEncoder();
   static #decoder = new TextDecoder();
 
@@ -152,6 +158,7 @@ class CoreBuffer {
   reserve(core, needed) {
     if (needed <= this.size) return;
     if (this.ptr) core._free(this.ptr);
+    this.#view = null;
     this.size = Math.max(needed, 64 * 1024);
     this.ptr = core._malloc(this.size);
     if (!this.ptr) {
@@ -161,13 +168,26 @@ class CoreBuffer {
   }
 
   /**
+   * The region as bytes of the module's current memory.
+   * @param {ValidationModule} core
+   */
+  #region(core) {
+    const heap = core.HEAPU8;
+    if (this.#view === null || this.#heap !== heap) {
+      this.#heap = heap;
+      this.#view = heap.subarray(this.ptr, this.ptr + this.size);
+    }
+    return this.#view;
+  }
+
+  /**
    * Writes `text` as UTF-8; answers its length in bytes.
    * @param {ValidationModule} core
    * @param {string} text
    */
   write(core, text) {
     this.reserve(core, text.length * 3); // UTF-8 needs at most 3 bytes per UTF-16 unit
-    return CoreBuffer.#encoder.encodeInto(text, core.HEAPU8.subarray(this.ptr, this.ptr + this.size)).written;
+    return CoreBuffer.#encoder.encodeInto(text, this.#region(core)).written;
   }
 
   /**
@@ -176,6 +196,6 @@ class CoreBuffer {
    * @param {number} length
    */
   read(core, length) {
-    return CoreBuffer.#decoder.decode(core.HEAPU8.subarray(this.ptr, this.ptr + length));
+    return CoreBuffer.#decoder.decode(this.#region(core).subarray(0, length));
   }
 }
