@@ -13,6 +13,7 @@ import { kindHint } from './objects.js';
 /** @typedef {Partial<Record<string, object>>} Schemas the JSON Schemas by kind (loader.js) */
 /** @typedef {import('./api.js').Position} Position */
 /** @typedef {import('./core-abi.js').CoreAnswer} CoreAnswer */
+/** @typedef {import('./core-abi.js').CoreRequest} CoreRequest */
 /** @typedef {import('./boundary.js').CoreDiagnostic} CoreDiagnostic */
 /** @typedef {import('./position-tree.js').LineIndex} LineIndex */
 /** @typedef {import('./position-tree.js').TreeNode} PositionNode */
@@ -62,6 +63,25 @@ export function placeFindings(answer, where, schemas) {
   });
   if (answer.status !== undefined) return { ...result, status: answer.status };
   return result;
+}
+
+/**
+ * placeFindings()'s answer when there is nothing to place (no finding, no status: most answers),
+ * else null; `where` is not needed for it.
+ * @param {CoreAnswer} answer
+ * @returns {import('./api.js').ValidateResult<never> | null}
+ */
+export function verdictOf(answer) {
+  const findings = answer.diagnostics;
+  if ((Array.isArray(findings) && findings.length > 0) || answer.status !== undefined) return null;
+  return {
+    valid: answer.valid === true,
+    kind: /** @type {string} */ (answer.kind),
+    causes: Array.isArray(answer.causes) ? answer.causes : [],
+    warnings: Array.isArray(answer.warnings) ? answer.warnings : [],
+    positions: [],
+    diagnostics: [],
+  };
 }
 
 /**
@@ -127,26 +147,41 @@ function charOffsetOfByte(text, bytes) {
  * spelled out only when read, by a second call into the core, since most callers want the verdict
  * alone. A getter on the class, not one defined on each result: defining one per result cost as
  * much as a tenth of validating. JSON.stringify still shows `object` (toJSON), after
- * `diagnostics`, where a plain result has it.
+ * `diagnostics`, where a plain result has it. The result's members are copied by name, in
+ * placeFindings()'s order (Object.assign cost as much again).
  */
 export class DecodedResult {
-  /** @type {(() => unknown) | null} */
-  #decode;
+  /** @type {{validateBytes(json: string, request: CoreRequest): CoreAnswer} | null} the core, until `object` is read */
+  #core;
+  /** @type {string} */
+  #json;
+  /** @type {CoreRequest} */
+  #request;
   /** @type {unknown} */
-  #object;
+  #object = undefined;
   /**
-   * @param {object} fields
-   * @param {() => unknown} decode
+   * @param {import('./api.js').ValidateResult<never>} fields placeFindings()'s result
+   * @param {{validateBytes(json: string, request: CoreRequest): CoreAnswer}} core
+   * @param {string} json the text the core decodes the object from
+   * @param {CoreRequest} request asking for the object (withObject)
    */
-  constructor(fields, decode) {
-    Object.assign(this, fields);
-    this.#decode = decode;
+  constructor(fields, core, json, request) {
+    this.valid = fields.valid;
+    this.kind = fields.kind;
+    this.causes = fields.causes;
+    this.warnings = fields.warnings;
+    this.positions = fields.positions;
+    this.diagnostics = fields.diagnostics;
+    if (fields.status !== undefined) this.status = fields.status;
+    this.#core = core;
+    this.#json = json;
+    this.#request = request;
   }
 
   get object() {
-    if (this.#decode) {
-      this.#object = this.#decode();
-      this.#decode = null;
+    if (this.#core) {
+      this.#object = this.#core.validateBytes(this.#json, this.#request).object;
+      this.#core = null;
     }
     return this.#object;
   }

@@ -56,8 +56,11 @@ const ALLOWED_TAGS = new Set([
  * @param {string} text
  */
 export function looksLikeJson(text) {
-  const m = /^[ \t\r\n]*([^ \t\r\n])/.exec(text);
-  return m !== null && (m[1] === '{' || m[1] === '[');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return c === 0x7b || c === 0x5b; // { [
+  }
+  return false;
 }
 
 /**

@@ -19,14 +19,14 @@
 
 import { ValidationCore } from './core-abi.js';
 import { loadModules } from './loader.js';
-import { decodeImportOptions, decodeSupplyChainOptions, decodeValidateOptions, wireOptions } from './options.js';
+import { ValidateOptionsCache, decodeImportOptions, decodeSupplyChainOptions, wireOptions } from './options.js';
 import { documentRefusal, isTextLike, readDocuments, readObjects, readOneObject, toWireInput } from './input.js';
 import { classify, objectsOf, typeOf } from './objects.js';
-import { DecodedResult, placeFindings } from './diagnostics.js';
+import { DecodedResult, placeFindings, verdictOf } from './diagnostics.js';
 import { dockerConfigOf } from './credentials.js';
 import { decodeFailure, internalError, status, validationFailure } from './status.js';
-import { MAX_BODY_BYTES } from './documents.js';
-import { jsonTree } from './position-tree.js';
+import { MAX_BODY_BYTES, looksLikeJson } from './documents.js';
+import { LineIndex, jsonTree } from './position-tree.js';
 import { offsetOfPath } from './locate.js';
 import { explainImport } from './explain.js';
 
@@ -54,7 +54,6 @@ export async function probeRegistry(url, options) {
 /** @typedef {import('./core-abi.js').CoreAnswer} CoreAnswer */
 /** @typedef {import('./options.js').DecodedValidateOptions} DecodedValidateOptions */
 /** @typedef {import('./objects.js').DocumentObject} DocumentObject */
-/** @typedef {import('./position-tree.js').LineIndex} LineIndex */
 
 /**
  * Instantiates the core (its validation module; the import engine follows on the first
@@ -71,6 +70,8 @@ export async function load(options = {}) {
 /** @implements {IsimportApi} */
 class Isimport {
   #core;
+  /** validate()'s options, decoded once for the same options */
+  #validateOptions;
   #loadImportEngine;
   /** @type {Promise<ImportEngine> | null} the import module, once an import has asked for it */
   #importEngine = null;
@@ -83,6 +84,7 @@ class Isimport {
    */
   constructor(core, schemas, loadImportEngine) {
     this.#core = core;
+    this.#validateOptions = new ValidateOptionsCache(core);
     this.#loadImportEngine = loadImportEngine;
     this.#schemas = schemas;
     /** The core's version string. */
@@ -113,7 +115,16 @@ class Isimport {
    * @param {import('./api.js').ValidateOptions} [options]
    */
   validate(input, options) {
-    const decoded = decodeValidateOptions(this.#core, options);
+    const decoded = this.#validateOptions.decode(options);
+    // A JSON text (what most callers pass) is one raw document, the text itself, as
+    // readDocuments() would read it; the core's answer says whether it is a list, which only
+    // the general reading below takes apart.
+    if (typeof input === 'string' && looksLikeJson(input)) {
+      const answer = this.#core.validateBytes(input, decoded.call);
+      if (!(answer.decoded ? answer.rootItems === true : input.includes('"items"'))) {
+        return this.#validateObject({ item: '', json: input, tree: null, raw: true, answer }, decoded, new LineIndex(input), input);
+      }
+    }
     const all = this.#validateInput(input, decoded, false);
     if (all.length === 1) return /** @type {ValidateResult} */ (all[0]);
     const message = all.length === 0
@@ -133,7 +144,7 @@ class Isimport {
    * @param {import('./api.js').ValidateOptions} [options]
    */
   validateAll(input, options) {
-    return /** @type {import('./api.js').ValidateAllResult<never>[]} */ (this.#validateInput(input, decodeValidateOptions(this.#core, options), true));
+    return /** @type {import('./api.js').ValidateAllResult<never>[]} */ (this.#validateInput(input, this.#validateOptions.decode(options), true));
   }
 
   /**
@@ -146,35 +157,34 @@ class Isimport {
    */
   #validateInput(input, decoded, numbered) {
     const opts = decoded.options;
-    /** @type {CoreRequest} */
-    const request = { ...decoded.request, ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}) };
-    /** @type {(result: ValidateResult, source: number, item: string) => ValidateResult} */
-    const at = numbered ? (result, source, item) => Object.assign(result, { source, item }) : (result) => result;
+    const request = decoded.call;
+    const at = numbered ? numbered_ : unnumbered;
 
     // An object: serialized as a client library would send it; no positions.
     if (!isTextLike(input)) {
       const wire = toWireInput(input);
       if (wire.error !== undefined) return [at(validationFailure(opts.kind, status(400, 'BadRequest', wire.error)), 0, '')];
       const object = { item: '', json: /** @type {string} */ (wire.text), tree: null, raw: false };
-      return [at(this.#validateObject(object, request, decoded, null), 0, '')];
+      return [at(this.#validateObject(object, decoded, null, ''), 0, '')];
     }
 
     const read = readDocuments(/** @type {string | ArrayBuffer | ArrayBufferView} */ (input));
     if (read.refusal) return [at(validationFailure(opts.kind, read.refusal.status, read.refusal.diagnostics), 0, '')];
-    const { text, lines } = read;
+    const { text, lines, docs } = read;
     /** @type {ValidateResult[]} */
     const results = [];
-    read.docs.forEach((doc, index) => {
+    for (let index = 0; index < docs.length; index++) {
+      const doc = /** @type {import('./documents.js').SplitDocument} */ (docs[index]);
       const refusal = documentRefusal(doc, lines);
       if (refusal) {
         results.push(at(validationFailure(opts.kind, refusal.status, refusal.diagnostics), index, ''));
-        return;
+        continue;
       }
       const readable = /** @type {import('./documents.js').JsonDocument | import('./documents.js').YamlDocument} */ (doc);
       for (const object of this.#objectsOfDocument(readable, text, request)) {
-        results.push(at(this.#validateObject(object, request, decoded, { lines, text }), index, object.item));
+        results.push(at(this.#validateObject(object, decoded, lines, text), index, object.item));
       }
-    });
+    }
     return results;
   }
 
@@ -200,12 +210,12 @@ class Isimport {
    * document's kind is known from its tree; a JSON one's from the core's answer (reading the text
    * in JS only for that would cost as much as validating it).
    * @param {DocumentObject} object
-   * @param {CoreRequest} request
    * @param {DecodedValidateOptions} decoded
-   * @param {{lines: LineIndex, text: string} | null} source
+   * @param {LineIndex | null} lines the lines of the text the object was read from; null for an object input
+   * @param {string} text that text
    * @returns {ValidateResult}
    */
-  #validateObject(object, request, decoded, source) {
+  #validateObject(object, decoded, lines, text) {
     const opts = decoded.options;
     if (object.listError) return validationFailure(opts.kind, status(400, 'BadRequest', object.listError));
     /** @type {CoreAnswer | null} */
@@ -214,20 +224,27 @@ class Isimport {
     if (object.tree) {
       type = typeOf(object.tree);
     } else {
-      answer = object.answer ?? this.#core.validateBytes(object.json, request);
+      answer = object.answer ?? this.#core.validateBytes(object.json, decoded.call);
       if (answer.failure) return answer.failure;
       type = answer.type ?? { apiVersion: '', kind: '' };
     }
     const decided = classify(type, opts);
     if (decided.action === 'skip') return skipped(type, decided.reason);
-    if (decided.action === 'refuse') return refusedKind(type, decided, object, source);
-    answer ??= this.#core.validateBytes(object.json, request);
+    if (decided.action === 'refuse') return refusedKind(type, decided, object, lines, text);
+    answer ??= this.#core.validateBytes(object.json, decoded.call);
     if (answer.failure) return answer.failure;
-    const where = source ? { lines: source.lines, tree: object.tree, text: object.raw ? source.text : null } : null;
+    // Nothing to place (most answers): the verdict as placeFindings() would give it, and for a
+    // decoded document its object behind a getter.
+    const verdict = verdictOf(answer);
+    if (verdict !== null) {
+      return /** @type {ValidateResult} */ (answer.decoded
+        ? new DecodedResult(verdict, this.#core, object.json, decoded.callWithObject)
+        : verdict);
+    }
+    const where = lines ? { lines, tree: object.tree, text: object.raw ? text : null } : null;
     const result = placeFindings(answer, where, this.#schemas);
     if (!answer.decoded) return result;
-    const json = object.json;
-    return /** @type {ValidateResult} */ (/** @type {unknown} */ (new DecodedResult(result, () => this.#core.validateBytes(json, { ...request, withObject: true }).object)));
+    return /** @type {ValidateResult} */ (/** @type {unknown} */ (new DecodedResult(result, this.#core, object.json, decoded.callWithObject)));
   }
 
   /**
@@ -347,7 +364,7 @@ class Isimport {
    * @returns {import('./api.js').ValidateOptionsDecoded | import('./api.js').ImportOptionsDecoded | import('./api.js').SupplyChainOptionsDecoded}
    */
   options(call, options) {
-    if (call === 'validate') return decodeValidateOptions(this.#core, options).options;
+    if (call === 'validate') return this.#validateOptions.decode(options).options;
     if (call === 'importPreview') return decodeImportOptions(this.#core, options ?? {}).options;
     if (call === 'supplyChain') return decodeSupplyChainOptions(this.#core, options ?? {}).options;
     throw new TypeError('isimport: options() takes "validate", "importPreview" or "supplyChain"');
@@ -434,6 +451,23 @@ class Isimport {
 }
 
 /**
+ * A validateAll() result: numbered with its document and item. (Assigned, not spread: a spread
+ * would read the lazy `object`.)
+ * @param {ValidateResult} result
+ * @param {number} source
+ * @param {string} item
+ */
+const numbered_ = (result, source, item) => Object.assign(result, { source, item });
+
+/**
+ * A validate() result: as it is.
+ * @param {ValidateResult} result
+ * @param {number} _source
+ * @param {string} _item
+ */
+const unnumbered = (result, _source, _item) => result;
+
+/**
  * An object isimport does not validate (another group's kind): nothing is wrong with it here.
  * @param {{apiVersion: string, kind: string}} type
  * @param {string} reason
@@ -449,13 +483,14 @@ function skipped({ apiVersion, kind }, reason) {
  * @param {{apiVersion: string, kind: string}} type
  * @param {{reason: string, hint?: string | null}} decided
  * @param {DocumentObject} object
- * @param {{lines: LineIndex, text: string} | null} source
+ * @param {LineIndex | null} lines the lines of the text the object was read from; null for an object input
+ * @param {string} text that text
  * @returns {ValidateResult}
  */
-function refusedKind(type, decided, object, source) {
-  const tree = object.tree ?? (source && object.raw && source.text.length <= MAX_BODY_BYTES ? jsonTree(object.json) : null);
+function refusedKind(type, decided, object, lines, text) {
+  const tree = object.tree ?? (lines && object.raw && text.length <= MAX_BODY_BYTES ? jsonTree(object.json) : null);
   const offset = tree ? offsetOfPath(tree, 'kind') : -1;
-  const at = offset >= 0 && source ? source.lines.position(offset) : {};
+  const at = offset >= 0 && lines ? lines.position(offset) : {};
   return validationFailure(type.kind, status(400, 'BadRequest', decided.reason), [{
     severity: 'error', message: decided.reason, field: 'kind', ...at, ...(decided.hint ? { hint: decided.hint } : {}),
     kind: 'cause', path: 'kind', byteOffset: -1,

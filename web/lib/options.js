@@ -9,10 +9,14 @@
 /** @typedef {import('./boundary.js').ImportOptionsDecoded} ImportOptionsDecoded */
 
 /**
- * validate()'s options as the core read them, with the numbers validateBytes takes.
+ * validate()'s options as the core read them, with the numbers validateBytes takes: `request` as
+ * the core answered it, `call` what validateBytes is handed per document (the namespace added),
+ * `callWithObject` the same asking for the decoded object too.
  * @typedef {object} DecodedValidateOptions
  * @property {ValidateOptionsDecoded} options
  * @property {{fieldValidation: number, kind: number}} request
+ * @property {import('./core-abi.js').CoreRequest} call
+ * @property {import('./core-abi.js').CoreRequest} callWithObject
  */
 
 // validate() is called per document: the answers for the last few options texts are kept, per core.
@@ -31,7 +35,16 @@ export function decodeValidateOptions(core, options) {
   if (!cache) validateCaches.set(core, (cache = new Map()));
   const cached = cache.get(wire);
   if (cached) return cached;
-  const decoded = /** @type {DecodedValidateOptions} */ (answerOf(core.call(undefined, 'validateOptions', wire)));
+  const answer = /** @type {{options: ValidateOptionsDecoded, request: {fieldValidation: number, kind: number}}} */ (answerOf(core.call(undefined, 'validateOptions', wire)));
+  const { fieldValidation, kind } = answer.request;
+  const namespace = answer.options.namespace;
+  /** @type {DecodedValidateOptions} */
+  const decoded = {
+    options: answer.options,
+    request: answer.request,
+    call: Object.freeze(namespace !== undefined ? { fieldValidation, kind, namespace } : { fieldValidation, kind }),
+    callWithObject: Object.freeze(namespace !== undefined ? { fieldValidation, kind, namespace, withObject: true } : { fieldValidation, kind, withObject: true }),
+  };
   // Shared by every call with the same options (and handed out by isi.options()): read-only.
   for (const list of [decoded.options.kinds, decoded.options.skip]) Object.freeze(list);
   Object.freeze(decoded.options);
@@ -40,6 +53,98 @@ export function decodeValidateOptions(core, options) {
   if (cache.size >= VALIDATE_CACHE_SIZE) cache.clear();
   cache.set(wire, decoded);
   return decoded;
+}
+
+/**
+ * validate()'s options of one core, decoded once for every call that passes none and once for
+ * the same options object given again unchanged (validate() is called per document, most often
+ * with the same options): without the JSON text that decodeValidateOptions() looks its cache up
+ * by. A plain object is taken as unchanged when it holds the same own members with the same
+ * values, each a data member holding a string, number, boolean, null, undefined or an array of
+ * strings (compared item by item); any other options object (a getter, a Date, a function, a
+ * class's instance…) goes through decodeValidateOptions() every time.
+ */
+export class ValidateOptionsCache {
+  #core;
+  /** @type {DecodedValidateOptions | null} */
+  #none = null;
+  /** @type {object | null} the options object last decoded, when it can be compared */
+  #last = null;
+  /** @type {string[]} its keys */
+  #keys = [];
+  /** @type {unknown[]} its values (arrays copied) */
+  #values = [];
+  /** @type {DecodedValidateOptions | null} */
+  #decoded = null;
+
+  /** @param {ValidationCore} core */
+  constructor(core) {
+    this.#core = core;
+  }
+
+  /**
+   * @param {unknown} options
+   * @returns {DecodedValidateOptions}
+   */
+  decode(options) {
+    if (options === undefined || options === null) return (this.#none ??= decodeValidateOptions(this.#core, options));
+    if (options === this.#last && this.#unchanged(/** @type {Record<string, unknown>} */ (options))) {
+      return /** @type {DecodedValidateOptions} */ (this.#decoded);
+    }
+    const decoded = decodeValidateOptions(this.#core, options);
+    this.#remember(options, decoded);
+    return decoded;
+  }
+
+  /**
+   * @param {unknown} options
+   * @param {DecodedValidateOptions} decoded
+   */
+  #remember(options, decoded) {
+    this.#last = null;
+    if (typeof options !== 'object' || options === null || Array.isArray(options) || 'toJSON' in options) return;
+    const proto = Object.getPrototypeOf(options);
+    if (proto !== Object.prototype && proto !== null) return;
+    const given = /** @type {Record<string, unknown>} */ (options);
+    const keys = Object.keys(given);
+    const members = Object.getOwnPropertyDescriptors(given);
+    /** @type {unknown[]} */
+    const values = [];
+    for (const key of keys) {
+      const member = /** @type {PropertyDescriptor} */ (members[key]);
+      if (!('value' in member)) return; // a getter: read once per call, as the JSON text reads it
+      const value = member.value;
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype || !value.every((v) => typeof v === 'string')) return;
+        values.push(value.slice());
+      } else if (value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol' && typeof value !== 'bigint')) {
+        values.push(value);
+      } else {
+        return;
+      }
+    }
+    this.#last = options;
+    this.#keys = keys;
+    this.#values = values;
+    this.#decoded = decoded;
+  }
+
+  /** @param {Record<string, unknown>} options the object last remembered */
+  #unchanged(options) {
+    const keys = Object.keys(options);
+    const before = this.#keys;
+    if (keys.length !== before.length) return false;
+    for (let i = 0; i < keys.length; i++) {
+      const key = /** @type {string} */ (keys[i]);
+      if (key !== before[i]) return false;
+      const value = options[key];
+      const was = this.#values[i];
+      if (value === was) continue;
+      if (!Array.isArray(value) || !Array.isArray(was) || value.length !== was.length) return false;
+      for (let k = 0; k < value.length; k++) if (value[k] !== was[k]) return false;
+    }
+    return true;
+  }
 }
 
 /**
