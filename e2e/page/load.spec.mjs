@@ -186,3 +186,21 @@ test('a text that needs the yaml package before it has come: Import waits, and t
   await expect(diagnostics.locator('.verdict.bad')).toContainText('metadata.name');
   await expect(preview(page).locator('isi-import-panel .why')).toContainText('Import is off until the spec is valid');
 });
+
+test('opening moves nothing: the text area becoming CodeMirror and the later parts coming shift no layout, and every preload is used', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (message) => { if (/preload/i.test(message.text())) warnings.push(message.text()); });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(pageUrl(plainSpec('web')));
+  await expect(preview(page).locator('.cm-content')).toBeVisible();
+  await expect(preview(page).locator('isi-result')).toBeAttached();
+  // Chromium says so of a preload not used within a few seconds of the load.
+  await page.waitForTimeout(3500);
+  expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.01);
+  expect(warnings).toEqual([]);
+});
