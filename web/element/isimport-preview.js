@@ -628,7 +628,7 @@ export class IsimportPreview extends HTMLElement {
 
   /**
    * The `yaml` package, for a text that needs it before it has come: imported once, then the
-   * text is shown in the form and validated again. Should it not come, the panel says so (and the
+   * text is shown in the form and, if its validation was dropped, validated again. Should it not come, the panel says so (and the
    * next text that needs it asks again).
    * @returns {Promise<void>}
    */
@@ -636,7 +636,7 @@ export class IsimportPreview extends HTMLElement {
     return this.#yamlComing ??= yamlModule().then(() => {
       this.#yamlComing = null;
       this.#showForm();
-      this.#validate();
+      if (this.#unvalidated) this.#validate();
     }, (error) => {
       this.#yamlComing = null;
       const p = this.#parts;
