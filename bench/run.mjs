@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
-const benches = ['validate.mjs', 'wasm-size.mjs', 'cli.mjs', 'import.mjs', 'supply-chain.mjs', 'digest.mjs', 'page.mjs', 'bad-documents.mjs'];
+const benches = ['validate.mjs', 'wasm-size.mjs', 'cli.mjs', 'import.mjs', 'supply-chain.mjs', 'digest.mjs', 'page.mjs', 'bad-documents.mjs', 'start.mjs'];
 const dir = mkdtempSync(`${tmpdir()}/isimport-bench-`);
 const bars = `${dir}/bars.jsonl`;
 let failed = 0;

@@ -31,6 +31,6 @@ int main(int argc, char** argv) {
     if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >= seconds) break;
   }
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("{\"docsPerSecond\": %.0f, \"valid\": %zu}\n", done / elapsed, valid * docs.size() / done);
+  std::printf("{\"docsPerSecond\": %.0f, \"documents\": %zu, \"valid\": %zu}\n", done / elapsed, done, valid * docs.size() / done);
   return 0;
 }
