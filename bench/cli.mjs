@@ -6,7 +6,7 @@
 // Whole processes, one after another; medians (and min, max) of N runs after one warm-up each.
 // The rows issue 19 sets a bar for print it beside them, with whether the run met it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { stringify as yamlStringify } from 'yaml';
@@ -88,6 +88,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = benchCli();
   const base = rows[0].median;
   console.log(`command start-up, ${runs} runs each (wall ms: median, min–max; ratio to node -e 0):`);
+  // The bin runs `validate` from its bundle when the build made one (web/cli/bundle.mjs) and no
+  // source is newer; else from the source modules.
+  console.log(existsSync(`${root}web/cli/bundle/validate.mjs`)
+    ? '  (validate from web/cli/bundle/validate.mjs, if no source is newer than it)'
+    : '  (validate from the source modules: no bundle, `node web/cli/bundle.mjs` builds it)');
   for (const r of rows) {
     const ratio = r.median / base;
     const shown = r.bar ? barText(`${ratio.toFixed(2)}×`, `≤ ${r.bar}×`, ratio <= r.bar) : `${ratio.toFixed(2)}×`;
