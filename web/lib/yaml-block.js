@@ -406,5 +406,8 @@ function plainScalar(raw, off) {
     return stringNode(raw, off);
   }
   if (PLAIN_INTEGER.test(raw)) return { t: 'scalar', off, type: 'number', v: raw, json: raw };
+  // No YAML 1.1 integer, float or timestamp holds a `/`: a scalar such as `127.0.0.1:5000/app:1`
+  // (an image on a registry named by its address) is a string however it starts.
+  if (raw.includes('/')) return stringNode(raw, off);
   return null;
 }

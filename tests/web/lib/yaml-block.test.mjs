@@ -53,6 +53,7 @@ describe('the plain block reader answers as the yaml package', () => {
       'a: 0\nb: 123\nc: -7\nd: 12345678901234567890123\n',
       '1: one\n-2: minus two\n',
       'url: http://example.com:8080/x?y=1#frag\nref: quay.io/a/b:1.25\ncolon:x: y\n',
+      'name: 127.0.0.1:5000/demo/app:1.2\nfraction: 1/2\ndate: 2001-12-14/x\nsigned: -1/x\n',
       'a: b#c\nd: e  #f\n',
       'a: ünïcödé\nb: "日本"\n',
       'a: back\\slash\nb: C:\\path\n',
