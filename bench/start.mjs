@@ -8,7 +8,7 @@
 //   node bench/start.mjs [--keep]     (npm run bench runs it; takes minutes: it builds everything
 //                                      the page needs from nothing; --keep leaves the clone)
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -28,8 +28,6 @@ export async function benchStart({ keep = false } = {}) {
   const clone = `${dir}/main`;
   const cloned = spawnSync('git', ['clone', '-q', root, clone], { stdio: 'inherit' });
   if (cloned.status !== 0) throw new Error('git clone failed');
-  // The research notes beside the repository are not needed to start; the project's own tree is.
-  if (existsSync(`${root}../shared`)) cpSync(`${root}../shared`, `${dir}/shared`, { recursive: true });
   const t0 = performance.now();
   const child = spawn('bash', ['scripts/start.sh'], {
     cwd: clone, detached: true, stdio: ['ignore', 'pipe', 'pipe'],

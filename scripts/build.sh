@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run build`: builds everything; incremental (make + ccache) when run again.
 #
-# usage: scripts/build.sh [--plan] [TARGET…]        (no target: native wasm site, in that order)
+# usage: scripts/build.sh [--plan] [TARGET…]        (no target: native wasm site cli, in that order)
 #   native    native core + GoogleTest binaries, bench and schema tools -> build/native (npm test's)
 #   wasm      every module of build/wasm: the two below and their checked builds (npm test's)
 #   modules   only the two modules the library, CLI and page load (what `npm start` needs):
@@ -9,6 +9,8 @@
 #             first if missing, while the validation module (which needs none) compiles
 #   site      the static site (Vite) -> dist/ (index.html, isimport-element.js, embed.html); it
 #             bundles the modules, so it comes after them
+#   cli       isimport validate's path as one module (web/cli/bundle.mjs -> web/cli/bundle/), which
+#             the bin runs instead of the sources while it is current
 #   --plan    print what would be built (one line per step: the step, then its CMake targets) and
 #             build nothing
 # Each step says what it builds and how long it took. Expects `npm run setup` to have run (npm
@@ -21,12 +23,12 @@ targets=()
 for a in "$@"; do
   case "$a" in
     --plan) plan=1 ;;
-    native|wasm|modules|site) targets+=("$a") ;;
+    native|wasm|modules|site|cli) targets+=("$a") ;;
     -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "build: unknown target $a (native, wasm, modules, site)" >&2; exit 2 ;;
+    *) echo "build: unknown target $a (native, wasm, modules, site, cli)" >&2; exit 2 ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(native wasm site)
+[ ${#targets[@]} -gt 0 ] || targets=(native wasm site cli)
 
 # The CMake target of build/wasm that `modules` builds: CMakeLists.txt's isimport_modules, the two
 # shipped modules (one target, so that one make builds both side by side).
@@ -39,6 +41,7 @@ if [ -n "$plan" ]; then
       wasm) echo "wasm all" ;;
       modules) echo "modules ${MODULE_TARGETS[*]}" ;;
       site) echo "site vite" ;;
+      cli) echo "cli bundle" ;;
     esac
   done
   exit 0
@@ -108,6 +111,11 @@ for t in "${targets[@]}"; do
     site)
       step "site (web/app -> dist)"
       node_modules/.bin/vite build --config web/app/vite.config.js --logLevel warn
+      step_done
+      ;;
+    cli)
+      step "CLI bundle (web/cli/bundle/validate.mjs)"
+      node web/cli/bundle.mjs
       step_done
       ;;
   esac

@@ -53,7 +53,7 @@ test('npm test and npm run build build everything: native, every wasm module, th
   assert.deepEqual(buildCalls('test.sh'), [[]]);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
   assert.equal(pkg.scripts.build, 'bash scripts/build.sh');
-  assert.deepEqual(plan(), [['native', 'all'], ['wasm', 'all'], ['site', 'vite']]);
+  assert.deepEqual(plan(), [['native', 'all'], ['wasm', 'all'], ['site', 'vite'], ['cli', 'bundle']]);
 });
 
 test('npm start installs the Debian packages it needs, and not npm test\u2019s (Chromium, GoogleTest, the native toolchain)', () => {
