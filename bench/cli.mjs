@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { stringify as yamlStringify } from 'yaml';
 
+import { beside } from './bars.mjs';
 import { corpus } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -45,14 +46,6 @@ export function benchCli(n = runs) {
     return { name, median: xs[Math.floor(n / 2)], min: xs[0], max: xs.at(-1), ...(bar ? { bar } : {}) };
   });
 }
-
-/**
- * A measure beside its bar: `1.18× (bar ≤ 1.2×: met)`.
- * @param {string} measured
- * @param {string} bar
- * @param {boolean} met
- */
-const barText = (measured, bar, met) => `${measured} (bar ${bar}: ${met ? 'met' : 'NOT met'})`;
 
 // kubeconform's published figure: about 1 900 resources per second on one core.
 export const KUBECONFORM_PER_CORE = 1900;
@@ -95,7 +88,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     : '  (validate from the source modules: no bundle, `node web/cli/bundle.mjs` builds it)');
   for (const r of rows) {
     const ratio = r.median / base;
-    const shown = r.bar ? barText(`${ratio.toFixed(2)}×`, `≤ ${r.bar}×`, ratio <= r.bar) : `${ratio.toFixed(2)}×`;
+    const shown = r.bar ? beside(`${r.name} / node -e 0`, `${ratio.toFixed(2)}×`, `≤ ${r.bar}×`, ratio <= r.bar) : `${ratio.toFixed(2)}×`;
     console.log(`  ${r.name.padEnd(46)} ${r.median.toFixed(0).padStart(5)} ms  (${r.min.toFixed(0)}–${r.max.toFixed(0)})  ${shown}`);
   }
   const many = benchManyFiles();
@@ -104,7 +97,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const perCore = r.filesPerSecond / r.jobs;
     const rate = `${r.filesPerSecond.toFixed(0)} files/s`;
     console.log(`  --jobs ${r.jobs}: ${r.median.toFixed(0)} ms (${r.min.toFixed(0)}–${r.max.toFixed(0)}), ` +
-      `${r.jobs === 1 ? barText(rate, `≥ ${FILES_PER_SECOND_BAR}`, r.filesPerSecond >= FILES_PER_SECOND_BAR) : rate}, ` +
+      `${r.jobs === 1 ? beside(`isimport validate -q, ${FILES} files, --jobs 1`, rate, `≥ ${FILES_PER_SECOND_BAR} files/s`, r.filesPerSecond >= FILES_PER_SECOND_BAR) : rate}, ` +
       `${perCore.toFixed(0)} per core (kubeconform publishes ~${KUBECONFORM_PER_CORE} per core: ${(perCore / KUBECONFORM_PER_CORE).toFixed(1)}×)`);
   }
 }
