@@ -62,8 +62,15 @@ step_start=
 step() { echo "build: $1 …"; step_name=$1; step_start=$(now_us); }
 step_done() { echo "build: $step_name done in $(seconds_since "$step_start") s"; }
 
-configure_wasm() { # once: the build re-runs cmake itself when CMakeLists.txt or the globbed lists change
-  [ -f build/wasm/Makefile ] || emcmake cmake -S . -B build/wasm -G 'Unix Makefiles' -DCMAKE_BUILD_TYPE=Release >/dev/null
+configure_wasm() { # once; after that the build re-runs cmake itself when CMakeLists.txt changes,
+  # but only on its way to a target it already knows: asked for one CMakeLists.txt has just
+  # added (isimport_modules), make would stop first. Bringing the build files up to date first is
+  # quick when they are.
+  if [ -f build/wasm/Makefile ]; then
+    cmake --build build/wasm --target cmake_check_build_system >/dev/null
+  else
+    emcmake cmake -S . -B build/wasm -G 'Unix Makefiles' -DCMAKE_BUILD_TYPE=Release >/dev/null
+  fi
 }
 
 # libsodium for wasm (the import module links it; scripts/libsodium-wasm.sh exits at once when it
