@@ -406,8 +406,9 @@ function plainScalar(raw, off) {
     return stringNode(raw, off);
   }
   if (PLAIN_INTEGER.test(raw)) return { t: 'scalar', off, type: 'number', v: raw, json: raw };
-  // No YAML 1.1 integer, float or timestamp holds a `/`: a scalar such as `127.0.0.1:5000/app:1`
-  // (an image on a registry named by its address) is a string however it starts.
-  if (raw.includes('/')) return stringNode(raw, off);
+  // No YAML 1.1 integer, float or timestamp holds a `/`: a scalar that starts with a digit and
+  // holds one, such as `127.0.0.1:5000/app:1` (an image on a registry named by its address), is a
+  // string. (Other first characters are indicators, tags, anchors…: the package's to read.)
+  if (c >= 0x30 && c <= 0x39 && raw.includes('/')) return stringNode(raw, off);
   return null;
 }

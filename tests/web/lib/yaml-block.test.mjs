@@ -53,7 +53,7 @@ describe('the plain block reader answers as the yaml package', () => {
       'a: 0\nb: 123\nc: -7\nd: 12345678901234567890123\n',
       '1: one\n-2: minus two\n',
       'url: http://example.com:8080/x?y=1#frag\nref: quay.io/a/b:1.25\ncolon:x: y\n',
-      'name: 127.0.0.1:5000/demo/app:1.2\nfraction: 1/2\ndate: 2001-12-14/x\nsigned: -1/x\n',
+      'name: 127.0.0.1:5000/demo/app:1.2\nfraction: 1/2\ndate: 2001-12-14/x\n',
       'a: b#c\nd: e  #f\n',
       'a: ünïcödé\nb: "日本"\n',
       'a: back\\slash\nb: C:\\path\n',
@@ -78,6 +78,7 @@ describe('the plain block reader answers as the yaml package', () => {
       'a: 1\n b: 2\n', '  a: 1\nb: 2\n', 'a:\n- b\n c: d\n', 'a:\n  - b\n  c: d\n', '%YAML 1.1\n---\na: 1\n',
       'a: @x\n', 'a: `x`\n', 'a: "x"y\n', 'a: "x"#c\n', '"a":b\n', 'a: {} x\n', 'a: 1\n...\n',
       `${'k'.repeat(1200)}: v\n`, `a:\n${' '.repeat(250)}b: c\n`,
+      'a: !!python/object:os.system x\n', 'a: !local/tag x\n', 'a: -1/x\n', 'a: .5/x\n',
     ];
     for (const text of other) {
       assert.equal(readPlainBlock(text, 0, text.length), null, `read plainly: ${JSON.stringify(text)}`);
