@@ -3,13 +3,13 @@
 // gives `#host`: a condition, so that no bundler meets a Node built-in).
 
 import createIsimportValidation from './wasm/isimport_validation.mjs';
-import { readFileBytes, readFileText } from '#host';
+import { readFileText } from '#host';
+import { compiledOnce, IMPORT_WASM_URL, VALIDATION_WASM_URL } from './wasm-modules.js';
 import { prepareYamlReader, YAML_ON_DEMAND } from './yaml-reader.js';
 
-const VALIDATION_WASM_URL = new URL('./wasm/isimport_validation.wasm', import.meta.url);
-// The import engine's glue is imported when first needed; its .wasm URL is written out here so that
-// bundlers emit it beside the other.
-const IMPORT_WASM_URL = new URL('./wasm/isimport_import.wasm', import.meta.url);
+export { prepareValidationModule } from './wasm-modules.js';
+
+// The import engine's glue is imported when first needed.
 const loadImportFactory = () => import('./wasm/isimport_import.mjs').then((m) => m.default);
 // Written out one by one so that bundlers see (and emit) each file.
 const SCHEMA_URLS = {
@@ -17,13 +17,6 @@ const SCHEMA_URLS = {
   ImageStream: new URL('../../schemas/imagestream-image-v1.json', import.meta.url),
   Image: new URL('../../schemas/image-image-v1.json', import.meta.url),
 };
-
-// In Node each module is read and compiled once per process, however many instances load() and
-// the import engine make of it (a test file, a server, an engine made again after a trap): an
-// instance of a compiled module costs little, a compile of the whole module a lot. Keyed by URL;
-// a failure is not kept, so that a later load() tries again.
-/** @type {Map<string, Promise<WebAssembly.Module>>} */
-const compiled = new Map();
 
 /** @typedef {import('./api.js').LoadOptions} LoadOptions */
 /** @typedef {{print: (text: string) => void, printErr: (text: string) => void}} ModuleOutput */
@@ -53,33 +46,8 @@ export async function loadModules(options) {
 }
 
 /**
- * Starts reading and compiling the validation module in Node (elsewhere: nothing), so that the
- * load() that follows finds it compiled: the CLI calls it before it loads the rest of its modules,
- * and the compile runs on V8's background threads meanwhile.
- */
-export function prepareValidationModule() {
-  if (readFileBytes !== null) compiledOnce(VALIDATION_WASM_URL).catch(() => {}); // load() reports a failure
-}
-
-/**
- * The module at a file: URL, compiled once per process (see `compiled`).
- * @param {URL} url
- * @returns {Promise<WebAssembly.Module>}
- */
-function compiledOnce(url) {
-  let module = compiled.get(url.href);
-  if (module === undefined) {
-    const read = /** @type {(url: URL) => Promise<Uint8Array>} */ (readFileBytes);
-    module = read(url).then((bytes) => WebAssembly.compile(/** @type {Uint8Array<ArrayBuffer>} */ (bytes)));
-    module.catch(() => compiled.delete(url.href));
-    compiled.set(url.href, module);
-  }
-  return module;
-}
-
-/**
- * One Emscripten module from its factory: the bytes given, compiled from disk in Node (once per
- * process), or fetched by the module itself from the URL (a browser or a bundler's asset).
+ * One Emscripten module from its factory: the bytes given, or the module compiled once per
+ * process or page (wasm-modules.js: read from disk in Node, fetched elsewhere).
  * @template M
  * @param {(moduleArgs: object) => Promise<M>} factory
  * @param {ModuleSource} source
@@ -87,26 +55,22 @@ function compiledOnce(url) {
  * @returns {Promise<M>}
  */
 async function instantiate(factory, { url, binary, defaultUrl }, output) {
-  const wasmUrl = url !== undefined ? new URL(String(url), defaultUrl) : defaultUrl;
   /** @type {Record<string, unknown>} */
   const moduleArgs = { ...output };
   if (binary !== undefined) {
     moduleArgs.wasmBinary = binary;
-  } else if (readFileBytes !== null && wasmUrl.protocol === 'file:') {
-    const module = await compiledOnce(wasmUrl);
-    // Emscripten's hook for a module compiled elsewhere. The glue only logs a failure of the
-    // hook's own and would wait for ever: a failed instantiation rejects here instead.
-    return new Promise((resolve, reject) => {
-      moduleArgs.instantiateWasm = (/** @type {WebAssembly.Imports} */ imports, /** @type {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} */ receive) => {
-        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)).catch(reject);
-        return {};
-      };
-      factory(moduleArgs).then(resolve, reject);
-    });
-  } else {
-    moduleArgs.locateFile = (/** @type {string} */ path) => (path.endsWith('.wasm') ? wasmUrl.href : path);
+    return factory(moduleArgs);
   }
-  return factory(moduleArgs);
+  const module = await compiledOnce(url !== undefined ? new URL(String(url), defaultUrl) : defaultUrl);
+  // Emscripten's hook for a module compiled elsewhere. The glue only logs a failure of the
+  // hook's own and would wait for ever: a failed instantiation rejects here instead.
+  return new Promise((resolve, reject) => {
+    moduleArgs.instantiateWasm = (/** @type {WebAssembly.Imports} */ imports, /** @type {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} */ receive) => {
+      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)).catch(reject);
+      return {};
+    };
+    factory(moduleArgs).then(resolve, reject);
+  });
 }
 
 /**

@@ -37,7 +37,7 @@ test('load({wasmBinary}) uses the given bytes', async () => {
   expectSuccess(assert, isi.decode(goodText()));
 });
 
-test('load({wasmUrl}) over http: the browser path (locateFile + fetch)', async (t) => {
+test('load({wasmUrl}) over http: the browser path (fetch, compiled as it streams in)', async (t) => {
   const bytes = await readFile(new URL('../../../web/lib/wasm/isimport_validation.wasm', import.meta.url));
   let requests = 0;
   const server = createServer((req, res) => {
@@ -51,6 +51,32 @@ test('load({wasmUrl}) over http: the browser path (locateFile + fetch)', async (
   const isi = await byName.load({ wasmUrl: `http://127.0.0.1:${port}/core.wasm` });
   assert.ok(requests >= 1, 'the .wasm was fetched from the URL');
   expectSuccess(assert, isi.decode(goodText()));
+});
+
+test('load({wasmUrl}) from a server that sends the module as another content type: read whole on a second request', async (t) => {
+  const bytes = await readFile(new URL('../../../web/lib/wasm/isimport_validation.wasm', import.meta.url));
+  const types = [];
+  const server = createServer((req, res) => {
+    types.push(req.url);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length }).end(bytes);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  const isi = await byName.load({ wasmUrl: `http://127.0.0.1:${server.address().port}/octets.wasm` });
+  expectSuccess(assert, isi.decode(goodText()));
+  assert.deepEqual(types, ['/octets.wasm', '/octets.wasm'], 'compileStreaming refused the type; the second request was compiled whole');
+});
+
+test('load({wasmUrl}) answered 404: rejects, saying what could not be fetched, and tries again on the next load()', async (t) => {
+  let requests = 0;
+  const server = createServer((req, res) => { requests++; res.writeHead(404).end('no'); });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  const wasmUrl = `http://127.0.0.1:${server.address().port}/gone.wasm`;
+  await assert.rejects(byName.load({ wasmUrl }), /could not fetch http:\/\/127\.0\.0\.1:\d+\/gone\.wasm: 404/);
+  const first = requests;
+  await assert.rejects(byName.load({ wasmUrl }));
+  assert.ok(requests > first, 'a failed compile is not kept');
 });
 
 test('load() with a missing .wasm rejects', async () => {
