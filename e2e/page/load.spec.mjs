@@ -41,6 +41,25 @@ test('the validation module and the schemas are preloaded by index.html and fetc
   expect(seen.resources.some((r) => /^isimport_import-/.test(r.file))).toBe(false);
 });
 
+test('the first validation waits for neither the form nor the import panel\u2019s defaults: both come after it', async ({ page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('validate', (event) => {
+      if (window.__atFirst) return;
+      const root = /** @type {HTMLElement} */ (event.target).shadowRoot;
+      window.__atFirst = {
+        formFields: root?.querySelectorAll('isi-spec-form input, isi-spec-form select').length,
+        concurrency: root?.querySelector('isi-import-panel input[type="number"]')?.value,
+      };
+    });
+  });
+  await page.goto(pageUrl(spec()));
+  await expect(preview(page).locator('isi-spec-form input').first()).toBeVisible();
+  expect(await page.evaluate(() => window.__atFirst)).toEqual({ formFields: 0, concurrency: '' });
+  // Then the form shows the spec, and the panel the core's defaults.
+  await expect(preview(page).getByLabel('From (DockerImage pull spec)')).toHaveValue(/demo\/list:latest$/);
+  await expect(preview(page).locator('isi-import-panel input[type="number"]').first()).not.toHaveValue('');
+});
+
 test('without the later parts the spec is still validated, and Import says they could not be loaded', async ({ page }) => {
   await page.route(/\/assets\/later-parts-[\w-]+\.js$/, (route) => route.abort());
   await page.goto(pageUrl(spec()));

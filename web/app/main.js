@@ -22,11 +22,12 @@ function load(fragment) {
 }
 load(state);
 
-// run=1: import once, as soon as the spec has been validated and is valid.
+// run=1: import once, as soon as the spec has been validated and is valid; started after the
+// frame that shows the validation, which would otherwise wait for the import's first steps.
 preview.addEventListener('validate', (event) => {
   if (pendingRun && event.detail.valid) {
     pendingRun = false;
-    preview.import();
+    requestAnimationFrame(() => setTimeout(() => preview.import(), 0));
   }
   keepInFragment();
 });

@@ -1,5 +1,6 @@
-// isimport/element: defines <isimport-preview> and the parts its first validation is shown with
-// (the editor, a plain text area until then, the form, the diagnostics, the import panel). CodeMirror
+// isimport/element: defines <isimport-preview> and the parts it is made of at first (the editor, a
+// plain text area until its first validation, the diagnostics, the import panel, and the form,
+// which shows the spec from just after that validation on). CodeMirror
 // (code-editor.js), the `yaml` package and the other parts (later-parts.js) are imported, and the
 // latter defined, by the element once that validation is shown.
 //

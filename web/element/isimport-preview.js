@@ -11,8 +11,9 @@
 //
 // The page (web/app) is this element and nothing else of its own but the URL fragment.
 //
-// Its first validation is shown with the spec in a plain text area, the form, the diagnostics and
-// the import panel (which says why Import is off) only. Right after it come CodeMirror, which
+// Its first validation is shown with the spec in a plain text area, the diagnostics and the import
+// panel (which says why Import is off) only; the core's compile starts before these are made.
+// Right after it come the form and the panel's defaults, then CodeMirror, which
 // takes the text area's place (spec-editor.js, code-editor.js), the `yaml` package, and the CORS
 // help, the supply-chain panel, the answer's views and the editor's search (later-parts.js), into
 // places kept for them. Until they are there, what is set is kept; an import starts without them,
@@ -115,6 +116,8 @@ export class IsimportPreview extends HTMLElement {
   #yamlComing = null;
   #unvalidated = false; // the text has not been validated (it waits for the `yaml` package)
   #firstShown = false; // a validation has been shown (#afterFirstValidation has run)
+  #formShown = false; // the form shows the spec (from the first validation on, or when the core fails)
+  #defaultsSet = false; // the import panel has the core's defaults
   /** @type {Parts | null} */
   #parts = null;
   /** @type {Later | null} */
@@ -142,6 +145,9 @@ export class IsimportPreview extends HTMLElement {
   connectedCallback() {
     this.#stopFollowingTheme = followHostTheme(this.#internals, this.ownerDocument);
     if (this.#parts) return;
+    // The core first: its module is fetched and compiled off this thread while the parts are
+    // made and laid out below, rather than after them.
+    const coreLoaded = core();
     const p = {
       form: new SpecForm(),
       editor: new SpecEditor(),
@@ -198,27 +204,31 @@ export class IsimportPreview extends HTMLElement {
       this.import();
     });
 
-    this.#showForm();
     p.diagnostics.result = null;
-    core().then((isi) => {
+    coreLoaded.then((isi) => {
       this.#isi = isi;
-      p.panel.defaults = isi.options('importPreview');
       this.#validate(); // the first validation, shown with the parts there are (then #afterFirstValidation)
     }, (error) => {
       p.panel.blockedReason = `The validator could not be loaded: ${error?.message ?? error}`;
+      this.#startForm();
       this.#attachLater().catch(() => {}); // the answer's place, as ever
     });
   }
 
   /**
    * What comes once the first validation is shown (a text that waited for the `yaml` package is
-   * shown when it came): CodeMirror in the text area's place (should it not come, the text area
+   * shown when it came), so that the first validation waits for none of it: the form, the import
+   * panel's defaults, CodeMirror in the text area's place (should it not come, the text area
    * stays), the `yaml` package (which the form's edits of YAML need), the later parts (a failure
    * is said in the panel).
    * @param {Parts} p
    */
   #afterFirstValidation(p) {
     this.#firstShown = true;
+    // The form after the frame that shows the validation: making it costs about as much as the
+    // validation itself, and it sits below everything else in its column.
+    setTimeout(() => this.#startForm(), 0);
+    this.#setDefaults();
     p.editor.upgrade().catch((error) => console.warn('isimport: the code editor could not be loaded; the spec stays in a plain text area', error));
     yamlModule().catch(() => {}); // asked for again by a text that needs it
     this.#attachLater().catch(() => {});
@@ -357,6 +367,7 @@ export class IsimportPreview extends HTMLElement {
     const p = this.#parts;
     const isi = this.#isi;
     if (this.#running || !p || !isi || this.#unvalidated || !this.#validation?.valid) return null;
+    this.#setDefaults(); // (an import asked for by a listener of the first validation comes before them)
     const read = p.panel.settings;
     const refusal = 'error' in read ? read.error : settingsRefusal(isi, read);
     if (refusal !== null || 'error' in read) {
@@ -613,7 +624,14 @@ export class IsimportPreview extends HTMLElement {
     this.#queueValidate();
   }
 
+  /** The form from now on (#showForm draws it only then). */
+  #startForm() {
+    this.#formShown = true;
+    this.#showForm();
+  }
+
   #showForm() {
+    if (!this.#formShown) return;
     const read = readSpec(this.#text);
     if (read.pending) this.#awaitYaml(); // shown again when it comes
     this.#parts?.form.show(read.error ? null : read.object, read.error ?? '');
@@ -644,6 +662,13 @@ export class IsimportPreview extends HTMLElement {
       p.panel.blockedReason = `The YAML reader could not be loaded: ${messageOf(error)}`;
       if (this.#isi && !this.#firstShown) this.#afterFirstValidation(p); // the rest comes all the same
     });
+  }
+
+  /** The core's defaults in the import panel's empty settings, once. */
+  #setDefaults() {
+    if (this.#defaultsSet || !this.#isi || !this.#parts) return;
+    this.#defaultsSet = true;
+    this.#parts.panel.defaults = this.#isi.options('importPreview');
   }
 
   #queueValidate() {
