@@ -10,7 +10,7 @@ import { status, validationFailure } from '../lib/status.js';
 import { UsageError, choice, fieldValidation, integer, kindList, parseArgs } from './args.js';
 import { expandInputs, out } from './io.js';
 import { validators } from './validate-pool.js';
-import { REPORTS, WRITES_YAML } from './validate-reports.js';
+import { REPORTS, SHOWS_TIME, WRITES_YAML } from './validate-reports.js';
 
 export const VALIDATE_HELP = `Usage: isimport validate [flags] FILE|DIR|- …
 
@@ -180,7 +180,7 @@ export async function validateCommand(args) {
 
   // Inputs are read in order and validated ahead (in threads with --jobs), at most a window of
   // them at once, and reported in order.
-  const validator = await validators(isi, validateOptions, opts.jobs);
+  const validator = await validators(isi, validateOptions, opts.jobs, SHOWS_TIME.has(opts.output));
   /** @type {Pending[]} */
   const window = [];
   const reportNext = async () => {

@@ -297,4 +297,6 @@ function xml(s, attribute = true) {
  * @type {ReadonlySet<string>}
  */
 export const WRITES_YAML = new Set(['yaml', 'tap']);
+// The reports that show how long each object took (the others are given 0 and never read it).
+export const SHOWS_TIME = new Set(['junit']);
 

@@ -5,6 +5,9 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify as yamlStringify, parse as yamlParse } from 'yaml';
 
+import { join } from 'node:path';
+
+import { childPaths } from '../../../web/cli/io.js';
 import { runCli, tempTree, parseJsonReport } from '../support/cli-run.mjs';
 import { parseXml, findAll } from '../support/xml.mjs';
 
@@ -262,6 +265,15 @@ describe('outputs', () => {
     assert.deepEqual(cases.map((c) => c.attrs.name), ['oc-get-is.yaml#0/items[0]', 'oc-get-is.yaml#0/items[1]', 'oc-get-is.yaml#0/items[2]', 'manifests/deployment.yaml#0', 'manifests/deployment.yaml#1']);
     assert.equal(findAll(root, 'skipped').length, 2);
     assert.equal(root.attrs.skipped, '2');
+    // junit is the report that shows each object's time: it is measured for it.
+    assert.ok(Number(root.attrs.time) > 0, `total time ${root.attrs.time}`);
+  });
+
+  test('a directory\u2019s files are named as path.join names them, however the directory is written', () => {
+    for (const dir of ['.', './', '..', '/', 'files', 'files/', 'files//', './files/', 'a/./b', 'a/../b', 'a/..', '/x/y/']) {
+      const pathIn = childPaths(dir);
+      for (const name of ['a.yaml', '.hidden.json', 'with space.yml']) assert.equal(pathIn(name), join(dir, name), `${dir} + ${name}`);
+    }
   });
 });
 
