@@ -1,6 +1,7 @@
 // The page: <isimport-preview> filling the window, its spec kept in the URL fragment so that any
 // preview is a link (fragment.js). Nothing of the import is stored anywhere.
 import '../element/index.js';
+import { afterNextPaint } from '../element/dom.js';
 import { readFragment, writeFragment } from './fragment.js';
 
 const preview = required(document.querySelector('isimport-preview'), '<isimport-preview>');
@@ -27,7 +28,7 @@ load(state);
 preview.addEventListener('validate', (event) => {
   if (pendingRun && event.detail.valid) {
     pendingRun = false;
-    requestAnimationFrame(() => setTimeout(() => preview.import(), 0));
+    afterNextPaint(() => preview.import());
   }
   keepInFragment();
 });

@@ -81,6 +81,16 @@ let nextId = 0;
 export const uid = (/** @type {string} */ prefix) => `${prefix}-${++nextId}`;
 
 /**
+ * Runs `fn` once the frame after this one has been drawn: work that should not hold back what
+ * the current task shows (a requestAnimationFrame callback runs before that frame is drawn; the
+ * task it queues runs after). In a tab not shown, when it is shown.
+ * @param {() => void} fn
+ */
+export function afterNextPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+/**
  * Bytes as people read them: 1 decimal place, binary units.
  * @param {number} n
  */

@@ -28,7 +28,7 @@
 import { load } from '../lib/isimport.js';
 import { YAML_ON_DEMAND, yamlMisses, yamlModule } from '../lib/yaml-reader.js';
 import { status, validationFailure } from '../lib/status.js';
-import { h } from './dom.js';
+import { afterNextPaint, h } from './dom.js';
 import { IsimportDoneEvent, IsimportProgressEvent, IsimportSupplyChainEvent, IsimportValidateEvent } from './events.js';
 import { adoptStyles } from './styles.js';
 import { followHostTheme } from './host-theme.js';
@@ -225,10 +225,13 @@ export class IsimportPreview extends HTMLElement {
    */
   #afterFirstValidation(p) {
     this.#firstShown = true;
-    // The form after the frame that shows the validation: making it costs about as much as the
-    // validation itself, and it sits below everything else in its column.
-    setTimeout(() => this.#startForm(), 0);
-    this.#setDefaults();
+    // The form and the panel's defaults after the frame that shows the validation: making the
+    // form costs about as much as the validation itself, and it sits below everything else in
+    // its column; the defaults are the core's first call after it.
+    afterNextPaint(() => {
+      this.#setDefaults();
+      this.#startForm();
+    });
     p.editor.upgrade().catch((error) => console.warn('isimport: the code editor could not be loaded; the spec stays in a plain text area', error));
     yamlModule().catch(() => {}); // asked for again by a text that needs it
     this.#attachLater().catch(() => {});
