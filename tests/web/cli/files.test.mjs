@@ -3,9 +3,8 @@
 // reads them, and every output format of `isimport validate`.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { stringify as yamlStringify, parse as yamlParse } from 'yaml';
-
 import { join } from 'node:path';
+import { stringify as yamlStringify, parse as yamlParse } from 'yaml';
 
 import { childPaths } from '../../../web/cli/io.js';
 import { runCli, tempTree, parseJsonReport } from '../support/cli-run.mjs';
