@@ -3,6 +3,7 @@
 #include "boundary/options_reader.h"
 
 #include "go/cold_code.h"
+#include "go/go_text.h"  // sameText
 #include "import/list_choice.h"
 #include "import/tag_order.h"
 #include "json/json_tree.h"
@@ -180,12 +181,12 @@ std::string readRequest(const ValidateRequest& request, CreateOptions& options) 
 int compactCode(const CreateOutcome& outcome) {
   if (!outcome.valid || !outcome.object || !outcome.warnings.empty()) return -1;
   int kind = 0;
-  while (kind < 3 && outcome.kind != kKinds[kind]) ++kind;
+  while (kind < 3 && !sameText(outcome.kind, kKinds[kind])) ++kind;
   if (kind == 3) return -1;
   int code = kind;
-  if (outcome.apiVersionInData == "image.openshift.io/v1") code |= 4;
+  if (sameText(outcome.apiVersionInData, "image.openshift.io/v1")) code |= 4;
   else if (!outcome.apiVersionInData.empty()) return -1;
-  if (outcome.kindInData == outcome.kind) code |= 8;
+  if (sameText(outcome.kindInData, outcome.kind)) code |= 8;
   else if (!outcome.kindInData.empty()) return -1;
   if (outcome.rootItems) code |= 16;
   return code;

@@ -38,4 +38,15 @@ void appendUtf8(std::string& out, char32_t rune);
 // syntax" (Go reports the overflow).
 std::optional<int64_t> goParseInt64(std::string_view text, const char** why = nullptr);
 
+// Whether two texts are the same bytes, compared here one by one. The texts the hot path compares
+// are short names, and in the wasm build std::string's == is a call to memcmp (and to strlen, for a
+// literal) whose loop is no faster than this one.
+constexpr bool sameText(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace isimport

@@ -1,6 +1,7 @@
 #include "json/codec.h"
 
 #include "go/base64.h"
+#include "go/go_text.h"  // sameText
 #include "json/json_text.h"
 #include "json/text_decoder.h"
 #include "json/typed_encoder.h"
@@ -154,8 +155,8 @@ bool decodeInOnePass(std::string_view text, const DecodeOptions& options, Decode
   decodeValue(decoder, object);
   const DecodeErrors& errors = decoder.errors();
   if (!decoder.in().finish() || !errors.error().empty() || !errors.strictErrors().empty()) return false;
-  if (!object.apiVersion.empty() && object.apiVersion != kGroupVersion) return false;
-  if (!object.kind.empty() && object.kind != T::kKind) return false;
+  if (!object.apiVersion.empty() && !sameText(object.apiVersion, kGroupVersion)) return false;
+  if (!object.kind.empty() && !sameText(object.kind, T::kKind)) return false;
   result.apiVersionInData = object.apiVersion;
   result.kindInData = object.kind;
   result.kind = T::kKind;
@@ -164,9 +165,9 @@ bool decodeInOnePass(std::string_view text, const DecodeOptions& options, Decode
 }
 
 bool decodeInOnePass(std::string_view text, const DecodeOptions& options, DecodeResult& result) {
-  if (options.defaultKind == ImageStreamImport::kKind) return decodeInOnePass<ImageStreamImport>(text, options, result);
-  if (options.defaultKind == ImageStream::kKind) return decodeInOnePass<ImageStream>(text, options, result);
-  if (options.defaultKind == Image::kKind) return decodeInOnePass<Image>(text, options, result);
+  if (sameText(options.defaultKind, ImageStreamImport::kKind)) return decodeInOnePass<ImageStreamImport>(text, options, result);
+  if (sameText(options.defaultKind, ImageStream::kKind)) return decodeInOnePass<ImageStream>(text, options, result);
+  if (sameText(options.defaultKind, Image::kKind)) return decodeInOnePass<Image>(text, options, result);
   return false;
 }
 

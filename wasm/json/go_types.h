@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "go/go_text.h"  // sameText
 #include "model/fields.h"
 
 namespace isimport {
@@ -137,14 +138,8 @@ size_t fieldNamed(const StructShape<Decode>& shape, std::string_view key, size_t
     }
     return kNoField;
   }
-  // Compared here byte by byte, not by memcmp: names are short, and Emscripten's memcmp is a call
-  // that compares byte by byte too.
   auto sameName = [key](const typename StructShape<Decode>::Field& field) {
-    if (field.nameLength != key.size()) return false;
-    for (size_t i = 0; i < key.size(); ++i) {
-      if (field.name[i] != key[i]) return false;
-    }
-    return true;
+    return sameText(std::string_view(field.name, field.nameLength), key);
   };
   for (size_t i = hint; i < shape.count; ++i) {
     if (sameName(shape.fields[i])) return i;

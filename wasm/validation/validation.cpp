@@ -183,24 +183,36 @@ GroupVersionKind groupVersionKindOf(const std::string& apiVersion, const std::st
 // metav1.Time of an unset value is Go's zero time, 0001-01-01T00:00:00Z.
 int64_t comparableTime(const Time& t) { return t.set ? t.unixSeconds : kGoZeroTimeUnix; }
 
-ErrorList validateLabels(const StringMap& labels, const FieldPath& path) {
+// (`meta` is the metadata's path: the map's own is written out only for an error.)
+ErrorList validateLabels(const StringMap& labels, const FieldPath& meta) {
   ErrorList errs;
   for (const auto& [key, value] : labels) {
-    appendInvalid(errs, path, key, isQualifiedName(key));
-    appendInvalid(errs, path, value, isValidLabelValue(value));
+    appendInvalid(errs, meta, "labels", key, isQualifiedName(key));
+    appendInvalid(errs, meta, "labels", value, isValidLabelValue(value));
   }
   return errs;
 }
 
-ErrorList validateAnnotations(const StringMap& annotations, const FieldPath& path) {
+// Whether Go's strings.ToLower would change `s`: an ASCII capital or any byte beyond ASCII.
+bool lowerMayDiffer(std::string_view s) {
+  for (char c : s) {
+    if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+ErrorList validateAnnotations(const StringMap& annotations, const FieldPath& meta) {
   ErrorList errs;
   int64_t total = 0;
   for (const auto& [key, value] : annotations) {
     // The rule is a qualified name, compared case-insensitively.
-    appendInvalid(errs, path, key, isQualifiedName(goToLowerForCheck(key)));
+    std::string lowered;
+    std::string_view checked = key;
+    if (lowerMayDiffer(key)) checked = lowered = goToLowerForCheck(key);
+    appendInvalid(errs, meta, "annotations", key, isQualifiedName(checked));
     total += static_cast<int64_t>(key.size()) + static_cast<int64_t>(value.size());
   }
-  if (total > kTotalAnnotationSizeLimit) errs.push_back(fieldTooLong(path, kTotalAnnotationSizeLimit));
+  if (total > kTotalAnnotationSizeLimit) errs.push_back(fieldTooLong(meta.child("annotations"), kTotalAnnotationSizeLimit));
   return errs;
 }
 
@@ -426,8 +438,8 @@ ErrorList validateGenericObjectMeta(const ObjectMeta& meta, bool requiresNamespa
     errs.push_back(fieldInvalid(path.child("generation"), BadValue::integer(meta.generation), "must be greater than or equal to 0"));
   }
   // (Each list's path is written out only when it has something to check.)
-  if (!meta.labels.empty()) append(errs, validateLabels(meta.labels, path.child("labels")));
-  if (!meta.annotations.empty()) append(errs, validateAnnotations(meta.annotations, path.child("annotations")));
+  if (!meta.labels.empty()) append(errs, validateLabels(meta.labels, path));
+  if (!meta.annotations.empty()) append(errs, validateAnnotations(meta.annotations, path));
   if (!meta.ownerReferences.empty()) append(errs, validateOwnerReferences(meta.ownerReferences, path.child("ownerReferences")));
   if (!meta.finalizers.empty()) append(errs, validateFinalizers(meta.finalizers, path.child("finalizers")));
   if (!meta.managedFields.empty()) append(errs, validateManagedFields(meta.managedFields, path.child("managedFields")));
@@ -453,7 +465,7 @@ ErrorList validateObjectMeta(const ObjectMeta& meta, bool requiresNamespace, Nam
 
 ErrorList validateImportPolicy(const TagImportPolicy& policy, const std::function<FieldPath()>& owner) {
   const std::string& mode = policy.importMode;
-  if (mode.empty() || mode == "Legacy" || mode == "PreserveOriginal") return {};
+  if (mode.empty() || sameText(mode, "Legacy") || sameText(mode, "PreserveOriginal")) return {};
   // ImportModeType is a named string type: its value prints as JSON.
   return {fieldInvalid(owner().child("importPolicy", "importMode"), BadValue::namedString(mode),
                        "invalid import mode, valid modes are '', 'Legacy', 'PreserveOriginal'")};
@@ -506,7 +518,7 @@ ErrorList validateImageStreamImport(const ImageStreamImport& isi, const CheckedF
   for (size_t i = 0; i < isi.spec.images.size(); ++i) {
     const ImageImportSpec& image = isi.spec.images[i];
     auto at = [&] { return imagesPath().index(i); };
-    if (image.from.kind == "DockerImage") {
+    if (sameText(image.from.kind, "DockerImage")) {
       if (image.to && image.to->name.empty()) {
         errs.push_back(fieldInvalid(at().child("to", "name"), BadValue::goString(image.to->name),
                                     "the name of the target tag must be specified"));
@@ -532,7 +544,7 @@ ErrorList validateImageStreamImport(const ImageStreamImport& isi, const CheckedF
 
   if (isi.spec.repository) {
     const RepositoryImportSpec& repository = *isi.spec.repository;
-    if (repository.from.kind == "DockerImage") {
+    if (sameText(repository.from.kind, "DockerImage")) {
       if (repository.from.name.empty()) {
         errs.push_back(fieldRequired(repositoryPath().child("from", "name"), "container image references require a name"));
       } else {
