@@ -19,6 +19,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "go/go_text.h"  // sameText
+
 namespace isimport {
 
 namespace {
@@ -56,39 +58,6 @@ std::size_t findChar(const S& s, char c, std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i)
         if (s[i] == c) return i;
     return kNpos;
-}
-
-template <class S>
-std::size_t rfindChar(const S& s, char c, std::size_t from, std::size_t to) {
-    for (std::size_t i = to; i > from; --i)
-        if (s[i - 1] == c) return i - 1;
-    return kNpos;
-}
-
-// component := [a-z0-9]+ (("." | "_" | "__" | "-"+) [a-z0-9]+)*
-template <class S>
-bool matchComponent(const S& s, std::size_t b, std::size_t e) {
-    if (b >= e || !isLowerAlnum(s[b])) return false;
-    std::size_t i = b;
-    while (i < e) {
-        char c = s[i];
-        if (isLowerAlnum(c)) {
-            ++i;
-            continue;
-        }
-        if (c == '.') {
-            ++i;
-        } else if (c == '_') {
-            ++i;
-            if (i < e && s[i] == '_') ++i;
-        } else if (c == '-') {
-            while (i < e && s[i] == '-') ++i;
-        } else {
-            return false;
-        }
-        if (i >= e || !isLowerAlnum(s[i])) return false;
-    }
-    return true;
 }
 
 // label := [A-Za-z0-9] | [A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]
@@ -166,20 +135,44 @@ bool matchDigest(const S& s, std::size_t b, std::size_t e) {
     return true;
 }
 
+// component := [a-z0-9]+ (("." | "_" | "__" | "-"+) [a-z0-9]+)*
+// Where the component starting at `b` ends (the first '/' or `e`), or kNpos when the text from
+// `b` up to that end is not a component. One pass, for a name's segments.
+template <class S>
+std::size_t componentEnd(const S& s, std::size_t b, std::size_t e) {
+    std::size_t i = b;
+    for (;;) {
+        if (i >= e || !isLowerAlnum(s[i])) return kNpos;  // a run must start here
+        while (++i < e && isLowerAlnum(s[i])) {}
+        if (i == e || s[i] == '/') return i;
+        char c = s[i];
+        if (c == '.') {
+            ++i;
+        } else if (c == '_') {
+            if (++i < e && s[i] == '_') ++i;
+        } else if (c == '-') {
+            while (++i < e && s[i] == '-') {}
+        } else {
+            return kNpos;
+        }
+    }
+}
+
 // name := [host "/"] component ("/" component)*
 template <class S>
 bool matchName(const S& s, std::size_t e, bool allowIPv6) {
-    std::size_t slash = findChar(s, '/', 0, e);
-    if (slash == kNpos) return matchComponent(s, 0, e);
-    if (!matchComponent(s, 0, slash) && !matchHost(s, 0, slash, allowIPv6)) return false;
-    std::size_t segStart = slash + 1;
-    for (;;) {
-        std::size_t next = findChar(s, '/', segStart, e);
-        std::size_t segEnd = next == kNpos ? e : next;
-        if (!matchComponent(s, segStart, segEnd)) return false;
-        if (next == kNpos) return true;
-        segStart = next + 1;
+    std::size_t end = componentEnd(s, 0, e);
+    if (end == kNpos) {
+        // Not a component: the first segment can still be a host, if a path follows it.
+        std::size_t slash = findChar(s, '/', 0, e);
+        if (slash == kNpos || !matchHost(s, 0, slash, allowIPv6)) return false;
+        end = slash;
     }
+    while (end != e) {  // at a '/'
+        end = componentEnd(s, end + 1, e);
+        if (end == kNpos) return false;
+    }
+    return true;
 }
 
 struct Spans {
@@ -194,16 +187,27 @@ struct Spans {
 template <class S>
 bool matchReference(const S& s, bool allowIPv6, Spans& out) {
     const std::size_t n = s.size();
-    std::size_t at = findChar(s, '@', 0, n);
-    std::size_t prefixEnd = n;
     out = Spans{};
+    // One pass finds the pieces: the first '@', and before it the first ':' after the last '/'.
+    std::size_t at = kNpos, colon = kNpos;
+    for (std::size_t i = 0; i < n; ++i) {
+        char c = s[i];
+        if (c == '@') {
+            at = i;
+            break;
+        }
+        if (c == '/') {
+            colon = kNpos;
+        } else if (c == ':' && colon == kNpos) {
+            colon = i;
+        }
+    }
+    std::size_t prefixEnd = n;
     if (at != kNpos) {
         if (!matchDigest(s, at + 1, n)) return false;
         prefixEnd = at;
         out.digestBegin = at + 1;
     }
-    std::size_t lastSlash = rfindChar(s, '/', 0, prefixEnd);
-    std::size_t colon = findChar(s, ':', lastSlash == kNpos ? 0 : lastSlash + 1, prefixEnd);
     out.nameEnd = prefixEnd;
     if (colon != kNpos) {
         if (!matchTag(s, colon + 1, prefixEnd)) return false;
@@ -285,7 +289,9 @@ bool lowerDiffers(std::string_view s) {
     return false;
 }
 
-bool containsChar(std::string_view s, char c) { return s.find(c) != kNpos; }
+// (In the wasm build string_view's find is a call to memchr, no faster for these short texts.)
+std::size_t findIn(std::string_view s, char c) { return findChar(PlainSource{s}, c, 0, s.size()); }
+bool containsChar(std::string_view s, char c) { return findIn(s, c) != kNpos; }
 
 ReferenceCheck parseFailure(ReferenceError code) {
     ReferenceCheck r;
@@ -555,23 +561,26 @@ ReferenceCheck checkDockerImageReference(std::string_view spec) {
     std::string_view digest;
     if (spans.hasDigest()) {
         digest = spec.substr(spans.digestBegin);
-        DigestError de = validateDigest(digest);
-        if (de != DigestError::None) return parseFailure(fromDigestError(de));
+        // The grammar has checked every character; what go-digest adds is the algorithm's length.
+        std::size_t colon = findIn(digest, ':');
+        std::size_t want = algorithmHexLength(digest.substr(0, colon));
+        if (want == 0) return parseFailure(ReferenceError::DigestUnsupported);
+        if (digest.size() - colon - 1 != want) return parseFailure(ReferenceError::DigestInvalidLength);
     }
 
     const std::string_view fullName = spec.substr(0, spans.nameEnd);
-    const std::size_t slash = fullName.find('/');
+    const std::size_t slash = findIn(fullName, '/');
     std::string_view registry, path;
     bool registryOnly = false;
     if (slash == kNpos) {
-        registryOnly = containsChar(fullName, '.') || fullName.substr(0, 9) == "localhost";
+        registryOnly = containsChar(fullName, '.') || sameText(fullName.substr(0, 9), "localhost");
         if (registryOnly)
             registry = spec;  // the whole reference text, tag and digest included (upstream quirk)
         else
             path = fullName;
     } else {
         std::string_view first = fullName.substr(0, slash);
-        bool looksLikeRegistry = containsChar(first, ':') || containsChar(first, '.') || first == "localhost";
+        bool looksLikeRegistry = containsChar(first, ':') || containsChar(first, '.') || sameText(first, "localhost");
         if (looksLikeRegistry) {
             registry = first;
             path = fullName.substr(slash + 1);
@@ -580,7 +589,7 @@ ReferenceCheck checkDockerImageReference(std::string_view spec) {
         }
     }
     std::string_view nameSpace, name = path;
-    if (std::size_t i = path.find('/'); i != kNpos) {
+    if (std::size_t i = findIn(path, '/'); i != kNpos) {
         nameSpace = path.substr(0, i);
         name = path.substr(i + 1);
     }
