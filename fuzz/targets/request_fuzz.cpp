@@ -1,7 +1,8 @@
 // A request body through decoding and validation, as validate() and the API server's create path
 // see it: every fieldValidation mode and endpoint kind, with and without a namespace. The answer
-// is JSON; the compact verdict agrees with it; and a decoded object, encoded and decoded again,
-// encodes to the same bytes (nothing lost or invented on the way).
+// is JSON; the compact verdict agrees with it; a decoding whose strings view the text agrees with
+// one that copies them; and a decoded object, encoded and decoded again, encodes to the same bytes
+// (nothing lost or invented on the way).
 #include "boundary/api.h"
 #include "fuzz_support.h"
 #include "json/codec.h"
@@ -68,6 +69,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
               "one pass and the steps one by one agree", std::string(text));
   if (checked.failure) fuzz::check(encodeStatus(*checked.failure) == encodeStatus(*decoded.failure), "one pass fails as the steps do");
   if (checked.object) fuzz::check(encodeObject(*checked.object) == encodeObject(*decoded.object), "one pass decodes as the steps do");
+  // String fields that view the text (as validate() decodes) read the same object as copies do,
+  // also after the object has been moved and copied.
+  DecodeOptions borrowing = options;
+  borrowing.borrowText = true;
+  DecodeResult viewed = decodeObject(text, borrowing);
+  fuzz::check(viewed.object.has_value() == decoded.object.has_value(), "views decode whatever copies decode");
+  if (viewed.object) {
+    Object moved = std::move(*viewed.object);
+    Object copied = moved;
+    fuzz::check(encodeObject(moved) == encodeObject(*decoded.object) && encodeObject(copied) == encodeObject(moved),
+                "views of the text decode as copies do", std::string(text));
+  }
   if (decoded.object) {
     std::string once = encodeObject(*decoded.object);
     // Go escapes <, > and & as \u003c…: an encoding may outgrow the body limit.

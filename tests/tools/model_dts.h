@@ -67,6 +67,7 @@ class DtsBuilder {
   }
 
   TsType of(const std::string*) { return {"string"}; }
+  TsType of(const Text*) { return {"string"}; }
   TsType of(const bool*) { return {"boolean"}; }
   TsType of(const int64_t*) { return {"number"}; }
   TsType of(const int32_t*) { return {"number"}; }

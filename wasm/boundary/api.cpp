@@ -76,6 +76,7 @@ std::string decodeJson(std::string_view text, std::string_view optionsJson) {
   if (std::string optionsError = readCreateOptions(optionsJson, options); !optionsError.empty()) {
     return usageError(optionsError);
   }
+  options.decode.borrowText = true;  // the object is written out before `text` goes
   DecodeResult result = decodeObject(text, options.decode);
   json::Writer out;
   out.beginObject();
@@ -156,6 +157,7 @@ std::string validateJson(std::string_view text, std::string_view optionsJson) {
   if (std::string optionsError = readCreateOptions(optionsJson, options); !optionsError.empty()) {
     return usageError(optionsError);
   }
+  options.decode.borrowText = true;  // the outcome is written out before `text` goes
   return writeAnswer(validateCreate(text, options), true, false);
 }
 
@@ -200,6 +202,7 @@ int validateCompact(std::string_view text, const ValidateRequest& request, std::
     answer = usageError(refusal);
     return -1;
   }
+  options.decode.borrowText = true;  // the outcome is read and written out before `text` goes
   CreateOutcome outcome = validateCreate(text, options);
   if (int code = request.withObject ? -1 : compactCode(outcome); code >= 0) return code;
   answer = writeAnswer(outcome, request.withObject, true);

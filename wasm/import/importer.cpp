@@ -216,7 +216,7 @@ class Importer::Pass {
       if (byDigest) {
         key = group.key + "\n@" + defaulted.id + "\n" + mode;
       } else {
-        prefer = preferenceFor(spec.to ? spec.to->name : defaulted.tag);
+        prefer = preferenceFor(spec.to ? spec.to->name.str() : defaulted.tag);
         key = group.key + "\n:" + defaulted.tag + "\n" + prefer.architecture + "\n" + prefer.os + "\n" + mode;
       }
       auto [it, added] = jobs.try_emplace(key);

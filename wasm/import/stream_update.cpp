@@ -225,8 +225,8 @@ bool tagRefChanged(const TagReference& old, const TagReference& next, const std:
   if (!next.from) return false;
   if (next.from->kind.empty() && next.from->name.empty()) return false;
   ObjectReference oldFrom = old.from ? *old.from : ObjectReference{};
-  const std::string& oldNamespace = oldFrom.nameSpace.empty() ? streamNamespace : oldFrom.nameSpace;
-  const std::string& nextNamespace = next.from->nameSpace.empty() ? streamNamespace : next.from->nameSpace;
+  const std::string& oldNamespace = oldFrom.nameSpace.empty() ? streamNamespace : oldFrom.nameSpace.str();
+  const std::string& nextNamespace = next.from->nameSpace.empty() ? streamNamespace : next.from->nameSpace.str();
   if (oldNamespace != nextNamespace) return true;
   if (oldFrom.name != next.from->name) return true;
   if (old.reference != next.reference) return true;
@@ -271,7 +271,7 @@ ErrorList tagsChanged(const Stream* old, Stream& stream, const std::string& inte
       size_t start = 0;
       for (;;) {
         size_t at = from.name.find(separator, start);
-        parts.push_back(from.name.substr(start, at == std::string::npos ? std::string::npos : at - start));
+        parts.emplace_back(from.name.substr(start, at == std::string::npos ? std::string::npos : at - start));
         if (at == std::string::npos) break;
         start = at + 1;
       }
@@ -281,8 +281,8 @@ ErrorList tagsChanged(const Stream* old, Stream& stream, const std::string& inte
                                   "must be of the form <tag>, <repo>:<tag>, <id>, or <repo>@<id>"));
       continue;
     }
-    std::string refStreamName = parts.size() == 1 ? stream.metadata.name : parts[0];
-    std::string tagOrId = parts.size() == 1 ? from.name : parts[1];
+    std::string refStreamName = parts.size() == 1 ? stream.metadata.name.str() : parts[0];
+    std::string tagOrId = parts.size() == 1 ? from.name.str() : parts[1];
     const std::string& refNamespace = from.nameSpace.empty() ? stream.metadata.nameSpace : from.nameSpace;
     if (refNamespace != stream.metadata.nameSpace || refStreamName != stream.metadata.name) {
       // Upstream reads that other stream; isimport has only this one, so the tag is left alone.
@@ -511,7 +511,7 @@ std::optional<Status> createImages(ImportContext& ctx, ImageStreamImport& isi) {
       if (!imageRef.ok()) continue;  // upstream logs and skips the entry
       ReferenceParse fromRef = parseDockerImageReference(spec.from.name);
       if (!fromRef.ok()) continue;
-      std::string tag = status.tag.empty() ? imageRef.ref->tag : status.tag;
+      std::string tag = status.tag.empty() ? imageRef.ref->tag : status.tag.str();
       DockerImageReference from = *fromRef.ref;
       from.id.clear();
       from.tag = tag;
@@ -680,7 +680,7 @@ StreamUpdateResult applyImport(ImageStreamImport& isi, const StreamUpdateInput& 
     }
     stream.metadata.generation = old.metadata.generation;
     if (!host.empty()) {
-      const std::string& ns = stream.metadata.nameSpace.empty() ? std::string("default") : stream.metadata.nameSpace;
+      const std::string ns = stream.metadata.nameSpace.empty() ? std::string("default") : stream.metadata.nameSpace.str();
       stream.statusRepository = repositoryFor(host, ns, stream.metadata.name);
     }
     // Only generation 0 may be set by a writer; other spec tag generations come from the old stream.

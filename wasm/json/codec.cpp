@@ -85,11 +85,12 @@ TypeHeader readTypeHeader(std::string_view text, const json::SyntaxCheck& check)
 
 // What the server sets on a decoded object: its defaults, kind and apiVersion.
 template <class T>
-void completeAsServer(T& object, const std::string& kind, const DecodeOptions& options, DecodeResult& result) {
+void completeAsServer(T& object, const DecodeOptions& options, DecodeResult& result) {
   if constexpr (std::is_same_v<T, ImageStreamImport>) applyDefaults(object, options.defaultImportMode, &result.checkedFromNames);
   if constexpr (std::is_same_v<T, ImageStream>) applyDefaults(object, options.defaultImportMode);
-  object.kind = kind;
-  object.apiVersion = std::string(kGroupVersion);
+  // (Literals: a view of one outlives every object.)
+  object.kind.borrow(T::kKind);
+  object.apiVersion.borrow(kGroupVersion);
 }
 
 // The decoded object's answer: the strict errors as the mode says, then the object completed.
@@ -112,7 +113,7 @@ DecodeResult finishDecoded(T& object, const std::string& kind, const DecodeError
       for (Diagnostic& warning : result.diagnostics) warning.severity = "warning";
     }
   }
-  completeAsServer(object, kind, options, result);
+  completeAsServer(object, options, result);
   result.object = std::move(object);
   return result;
 }
@@ -121,7 +122,7 @@ DecodeResult finishDecoded(T& object, const std::string& kind, const DecodeError
 template <class T>
 DecodeResult decodeAs(std::string_view text, const std::string& kind, const DecodeOptions& options) {
   T object;
-  TextDecoder decoder(text);
+  TextDecoder decoder(text, options.borrowText);
   decodeValue(decoder, object);
   const DecodeErrors& errors = decoder.errors();
   if (!decoder.in().finish()) {
@@ -150,7 +151,7 @@ DecodeResult decodeAs(std::string_view text, const std::string& kind, const Deco
 template <class T>
 bool decodeInOnePass(std::string_view text, const DecodeOptions& options, DecodeResult& result) {
   T& object = result.object.emplace().template emplace<T>();
-  TextDecoder decoder(text);
+  TextDecoder decoder(text, options.borrowText);
   if (decoder.in().kind() != json::Kind::Object) return false;
   decodeValue(decoder, object);
   const DecodeErrors& errors = decoder.errors();
@@ -160,7 +161,7 @@ bool decodeInOnePass(std::string_view text, const DecodeOptions& options, Decode
   result.apiVersionInData = object.apiVersion;
   result.kindInData = object.kind;
   result.kind = T::kKind;
-  completeAsServer(object, result.kind, options, result);
+  completeAsServer(object, options, result);
   return true;
 }
 
@@ -238,8 +239,8 @@ std::string encodeStatus(const Status& status) { return toJson(status); }
 
 std::string encodeStatusCause(const StatusCause& cause) { return toJson(cause); }
 
-const std::string& kindOf(const Object& object) {
-  return std::visit([](const auto& o) -> const std::string& { return o.kind; }, object);
+std::string_view kindOf(const Object& object) {
+  return std::visit([](const auto& o) -> std::string_view { return o.kind; }, object);
 }
 
 }  // namespace isimport

@@ -27,6 +27,9 @@ struct DecodeOptions {
   // Read the common body (an object of defaultKind, nothing to report) in one pass; false takes
   // the server's steps one by one for every body (the fuzzer compares the two).
   bool onePass = true;
+  // Let the object's string fields view `text` instead of copying it (model/text.h): only for a
+  // caller that is done with the object before the text goes.
+  bool borrowText = false;
 };
 
 using Object = std::variant<ImageStreamImport, ImageStream, Image>;
@@ -50,6 +53,6 @@ std::string encodeObject(const Object& object);
 std::string encodeStatus(const Status& status);
 std::string encodeStatusCause(const StatusCause& cause);
 
-const std::string& kindOf(const Object& object);
+std::string_view kindOf(const Object& object);
 
 }  // namespace isimport

@@ -28,6 +28,7 @@ constexpr bool kLooseKeys<T> = T::kLooseKeys;
 
 template <class T> struct GoType;
 template <> struct GoType<std::string> { static std::string name() { return "string"; } };
+template <> struct GoType<Text> { static std::string name() { return "string"; } };
 template <> struct GoType<bool> { static std::string name() { return "bool"; } };
 template <> struct GoType<int64_t> { static std::string name() { return "int64"; } };
 template <> struct GoType<int32_t> { static std::string name() { return "int32"; } };

@@ -17,6 +17,7 @@ class SchemaBuilder {
   std::map<std::string, std::string> definitions;  // Go type name → schema text
 
   std::string of(const std::string*) { return R"({"type":"string"})"; }
+  std::string of(const Text*) { return R"({"type":"string"})"; }
   std::string of(const bool*) { return R"({"type":"boolean"})"; }
   std::string of(const int64_t*) { return R"({"type":"integer"})"; }
   std::string of(const int32_t*) { return R"({"type":"integer","minimum":-2147483648,"maximum":2147483647})"; }

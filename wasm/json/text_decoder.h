@@ -23,9 +23,11 @@ namespace isimport {
 
 class TextDecoder {
  public:
-  explicit TextDecoder(std::string_view text) : in_(text) {}
+  // With `borrow`, string fields may view `text` (model/text.h): it must outlive the object.
+  explicit TextDecoder(std::string_view text, bool borrow = false) : in_(text), borrows_(borrow) {}
 
   json::Cursor& in() { return in_; }
+  bool borrows() const { return borrows_; }
   std::string& scratch() { return scratch_; }
   std::string& keyScratch() { return keyScratch_; }
   const DecodeErrors& errors() const { return errors_; }
@@ -66,6 +68,7 @@ class TextDecoder {
 
  private:
   json::Cursor in_;
+  bool borrows_ = false;
   std::string scratch_, keyScratch_;
   DecodeErrors errors_;
   DecodePath path_;
@@ -89,6 +92,20 @@ inline void decodeValue(TextDecoder& d, std::string& out) {
   if (k == json::Kind::Null) return d.in().null();
   if (k != json::Kind::String) return mismatch(d, k, "string");
   out = d.in().string(d.scratch());
+}
+
+// A string field views the text when the decoder may borrow it and the string had no escape (an
+// escaped one was unescaped into the scratch string, which the next string reuses).
+inline void decodeValue(TextDecoder& d, Text& out) {
+  json::Kind k = d.in().kind();
+  if (k == json::Kind::Null) return d.in().null();
+  if (k != json::Kind::String) return mismatch(d, k, "string");
+  std::string_view value = d.in().string(d.scratch());
+  if (d.borrows() && value.data() != d.scratch().data()) {
+    out.borrow(value);
+  } else {
+    out = value;
+  }
 }
 
 inline void decodeValue(TextDecoder& d, bool& out) {

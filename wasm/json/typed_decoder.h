@@ -69,6 +69,13 @@ inline void decodeValue(TypedDecoder& d, json::NodeId id, std::string& out) {
   out = n.text;
 }
 
+inline void decodeValue(TypedDecoder& d, json::NodeId id, Text& out) {
+  const json::Node& n = d.tree().at(id);
+  if (n.kind == json::Kind::Null) return;
+  if (n.kind != json::Kind::String) return d.typeError(json::goValueName(n.kind), "string");
+  out = n.text;
+}
+
 inline void decodeValue(TypedDecoder& d, json::NodeId id, bool& out) {
   const json::Node& n = d.tree().at(id);
   if (n.kind == json::Kind::Null) return;

@@ -13,6 +13,7 @@ namespace isimport {
 std::string encodeBase64(const std::string& bytes);
 
 inline bool isEmptyValue(const std::string& v) { return v.empty(); }
+inline bool isEmptyValue(const Text& v) { return v.empty(); }
 inline bool isEmptyValue(bool v) { return !v; }
 inline bool isEmptyValue(int64_t v) { return v == 0; }
 inline bool isEmptyValue(int32_t v) { return v == 0; }
@@ -23,6 +24,7 @@ template <class V> bool isEmptyValue(const std::map<std::string, V>& v) { return
 template <class T> bool isEmptyValue(const T&) { return false; }  // structs (Time included) are never omitted
 
 inline void encodeValue(json::Writer& w, const std::string& v) { w.string(v); }
+inline void encodeValue(json::Writer& w, const Text& v) { w.string(v); }
 inline void encodeValue(json::Writer& w, bool v) { w.boolean(v); }
 inline void encodeValue(json::Writer& w, int64_t v) { w.integer(v); }
 inline void encodeValue(json::Writer& w, int32_t v) { w.integer(v); }

@@ -1,14 +1,24 @@
 #include "model/defaults.h"
 
+#include "go/go_text.h"  // sameText
 #include "model/reference.h"
 
 namespace isimport {
 namespace {
 
+// A default that is one of the API's words views that word's literal, which outlives every object;
+// any other text (a cluster's mode the API does not know) is copied.
+void setDefault(Text& field, std::string_view value) {
+  for (const char* word : {"Legacy", "PreserveOriginal", "Source"}) {
+    if (sameText(value, word)) return field.borrow(word);
+  }
+  field = value;
+}
+
 void defaultPolicies(TagImportPolicy& importPolicy, TagReferencePolicy& referencePolicy,
                      const std::string& defaultImportMode) {
-  if (importPolicy.importMode.empty()) importPolicy.importMode = defaultImportMode;
-  if (referencePolicy.type.empty()) referencePolicy.type = "Source";
+  if (importPolicy.importMode.empty()) setDefault(importPolicy.importMode, defaultImportMode);
+  if (referencePolicy.type.empty()) setDefault(referencePolicy.type, "Source");
 }
 
 }  // namespace

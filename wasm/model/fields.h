@@ -10,6 +10,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "model/text.h"
+
 namespace isimport {
 
 enum FieldFlag : unsigned {

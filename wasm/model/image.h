@@ -11,17 +11,17 @@ namespace isimport {
 struct DockerConfig {
   static constexpr const char* kGoType = "docker10.DockerConfig";
   static constexpr bool kLooseKeys = true;
-  std::string hostname, domainname, user;
+  Text hostname, domainname, user;
   int64_t memory = 0, memorySwap = 0, cpuShares = 0;
-  std::string cpuset;
+  Text cpuset;
   bool attachStdin = false, attachStdout = false, attachStderr = false;
   std::vector<std::string> portSpecs;
   StringSet exposedPorts;
   bool tty = false, openStdin = false, stdinOnce = false;
   std::vector<std::string> env, cmd, dns;
-  std::string image;
+  Text image;
   StringSet volumes;
-  std::string volumesFrom, workingDir;
+  Text volumesFrom, workingDir;
   std::vector<std::string> entrypoint;
   bool networkDisabled = false;
   std::vector<std::string> securityOpts, onBuild;
@@ -61,15 +61,15 @@ ISIMPORT_FIELDS(DockerConfig) {
 struct DockerImage {
   static constexpr const char* kGoType = "docker10.DockerImage";
   static constexpr bool kLooseKeys = true;
-  std::string kind = "DockerImage";
-  std::string apiVersion = "image.openshift.io/1.0";
-  std::string id, parent, comment;
+  Text kind = "DockerImage";
+  Text apiVersion = "image.openshift.io/1.0";
+  Text id, parent, comment;
   Time created;
-  std::string container;
+  Text container;
   DockerConfig containerConfig;
-  std::string dockerVersion, author;
+  Text dockerVersion, author;
   std::optional<DockerConfig> config;
-  std::string architecture;
+  Text architecture;
   int64_t size = 0;
 };
 ISIMPORT_FIELDS(DockerImage) {
@@ -90,9 +90,9 @@ ISIMPORT_FIELDS(DockerImage) {
 
 struct ImageLayer {
   static constexpr const char* kGoType = "v1.ImageLayer";
-  std::string name;
+  Text name;
   int64_t size = 0;
-  std::string mediaType;
+  Text mediaType;
 };
 ISIMPORT_FIELDS(ImageLayer) {
   v.field("name", o.name, kAlways);
@@ -103,9 +103,9 @@ ISIMPORT_FIELDS(ImageLayer) {
 // One entry of a manifest list or OCI index.
 struct ImageManifest {
   static constexpr const char* kGoType = "v1.ImageManifest";
-  std::string digest, mediaType;
+  Text digest, mediaType;
   int64_t manifestSize = 0;
-  std::string architecture, os, variant;
+  Text architecture, os, variant;
 };
 ISIMPORT_FIELDS(ImageManifest) {
   v.field("digest", o.digest, kAlways);
@@ -118,9 +118,9 @@ ISIMPORT_FIELDS(ImageManifest) {
 
 struct SignatureCondition {
   static constexpr const char* kGoType = "v1.SignatureCondition";
-  std::string type, status;
+  Text type, status;
   Time lastProbeTime, lastTransitionTime;
-  std::string reason, message;
+  Text reason, message;
 };
 ISIMPORT_FIELDS(SignatureCondition) {
   v.field("type", o.type, kAlways);
@@ -133,7 +133,7 @@ ISIMPORT_FIELDS(SignatureCondition) {
 
 struct SignatureIssuer {
   static constexpr const char* kGoType = "v1.SignatureIssuer";
-  std::string organization, commonName;
+  Text organization, commonName;
 };
 ISIMPORT_FIELDS(SignatureIssuer) {
   v.field("organization", o.organization, kOmitEmpty);
@@ -142,7 +142,7 @@ ISIMPORT_FIELDS(SignatureIssuer) {
 
 struct SignatureSubject {
   static constexpr const char* kGoType = "v1.SignatureSubject";
-  std::string organization, commonName, publicKeyID;
+  Text organization, commonName, publicKeyID;
 };
 ISIMPORT_FIELDS(SignatureSubject) {
   v.field("organization", o.organization, kOmitEmpty);
@@ -152,12 +152,12 @@ ISIMPORT_FIELDS(SignatureSubject) {
 
 struct ImageSignature {
   static constexpr const char* kGoType = "v1.ImageSignature";
-  std::string kind, apiVersion;
+  Text kind, apiVersion;
   ObjectMeta metadata;
-  std::string type;
+  Text type;
   std::optional<Bytes> content;
   std::vector<SignatureCondition> conditions;
-  std::string imageIdentity;
+  Text imageIdentity;
   StringMap signedClaims;
   std::optional<Time> created;
   std::optional<SignatureIssuer> issuedBy;
@@ -180,15 +180,15 @@ ISIMPORT_FIELDS(ImageSignature) {
 struct Image {
   static constexpr const char* kGoType = "v1.Image";
   static constexpr const char* kKind = "Image";
-  std::string kind, apiVersion;
+  Text kind, apiVersion;
   ObjectMeta metadata;
-  std::string dockerImageReference;
+  Text dockerImageReference;
   std::optional<DockerImage> dockerImageMetadata;
-  std::string dockerImageMetadataVersion, dockerImageManifest;
+  Text dockerImageMetadataVersion, dockerImageManifest;
   std::vector<ImageLayer> dockerImageLayers;
   std::vector<ImageSignature> signatures;
   std::vector<Bytes> dockerImageSignatures;
-  std::string dockerImageManifestMediaType, dockerImageConfig;
+  Text dockerImageManifestMediaType, dockerImageConfig;
   std::vector<ImageManifest> dockerImageManifests;
 };
 ISIMPORT_FIELDS(Image) {

@@ -9,7 +9,7 @@ namespace isimport {
 struct TagImportPolicy {
   static constexpr const char* kGoType = "v1.TagImportPolicy";
   bool insecure = false, scheduled = false;
-  std::string importMode;  // "Legacy" | "PreserveOriginal"; empty is defaulted while decoding
+  Text importMode;  // "Legacy" | "PreserveOriginal"; empty is defaulted while decoding
 };
 ISIMPORT_FIELDS(TagImportPolicy) {
   v.field("insecure", o.insecure, kOmitEmpty);
@@ -19,7 +19,7 @@ ISIMPORT_FIELDS(TagImportPolicy) {
 
 struct TagReferencePolicy {
   static constexpr const char* kGoType = "v1.TagReferencePolicy";
-  std::string type;  // "Source" | "Local"; empty is defaulted to Source while decoding
+  Text type;  // "Source" | "Local"; empty is defaulted to Source while decoding
 };
 ISIMPORT_FIELDS(TagReferencePolicy) { v.field("type", o.type, kAlways); }
 
@@ -31,7 +31,7 @@ ISIMPORT_FIELDS(ImageLookupPolicy) { v.field("local", o.local, kAlways); }
 
 struct TagReference {
   static constexpr const char* kGoType = "v1.TagReference";
-  std::string name;
+  Text name;
   std::optional<StringMap> annotations;  // printed as null when absent
   std::optional<ObjectReference> from;
   bool reference = false;
@@ -52,7 +52,7 @@ ISIMPORT_FIELDS(TagReference) {
 struct ImageStreamSpec {
   static constexpr const char* kGoType = "v1.ImageStreamSpec";
   ImageLookupPolicy lookupPolicy;
-  std::string dockerImageRepository;
+  Text dockerImageRepository;
   std::vector<TagReference> tags;
 };
 ISIMPORT_FIELDS(ImageStreamSpec) {
@@ -64,7 +64,7 @@ ISIMPORT_FIELDS(ImageStreamSpec) {
 struct TagEvent {
   static constexpr const char* kGoType = "v1.TagEvent";
   Time created;
-  std::string dockerImageReference, image;
+  Text dockerImageReference, image;
   int64_t generation = 0;
 };
 ISIMPORT_FIELDS(TagEvent) {
@@ -76,9 +76,9 @@ ISIMPORT_FIELDS(TagEvent) {
 
 struct TagEventCondition {
   static constexpr const char* kGoType = "v1.TagEventCondition";
-  std::string type, status;
+  Text type, status;
   Time lastTransitionTime;
-  std::string reason, message;
+  Text reason, message;
   int64_t generation = 0;
 };
 ISIMPORT_FIELDS(TagEventCondition) {
@@ -92,7 +92,7 @@ ISIMPORT_FIELDS(TagEventCondition) {
 
 struct NamedTagEventList {
   static constexpr const char* kGoType = "v1.NamedTagEventList";
-  std::string tag;
+  Text tag;
   std::optional<std::vector<TagEvent>> items;  // printed as null when absent
   std::vector<TagEventCondition> conditions;
 };
@@ -104,7 +104,7 @@ ISIMPORT_FIELDS(NamedTagEventList) {
 
 struct ImageStreamStatus {
   static constexpr const char* kGoType = "v1.ImageStreamStatus";
-  std::string dockerImageRepository, publicDockerImageRepository;
+  Text dockerImageRepository, publicDockerImageRepository;
   std::vector<NamedTagEventList> tags;
 };
 ISIMPORT_FIELDS(ImageStreamStatus) {
@@ -116,7 +116,7 @@ ISIMPORT_FIELDS(ImageStreamStatus) {
 struct ImageStream {
   static constexpr const char* kGoType = "v1.ImageStream";
   static constexpr const char* kKind = "ImageStream";
-  std::string kind, apiVersion;
+  Text kind, apiVersion;
   ObjectMeta metadata;
   ImageStreamSpec spec;
   ImageStreamStatus status;

@@ -52,7 +52,7 @@ struct ImageImportStatus {
   static constexpr const char* kGoType = "v1.ImageImportStatus";
   Status status;
   std::optional<Image> image;
-  std::string tag;
+  Text tag;
   std::vector<Image> manifests;
 };
 ISIMPORT_FIELDS(ImageImportStatus) {
@@ -89,7 +89,7 @@ ISIMPORT_FIELDS(ImageStreamImportStatus) {
 struct ImageStreamImport {
   static constexpr const char* kGoType = "v1.ImageStreamImport";
   static constexpr const char* kKind = "ImageStreamImport";
-  std::string kind, apiVersion;
+  Text kind, apiVersion;
   ObjectMeta metadata;
   ImageStreamImportSpec spec;
   ImageStreamImportStatus status;

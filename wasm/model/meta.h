@@ -7,7 +7,7 @@ namespace isimport {
 
 struct OwnerReference {
   static constexpr const char* kGoType = "v1.OwnerReference";
-  std::string apiVersion, kind, name, uid;
+  Text apiVersion, kind, name, uid;
   std::optional<bool> controller, blockOwnerDeletion;
 };
 ISIMPORT_FIELDS(OwnerReference) {
@@ -21,11 +21,11 @@ ISIMPORT_FIELDS(OwnerReference) {
 
 struct ManagedFieldsEntry {
   static constexpr const char* kGoType = "v1.ManagedFieldsEntry";
-  std::string manager, operation, apiVersion;
+  Text manager, operation, apiVersion;
   std::optional<Time> time;
-  std::string fieldsType;
+  Text fieldsType;
   std::optional<RawJson> fieldsV1;
-  std::string subresource;
+  Text subresource;
 };
 ISIMPORT_FIELDS(ManagedFieldsEntry) {
   v.field("manager", o.manager, kOmitEmpty);
@@ -39,7 +39,7 @@ ISIMPORT_FIELDS(ManagedFieldsEntry) {
 
 struct ObjectMeta {
   static constexpr const char* kGoType = "v1.ObjectMeta";
-  std::string name, generateName, nameSpace, selfLink, uid, resourceVersion;
+  Text name, generateName, nameSpace, selfLink, uid, resourceVersion;
   int64_t generation = 0;
   Time creationTimestamp;
   std::optional<Time> deletionTimestamp;
@@ -70,7 +70,7 @@ ISIMPORT_FIELDS(ObjectMeta) {
 // corev1.ObjectReference
 struct ObjectReference {
   static constexpr const char* kGoType = "v1.ObjectReference";
-  std::string kind, nameSpace, name, uid, apiVersion, resourceVersion, fieldPath;
+  Text kind, nameSpace, name, uid, apiVersion, resourceVersion, fieldPath;
 };
 ISIMPORT_FIELDS(ObjectReference) {
   v.field("kind", o.kind, kOmitEmpty);
@@ -85,7 +85,7 @@ ISIMPORT_FIELDS(ObjectReference) {
 // corev1.LocalObjectReference
 struct LocalObjectReference {
   static constexpr const char* kGoType = "v1.LocalObjectReference";
-  std::string name;
+  Text name;
 };
 ISIMPORT_FIELDS(LocalObjectReference) { v.field("name", o.name, kOmitEmpty); }
 

@@ -119,7 +119,7 @@ CreateOutcome validateCreate(std::string_view text, const CreateOptions& options
   } else {
     errors = validateObject(object, decoded.checkedFromNames);
   }
-  std::string name = meta.name;
+  std::string name = meta.name.str();
   if (generated) meta.name.clear();  // the answer keeps what the caller wrote
   if (!errors.empty()) {
     outcome.status = invalidStatus(outcome.kind, kGroup, name, errors);

@@ -121,11 +121,11 @@ void append(ErrorList& to, ErrorList&& from) {
 }
 
 // One Invalid error at `path` for each complaint of a name rule about `value`.
-void appendInvalid(ErrorList& to, const FieldPath& path, const std::string& value, std::vector<std::string> complaints) {
+void appendInvalid(ErrorList& to, const FieldPath& path, std::string_view value, std::vector<std::string> complaints) {
   for (std::string& msg : complaints) to.push_back(fieldInvalid(path, BadValue::goString(value), std::move(msg)));
 }
 // The same at `path`'s child `field`, whose path is written out only for a complaint.
-void appendInvalid(ErrorList& to, const FieldPath& path, std::string_view field, const std::string& value,
+void appendInvalid(ErrorList& to, const FieldPath& path, std::string_view field, std::string_view value,
                    std::vector<std::string> complaints) {
   if (!complaints.empty()) appendInvalid(to, path.child(field), value, std::move(complaints));
 }
@@ -165,8 +165,8 @@ struct GroupVersionKind {
 };
 
 // schema.FromAPIVersionAndKind (ParseGroupVersion; a malformed apiVersion leaves only the kind).
-GroupVersionKind groupVersionKindOf(const std::string& apiVersion, const std::string& kind) {
-  GroupVersionKind gvk{"", "", kind};
+GroupVersionKind groupVersionKindOf(std::string_view apiVersion, std::string_view kind) {
+  GroupVersionKind gvk{"", "", std::string(kind)};
   if (apiVersion.empty() || apiVersion == "/") return gvk;
   size_t slashes = 0;
   for (char c : apiVersion) slashes += c == '/';
@@ -316,7 +316,7 @@ ErrorList validateSignature(const ImageSignature& sig, const FieldPath& path, bo
   }
 
   // "<imageName>@<signatureName>": exactly one '@', text on both sides.
-  const std::string& name = sig.metadata.name;
+  std::string_view name = sig.metadata.name;
   size_t at = name.find('@');
   bool wellFormed = at != std::string::npos && name.find('@', at + 1) == std::string::npos && at > 0 && at + 1 < name.size();
   if (!wellFormed) {
@@ -464,7 +464,7 @@ ErrorList validateObjectMeta(const ObjectMeta& meta, bool requiresNamespace, Nam
 // ---------------------------------------------------------------------------------------------
 
 ErrorList validateImportPolicy(const TagImportPolicy& policy, const std::function<FieldPath()>& owner) {
-  const std::string& mode = policy.importMode;
+  std::string_view mode = policy.importMode;
   if (mode.empty() || sameText(mode, "Legacy") || sameText(mode, "PreserveOriginal")) return {};
   // ImportModeType is a named string type: its value prints as JSON.
   return {fieldInvalid(owner().child("importPolicy", "importMode"), BadValue::namedString(mode),
@@ -490,7 +490,7 @@ ErrorList validateTagReference(const TagReference& tag, const FieldPath& path) {
       errs.push_back(fieldRequired(path.child("from", "kind"), "valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'"));
     }
   }
-  const std::string& policyType = tag.referencePolicy.type;
+  std::string_view policyType = tag.referencePolicy.type;
   if (policyType != "Source" && policyType != "Local") {
     // TagReferencePolicyType is a named string type.
     errs.push_back(fieldInvalid(path.child("referencePolicy", "type"), BadValue::namedString(policyType),
@@ -581,7 +581,7 @@ ErrorList validateImageStream(const ImageStream& stream) {
                                 "'namespace/name' cannot be longer than " + std::to_string(kNameTotalLengthMax) + " characters"));
   }
 
-  const std::string& repository = stream.spec.dockerImageRepository;
+  std::string_view repository = stream.spec.dockerImageRepository;
   if (!repository.empty()) {
     const FieldPath p = FieldPath("spec").child("dockerImageRepository");
     ReferenceCheck parsed = checkDockerImageReference(repository);
@@ -599,17 +599,17 @@ ErrorList validateImageStream(const ImageStream& stream) {
 
   // Upstream holds tags in maps keyed by name (a later duplicate replaces an earlier one).
   std::map<std::string, const TagReference*> specTags;
-  for (const TagReference& tag : stream.spec.tags) specTags[tag.name] = &tag;
+  for (const TagReference& tag : stream.spec.tags) specTags[tag.name.str()] = &tag;
   for (const auto& [name, tag] : specTags) {
     append(errs, validateTagReference(*tag, FieldPath("spec").child("tags").key(name)));
   }
 
   std::map<std::string, const NamedTagEventList*> statusTags;
-  for (const NamedTagEventList& list : stream.status.tags) statusTags[list.tag] = &list;
+  for (const NamedTagEventList& list : stream.status.tags) statusTags[list.tag.str()] = &list;
   for (const auto& [tag, list] : statusTags) {
     if (!list->items) continue;
     for (size_t i = 0; i < list->items->size(); ++i) {
-      const std::string& ref = (*list->items)[i].dockerImageReference;
+      std::string_view ref = (*list->items)[i].dockerImageReference;
       const FieldPath p = FieldPath("status").child("tags").key(tag).child("items").index(i).child("dockerImageReference");
       if (ref.empty()) {
         errs.push_back(fieldRequired(p, ""));

@@ -603,7 +603,7 @@ TEST(ImporterLegacy, PlatformPreferenceFromTheCurrentStreamAndTheControlPlane) {
   l.serve(registry.repo(kHub, "library/test"));
   auto chosen = [&](const ImageStreamImport& isi, const ImportSettings& s, size_t i = 0) {
     Outcome run = runImport(isi, s, registry);
-    return run.at(i).image ? run.at(i).image->metadata.name : run.image(i);
+    return run.at(i).image ? run.at(i).image->metadata.name.str() : run.image(i);
   };
   ImportSettings plain = settings();
   // No preference: the control plane's platform (linux/amd64 by default) …

@@ -26,6 +26,33 @@ TEST(CodecRoundTrip, EveryFieldOfEveryTypeSurvivesUnchanged) {
   EXPECT_EQ(encodeObject(*r.object), compact(text));
 }
 
+TEST(CodecRoundTrip, StringsThatViewTheTextDecodeAsCopiesDo) {
+  std::string text = readFixture("every-field.imagestreamimport.json");
+  DecodeOptions borrowing;
+  borrowing.borrowText = true;
+  DecodeResult viewed = decodeObject(text, borrowing);
+  ASSERT_TRUE(viewed.object) << failureMessage(viewed);
+  EXPECT_EQ(encodeObject(*viewed.object), compact(text));
+  // The unescaped names are views of the text; the defaults written over empty fields are not.
+  const auto& isi = std::get<ImageStreamImport>(*viewed.object);
+  auto inText = [&](const Text& field) { return field.data() >= text.data() && field.data() < text.data() + text.size(); };
+  EXPECT_TRUE(inText(isi.metadata.name));
+  EXPECT_TRUE(inText(isi.spec.images.at(0).from.name));
+  DecodeResult copied = decodeObject(text);
+  EXPECT_FALSE(inText(std::get<ImageStreamImport>(*copied.object).metadata.name));
+}
+
+TEST(CodecRoundTrip, AnEscapedStringIsCopiedEvenWhenTheDecoderMayView) {
+  std::string text = R"({"metadata":{"name":"n\u0061me","namespace":"ns"},"spec":{"import":false,"images":[{"from":{"kind":"DockerImage","name":"a"}}]}})";
+  DecodeOptions borrowing;
+  borrowing.borrowText = true;
+  DecodeResult viewed = decodeObject(text, borrowing);
+  ASSERT_TRUE(viewed.object) << failureMessage(viewed);
+  const Text& name = std::get<ImageStreamImport>(*viewed.object).metadata.name;
+  EXPECT_EQ(name, "name");
+  EXPECT_FALSE(name.data() >= text.data() && name.data() < text.data() + text.size());
+}
+
 TEST(CodecRoundTrip, ImageStreamAndImageAreFirstClass) {
   std::string stream =
       R"({"kind":"ImageStream","apiVersion":"image.openshift.io/v1","metadata":{"name":"s","namespace":"n","creationTimestamp":null},)"
