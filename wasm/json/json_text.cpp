@@ -451,6 +451,16 @@ std::string_view Cursor::number() {
 
 std::string_view Cursor::string(std::string& scratch) {
   if (peek() != '"') return fail(), std::string_view();
+  // Nearly every string is plain bytes up to its closing quote: that case is read here, small
+  // enough to inline into the readers of keys and values; the rest out of line.
+  const unsigned char* body = here() + 1;
+  const unsigned char* stop = skipPlain(body, end());
+  if (stop == end() || *stop != '"') return generalString(scratch);
+  moveTo(stop + 1);
+  return {reinterpret_cast<const char*>(body), static_cast<size_t>(stop - body)};
+}
+
+std::string_view Cursor::generalString(std::string& scratch) {
   size_t start = pos_ + 1;
   StringScan scan = scanString(here() + 1, end(), goUtf8_);
   if (!scan.close) return fail(), std::string_view();

@@ -86,6 +86,8 @@ class Cursor {
 
  private:
   void skipSpace();
+  // string() for a string with an escape, a control byte or a byte beyond ASCII, from its quote.
+  [[gnu::noinline]] std::string_view generalString(std::string& scratch);
   unsigned char peek();  // the next byte after whitespace; 0 at the end
   void fail();
   void open(unsigned char bracket);
