@@ -62,14 +62,10 @@ class TypedDecoder {
 
 // ---- scalars -------------------------------------------------------------------------------------
 
-inline void decodeValue(TypedDecoder& d, json::NodeId id, std::string& out) {
-  const json::Node& n = d.tree().at(id);
-  if (n.kind == json::Kind::Null) return;
-  if (n.kind != json::Kind::String) return d.typeError(json::goValueName(n.kind), "string");
-  out = n.text;
-}
-
-inline void decodeValue(TypedDecoder& d, json::NodeId id, Text& out) {
+// A Go string, held as a std::string or as a model's Text (always a copy here: the tree goes).
+template <class S>
+  requires std::is_same_v<S, std::string> || std::is_same_v<S, Text>
+void decodeValue(TypedDecoder& d, json::NodeId id, S& out) {
   const json::Node& n = d.tree().at(id);
   if (n.kind == json::Kind::Null) return;
   if (n.kind != json::Kind::String) return d.typeError(json::goValueName(n.kind), "string");
